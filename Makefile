@@ -1,0 +1,35 @@
+# The two commands of the README: `make lab` and `make test`. Each creates .venv when missing.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
+
+.PHONY: lab test setup exercises audit bench lint grade
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(BIN)/.installed
+
+lab: setup  ## open the course in JupyterLab at the first lesson
+	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.jupyter/lab/user-settings \
+	$(BIN)/jupyter lab --config=$(CURDIR)/.jupyter/jupyter_server_config.py lessons/00_start_here.ipynb
+
+test: setup  ## the whole test suite: library, data, claims, notebooks, grading, browser
+	$(BIN)/ruff check retool tests benchmarks
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+exercises: setup  ## regenerate exercises/ from solutions/
+	$(BIN)/python -m retool make-exercises
+
+audit: setup  ## print the claims audit
+	$(BIN)/python -m retool audit
+
+bench: setup  ## measure the speed budgets and write benchmarks/latest.md
+	$(BIN)/python benchmarks/run.py
+
+grade: setup  ## grade a folder of submissions: make grade SUBMISSIONS=folder
+	$(BIN)/python -m retool grade $(SUBMISSIONS)

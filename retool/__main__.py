@@ -1,0 +1,50 @@
+"""Command line: ``python -m retool COMMAND`` (or ``retool COMMAND``).
+
+Commands:
+  audit              print the claims audit (every claim, printed vs recomputed, verdict)
+  validate           validate data/datapackage.json with frictionless and the course's checks
+  rehash             record the sha256 of every data file in datapackage.json (after a deliberate edit)
+  make-exercises     regenerate exercises/ from solutions/
+  grade FOLDER       grade a folder of submitted exercise notebooks into a score table
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(__doc__)
+        return 0
+    command, rest = argv[0], argv[1:]
+    if command == "audit":
+        from . import claims
+
+        print(claims.report())
+        return 0
+    if command == "validate":
+        from . import datapackage
+
+        return datapackage.validate_cli()
+    if command == "rehash":
+        from . import datapackage
+
+        for name, digest in datapackage.rehash().items():
+            print(f"{name}: {digest}")
+        return 0
+    if command == "make-exercises":
+        from .exercises import generate
+
+        return generate.main(rest)
+    if command == "grade":
+        from . import grading
+
+        return grading.main(rest)
+    print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,326 @@
+"""Questions that check a learner's answer and always answer with a sentence.
+
+A question is data: the name of the variable that holds the answer, how to compute the expected
+value from ``data/`` (a function, never a typed-in number), the paper's printed number where there
+is one, the common mistakes (each a function of the data too), layered hints and a worked solution.
+``check`` turns any input into one of five outcomes and a sentence; it never raises.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .. import measures
+
+
+class Outcome(str, enum.Enum):
+    CORRECT = "correct"
+    CLOSE = "close"
+    INCORRECT = "incorrect"
+    UNANSWERED = "not answered yet"
+    INVALID = "not a usable answer"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What ``check`` says: an outcome and a sentence for the learner."""
+
+    question: str
+    outcome: Outcome
+    message: str
+
+    @property
+    def correct(self) -> bool:
+        return self.outcome is Outcome.CORRECT
+
+    def __str__(self) -> str:
+        mark = {"correct": "✔", "close": "≈", "incorrect": "✘"}.get(self.outcome.value, "…")
+        return f"{mark} {self.question}: {self.message}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_markdown_(self) -> str:
+        colour = {"correct": "#009E73", "close": "#E69F00", "incorrect": "#D55E00"}.get(
+            self.outcome.value, "#555555"
+        )
+        return f'<span style="color:{colour}">{_escape(str(self))}</span>'
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def is_placeholder(answer) -> bool:
+    """``...`` (the exercise notebooks' placeholder) and None mean 'not answered yet'."""
+    return answer is Ellipsis or answer is None
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A named common mistake: the value it produces (computed from data) and what to look at."""
+
+    name: str
+    value: Callable[[], float]
+    advice: str
+
+
+@dataclass
+class Question:
+    """Base class: identity, hints, solution, the last outcome; subclasses define ``_judge``."""
+
+    qid: str
+    answer_name: str
+    prompt: str
+    hints: Sequence[str] = ()
+    solution_text: str = ""
+    points: float = 1.0
+    auto: bool = True
+    last: Feedback | None = field(default=None, repr=False, compare=False)
+    _hint_level: int = field(default=0, repr=False, compare=False)
+
+    def check(self, answer=Ellipsis) -> Feedback:
+        """Judge an answer; any input gives a sentence, never a traceback."""
+        try:
+            if is_placeholder(answer):
+                fb = self._feedback(
+                    Outcome.UNANSWERED,
+                    f"not answered yet: replace the `...` in `{self.answer_name} = ...` "
+                    "with your answer and run the cell again.",
+                )
+            else:
+                fb = self._judge(answer)
+        except Exception as exc:  # the promise is a sentence, whatever the input does
+            fb = self._feedback(
+                Outcome.INVALID,
+                f"this answer could not be read ({type(exc).__name__}); {self.expects()}",
+            )
+        self.last = fb
+        return fb
+
+    def _feedback(self, outcome: Outcome, message: str) -> Feedback:
+        return Feedback(self.qid, outcome, message)
+
+    def _judge(self, answer) -> Feedback:
+        raise NotImplementedError
+
+    def expects(self) -> str:
+        return "give the answer the question asks for."
+
+    def hint(self) -> str:
+        """The next hint (each call goes one level deeper, then repeats the last)."""
+        if not self.hints:
+            return f"{self.qid}: no hint for this question; see the lesson."
+        level = min(self._hint_level, len(self.hints) - 1)
+        self._hint_level += 1
+        return _Text(f"Hint {level + 1}/{len(self.hints)} for {self.qid}: {self.hints[level]}")
+
+    def solution(self) -> str:
+        """The worked answer, for self-learners who have tried."""
+        return _Text(f"Solution to {self.qid}:\n{self.solution_text}")
+
+
+class _Text(str):
+    """A string that notebooks show as plain text, without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def to_number(answer) -> float:
+    """A learner's answer as a float; raises ValueError with a learner-readable reason."""
+    if isinstance(answer, bool):
+        raise ValueError("a True/False value is not a number")
+    if isinstance(answer, str):
+        text = answer.strip().replace(",", "").replace("％", "%")
+        if not text:
+            raise ValueError("the text is empty")
+        if len(text) > 50:
+            raise ValueError("that text is too long to be a number")
+        percent = text.endswith("%")
+        value = float(text.rstrip("%").strip())
+        return value
+    if hasattr(answer, "item") and getattr(answer, "size", 1) == 1:
+        answer = answer.item()
+    if isinstance(answer, (int, float)) or type(answer).__name__.startswith(("float", "int")):
+        return float(answer)
+    raise ValueError(f"a {type(answer).__name__} is not a single number")
+
+
+@dataclass
+class NumberQuestion(Question):
+    """A single number, e.g. a growth rate in percent.
+
+    ``expected`` computes the exact value from data. ``printed`` is the paper's number as printed
+    (a string, so its precision is known), or None. An answer is correct if it rounds to the
+    printed number at the printed precision, or lies within ``tolerance`` of the exact value.
+    """
+
+    expected: Callable[[], float] = None
+    printed: str | None = None
+    unit: str = "percent"
+    tolerance: float = 0.05
+    mistakes: Sequence[Mistake] = ()
+    where: str = ""
+
+    def expects(self) -> str:
+        return f"the answer should be one number ({self.unit}), like `12.3`."
+
+    def _judge(self, answer) -> Feedback:
+        try:
+            value = to_number(answer)
+        except (ValueError, TypeError, OverflowError) as exc:
+            return self._feedback(Outcome.INVALID, f"{exc}; {self.expects()}")
+        if not math.isfinite(value):
+            return self._feedback(Outcome.INVALID, f"{value} is not a finite number; {self.expects()}")
+        exact = float(self.expected())
+        if self.printed is not None and measures.matches_printed(value, self.printed) and (
+            measures.matches_printed(exact, self.printed)
+        ):
+            where = f" ({self.where})" if self.where else ""
+            return self._feedback(
+                Outcome.CORRECT,
+                f"correct: {value:g} matches the paper's printed {self.printed}{where}.",
+            )
+        if abs(value - exact) <= self.tolerance:
+            extra = ""
+            if self.printed is not None and not measures.matches_printed(exact, self.printed):
+                extra = f" (the paper prints {self.printed}; the lesson explains the difference)"
+            return self._feedback(Outcome.CORRECT, f"correct: {value:g} ≈ {exact:.4g}{extra}.")
+        for mistake in self.mistakes:
+            wrong = float(mistake.value())
+            if math.isfinite(wrong) and abs(value - wrong) <= max(self.tolerance, abs(wrong) * 1e-3):
+                return self._feedback(
+                    Outcome.CLOSE, f"close, but this looks like {mistake.name}: {mistake.advice}"
+                )
+        return self._feedback(
+            Outcome.INCORRECT,
+            f"not quite: {value:g} is not the value asked for. Try `{self.qid}.hint()`.",
+        )
+
+
+@dataclass
+class ChoiceQuestion(Question):
+    """Multiple choice: ``options`` maps a letter to (text, why it is right or wrong)."""
+
+    options: dict = field(default_factory=dict)
+    correct: str = ""
+
+    def expects(self) -> str:
+        return f"answer with one letter: {', '.join(repr(k) for k in self.options)}."
+
+    def _judge(self, answer) -> Feedback:
+        if not isinstance(answer, str) or len(answer) > 20:
+            return self._feedback(Outcome.INVALID, f"{self.expects()}")
+        key = answer.strip().strip("()").strip().upper()[:1]
+        if key not in self.options:
+            return self._feedback(Outcome.INVALID, f"{answer!r} is not an option; {self.expects()}")
+        why = self.options[key][1]
+        if key == self.correct:
+            return self._feedback(Outcome.CORRECT, f"correct: {why}")
+        return self._feedback(Outcome.INCORRECT, f"not this one: {why}")
+
+    def show(self) -> str:
+        lines = [self.prompt] + [f"  ({k}) {v[0]}" for k, v in self.options.items()]
+        return _Text("\n".join(lines))
+
+
+@dataclass
+class SeriesQuestion(Question):
+    """Several numbers at once, keyed by label (e.g. years): a dict, a pandas Series or a list.
+
+    Each value is compared with the expected one within ``tolerance``; ``mistakes`` are whole
+    alternative series (e.g. a fraction instead of percent).
+    """
+
+    expected: Callable[[], dict] = None
+    unit: str = "percent"
+    tolerance: float = 0.05
+    mistakes: Sequence[Mistake] = ()
+
+    def expects(self) -> str:
+        keys = list(self.expected())
+        return (
+            f"the answer should hold {len(keys)} numbers ({self.unit}) for {keys}: a dict "
+            "{label: value}, a pandas Series indexed by label, or a list in that order."
+        )
+
+    def _as_dict(self, answer, keys) -> dict:
+        if hasattr(answer, "to_dict") and not hasattr(answer, "columns"):
+            answer = answer.to_dict()
+        if isinstance(answer, dict):
+            norm = {_key(k): v for k, v in list(answer.items())[:1000]}
+            missing = [k for k in keys if _key(k) not in norm]
+            if missing:
+                raise ValueError(f"missing values for {missing}")
+            return {k: to_number(norm[_key(k)]) for k in keys}
+        if isinstance(answer, (list, tuple)) or type(answer).__name__ == "ndarray":
+            values = list(answer)[: len(keys) + 1]
+            if len(values) != len(keys):
+                raise ValueError(f"expected {len(keys)} numbers, got a different count")
+            return {k: to_number(v) for k, v in zip(keys, values)}
+        raise ValueError(f"a {type(answer).__name__} is not a dict, Series or list of numbers")
+
+    def _judge(self, answer) -> Feedback:
+        expected = {k: float(v) for k, v in self.expected().items()}
+        try:
+            got = self._as_dict(answer, list(expected))
+        except (ValueError, TypeError, OverflowError) as exc:
+            return self._feedback(Outcome.INVALID, f"{exc}; {self.expects()}")
+        if any(not math.isfinite(v) for v in got.values()):
+            return self._feedback(Outcome.INVALID, "every value must be a finite number.")
+        wrong = [k for k, v in expected.items() if not _close(got[k], v, self.tolerance)]
+        if not wrong:
+            return self._feedback(Outcome.CORRECT, f"correct: all {len(expected)} values match.")
+        for mistake in self.mistakes:
+            alt = mistake.value()
+            if all(_close(got[k], float(alt[k]), self.tolerance) for k in expected if k in alt):
+                return self._feedback(
+                    Outcome.CLOSE, f"close, but this looks like {mistake.name}: {mistake.advice}"
+                )
+        return self._feedback(
+            Outcome.INCORRECT,
+            f"{len(expected) - len(wrong)} of {len(expected)} values match; look again at "
+            f"{wrong[:3]}. Try `{self.qid}.hint()`.",
+        )
+
+
+def _key(k):
+    try:
+        return int(k) if float(k) == int(float(k)) else str(k)
+    except (TypeError, ValueError, OverflowError):
+        return str(k)
+
+
+def _close(a: float, b: float, tol: float) -> bool:
+    return math.isfinite(a) and abs(a - b) <= tol
+
+
+@dataclass
+class OpenQuestion(Question):
+    """An open question: a model answer to compare with, no automatic check."""
+
+    auto: bool = False
+    points: float = 0.0
+
+    def _judge(self, answer) -> Feedback:
+        if isinstance(answer, str) and answer.strip():
+            return self._feedback(
+                Outcome.CORRECT,
+                f"answer recorded (not auto-checked). Compare it with `{self.qid}.solution()`.",
+            )
+        return self._feedback(Outcome.INVALID, "write your answer as text between quotes.")
+
+
+def summary(*questions: Question) -> _Text:
+    """One line per question with its last outcome: the cell an exercise notebook ends with."""
+    lines = []
+    for q in questions:
+        outcome = q.last.outcome.value if q.last else Outcome.UNANSWERED.value
+        lines.append(f"{q.qid}: {outcome}")
+    done = sum(1 for q in questions if q.last and q.last.correct)
+    lines.append(f"{done} of {len(questions)} answered correctly")
+    return _Text("\n".join(lines))

@@ -1,0 +1,105 @@
+"""Charts in the course's house style.
+
+The style lives here (palette, series colours, titles, source lines, fonts); the chart functions
+of each lesson live in the submodules, one function per chart, each returning a matplotlib Figure.
+
+House style: the title states the finding; axes carry units; a source line sits under every chart;
+one colour-blind-safe palette (Okabe-Ito) for the whole course, the same series always in the same
+colour; English labels unless a CJK font is installed and Chinese labels are asked for.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+if matplotlib.get_backend().lower() not in {"module://matplotlib_inline.backend_inline", "agg"}:
+    matplotlib.use("Agg")  # no display on servers and in tests
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+# Okabe & Ito (2008), safe for the common colour-vision deficiencies.
+PALETTE = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+# One colour per series, everywhere in the course.
+SERIES_COLOURS = {
+    "renovation": PALETTE["blue"],
+    "foreign": PALETTE["vermillion"],
+    "assimilation": PALETTE["green"],
+    "domestic": PALETTE["orange"],
+    "counterfactual": PALETTE["sky"],
+    "shortfall": PALETTE["purple"],
+    "CHN": PALETTE["vermillion"],
+    "leader": PALETTE["blue"],
+    "other": PALETTE["grey"],
+    "paper": PALETTE["black"],
+    "yearbook": PALETTE["sky"],
+}
+
+PAPER_SOURCE = "原磊、王加胜《传统产业改造和先进制造业发展》"
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "SimHei")
+
+_language = {"lang": "en"}
+
+
+def cjk_font() -> str | None:
+    """The name of an installed CJK font, or None."""
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return next((n for n in CJK_FONTS if n in names), None)
+
+
+def set_language(lang: str = "en") -> str:
+    """Ask for 'zh' (Chinese) or 'en' labels; falls back to English silently without a CJK font."""
+    font = cjk_font() if lang == "zh" else None
+    _language["lang"] = "zh" if font else "en"
+    if font:
+        plt.rcParams["font.sans-serif"] = [font, *plt.rcParams["font.sans-serif"]]
+    return _language["lang"]
+
+
+def language() -> str:
+    return _language["lang"]
+
+
+def label(en: str, zh: str | None = None) -> str:
+    """The English or the Chinese label, as the chosen language asks."""
+    return zh if (zh and _language["lang"] == "zh") else en
+
+
+def figure(width: float = 7.5, height: float = 4.2, ncols: int = 1):
+    """A new Figure (not registered with pyplot, so nothing leaks between cells) and its axes."""
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    axes = fig.subplots(1, ncols)
+    return fig, axes
+
+
+def finish(fig: Figure, ax, title: str, ylabel: str, source: str, xlabel: str = "") -> Figure:
+    """Apply the house style: finding as title, labelled axes, source line under the chart."""
+    fig.suptitle(title, fontsize=12, fontweight="bold", x=0.01, ha="left")
+    for a in ax if isinstance(ax, (list, tuple)) else [ax]:
+        a.spines[["top", "right"]].set_visible(False)
+        a.grid(axis="y", color="#dddddd", linewidth=0.8)
+        a.set_axisbelow(True)
+    if ylabel and not isinstance(ax, (list, tuple)):
+        ax.set_ylabel(ylabel)
+    if xlabel and not isinstance(ax, (list, tuple)):
+        ax.set_xlabel(xlabel)
+    fig.text(0.01, 0.0, f"Source: {source}", fontsize=8, color="#444444", ha="left", va="bottom")
+    fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
+    return fig
+
+
+def paper_source(where: str) -> str:
+    """A source line that cites the paper and where in it the numbers stand."""
+    return f"{PAPER_SOURCE}, {where}; the course's calculation"

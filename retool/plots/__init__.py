@@ -10,14 +10,11 @@ colour; English labels unless a CJK font is installed and Chinese labels are ask
 
 from __future__ import annotations
 
-import matplotlib
+import io
 
-if matplotlib.get_backend().lower() not in {"module://matplotlib_inline.backend_inline", "agg"}:
-    matplotlib.use("Agg")  # no display on servers and in tests
-
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib import font_manager
+from matplotlib.figure import Figure
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 PALETTE = {
@@ -77,11 +74,24 @@ def label(en: str, zh: str | None = None) -> str:
     return zh if (zh and _language["lang"] == "zh") else en
 
 
+class CourseFigure(Figure):
+    """A Figure that notebooks show as a PNG without pyplot (so nothing leaks between cells)."""
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png")
+        return buffer.getvalue()
+
+    def __repr__(self) -> str:
+        title = self._suptitle.get_text() if self._suptitle else ""
+        return f"<Figure: {title}>"
+
+
 def figure(width: float = 7.5, height: float = 4.2, ncols: int = 1):
-    """A new Figure (not registered with pyplot, so nothing leaks between cells) and its axes."""
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    """A new figure and its axes (a list of axes when ``ncols`` > 1)."""
+    fig = CourseFigure(figsize=(width, height), dpi=100, layout="constrained")
     axes = fig.subplots(1, ncols)
-    return fig, axes
+    return fig, (list(axes) if ncols > 1 else axes)
 
 
 def finish(fig: Figure, ax, title: str, ylabel: str, source: str, xlabel: str = "") -> Figure:

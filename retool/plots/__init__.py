@@ -44,7 +44,11 @@ SERIES_COLOURS = {
     "yearbook": PALETTE["sky"],
 }
 
-PAPER_SOURCE = "原磊、王加胜《传统产业改造和先进制造业发展》"
+PAPER_SOURCE = {
+    "en": "Yuan Lei & Wang Jiasheng, 'Transforming traditional industries and developing advanced "
+    "manufacturing'",
+    "zh": "原磊、王加胜《传统产业改造和先进制造业发展》",
+}
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "SimHei")
 
 _language = {"lang": "en"}
@@ -60,9 +64,14 @@ def set_language(lang: str = "en") -> str:
     """Ask for 'zh' (Chinese) or 'en' labels; falls back to English silently without a CJK font."""
     font = cjk_font() if lang == "zh" else None
     _language["lang"] = "zh" if font else "en"
-    if font:
-        plt.rcParams["font.sans-serif"] = [font, *plt.rcParams["font.sans-serif"]]
     return _language["lang"]
+
+
+def _use_cjk_fallback() -> None:
+    """Let any CJK glyph (a Chinese name in a legend, 亿元) fall back to a CJK font if one exists."""
+    font = cjk_font()
+    if font:
+        plt.rcParams["font.family"] = ["DejaVu Sans", font]
 
 
 def language() -> str:
@@ -112,4 +121,7 @@ def finish(fig: Figure, ax, title: str, ylabel: str, source: str, xlabel: str = 
 
 def paper_source(where: str) -> str:
     """A source line that cites the paper and where in it the numbers stand."""
-    return f"{PAPER_SOURCE}, {where}; the course's calculation"
+    return f"{PAPER_SOURCE[_language['lang']]}, {where}; the course's calculation"
+
+
+_use_cjk_fallback()

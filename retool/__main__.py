@@ -3,7 +3,7 @@
 Commands:
   audit              print the claims audit (every claim, printed vs recomputed, verdict)
   validate           validate data/datapackage.json with frictionless and the course's checks
-  rehash             record the sha256 of every data file in datapackage.json (after a deliberate edit)
+  rehash             record every data file's sha256 in datapackage.json (after a deliberate edit)
   make-exercises     regenerate exercises/ from solutions/
   grade FOLDER       grade a folder of submitted exercise notebooks into a score table
 """

@@ -29,17 +29,18 @@ METHODS = {
     "share_gdp_2009_implied": lambda: rebuild.renovation_share_of_gdp(2009, "lme_all"),
     "domestic_share_2000": lambda: rebuild.domestic_share_in(2000),
     "domestic_share_2009": lambda: rebuild.domestic_share_in(2009),
-    "domestic_share_growth_2002_2009": lambda: measures.multiple(
-        rebuild.domestic_share_in(2009), rebuild.domestic_share_in(2002)
-    )
-    - 1,
+    "domestic_share_growth_2002_2009": lambda: (
+        measures.multiple(rebuild.domestic_share_in(2009), rebuild.domestic_share_in(2002)) - 1
+    ),
     "domestic_faster_from": rebuild.first_year_domestic_faster_from_then_on,
     "assimilation_ratio_2003": lambda: rebuild.assimilation_ratio_in(2003),
     "assimilation_ratio_2009": lambda: rebuild.assimilation_ratio_in(2009),
     "productivity_growth_multiple": rebuild.productivity_growth_multiple,
     "lme_share_1980": rebuild.renovation_share_1980,
     "share_fai_2009_table1": lambda: float(rebuild.renovation_share_of_fai().loc[2009]),
-    "max_share_fai_2006_2009": lambda: float(rebuild.renovation_share_of_fai().loc[2006:2009].max()),
+    "max_share_fai_2006_2009": lambda: float(
+        rebuild.renovation_share_of_fai().loc[2006:2009].max()
+    ),
     "equipment_total": lambda: float(rebuild.equipment_distribution().sum()),
     "china_rank_2008": rebuild.china_rank_2008,
     "tenth_of_usa": lambda: rebuild.fraction_of_benchmark("us_share_1947_1978"),

@@ -186,7 +186,7 @@ def table2(path=None) -> pd.DataFrame:
 
 
 def table2_wide(path=None) -> pd.DataFrame:
-    """Table 2 as printed: countries (ISO 3166 alpha-3) as rows in printed order, years as columns."""
+    """Table 2 as printed: countries (ISO 3166 alpha-3) in printed order by years."""
     t = table2(path)
     order = list(dict.fromkeys(t["country_iso3"]))
     return t.pivot(index="country_iso3", columns="year", values="idicn").loc[order].astype(float)
@@ -227,7 +227,7 @@ def gdp_series(path=None) -> pd.Series:
 
 
 def fai(path=None) -> pd.DataFrame:
-    """Fixed-asset investment series (亿元): society-wide total, urban total, urban manufacturing."""
+    """Fixed-asset investment (亿元): society-wide total, urban total, urban manufacturing."""
     return load("fai", path)
 
 
@@ -260,5 +260,5 @@ def claim(claim_id: str, path=None) -> pd.Series:
 
 
 def claim_value(claim_id: str, path=None) -> float:
-    """The number a claim prints, as a float (e.g. ``claim_value('us_share_1947_1978')`` -> 69.0)."""
+    """The number a claim prints, as a float: ``claim_value('us_share_1947_1978')`` -> 69.0."""
     return float(claim(claim_id, path)["value"])

@@ -195,7 +195,12 @@ def fraction_of_benchmark(benchmark_claim: str, own_claim: str = "lme_share_2009
 
 def productivity_growth_multiple() -> float:
     """How much labour productivity grew, as a multiple of its start (1.0 = doubled)."""
-    return measures.multiple(data.claim_value("productivity_end"), data.claim_value("productivity_start")) - 1
+    return (
+        measures.multiple(
+            data.claim_value("productivity_end"), data.claim_value("productivity_start")
+        )
+        - 1
+    )
 
 
 EQUIPMENT_CLAIMS = {

@@ -1,4 +1,4 @@
-"""The claims ledger and its audit: complete, traceable to the paper, and recomputed without drift."""
+"""The claims ledger and its audit: complete, traceable to the paper, recomputed without drift."""
 
 from __future__ import annotations
 
@@ -129,8 +129,11 @@ NOT_A_CLAIM = [
 
 
 def test_every_number_of_the_text_is_in_the_ledger(paper_lines):
-    table_lines = {int(x) for r in ("table1_renovation", "table2_idicn", "table2_rank")
-                   for x in data.load(r)["paper_line"]}
+    table_lines = {
+        int(x)
+        for r in ("table1_renovation", "table2_idicn", "table2_rank")
+        for x in data.load(r)["paper_line"]
+    }
     claimed = {(int(r.paper_line), float(r.value)) for r in LEDGER.itertuples()}
     missing = []
     for i, line in enumerate(paper_lines, 1):

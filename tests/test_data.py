@@ -1,4 +1,4 @@
-"""The data package: schemas, hashes, provenance, and Tables 1 and 2 cell by cell against the paper."""
+"""The data package: schemas, hashes, provenance, Tables 1 and 2 cell by cell against the paper."""
 
 from __future__ import annotations
 
@@ -62,7 +62,9 @@ def test_a_schema_violation_names_file_line_and_column(tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(data.data_dir(), folder)
     file = folder / "table1_renovation.csv"
-    file.write_text(file.read_text(encoding="utf-8").replace("2633.83", "2633,83"), encoding="utf-8")
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("2633.83", "2633,83"), encoding="utf-8"
+    )
     datapackage.rehash(folder)  # a deliberate edit: the hash is right, the content is not
     with pytest.raises(data.DataError, match=r"table1_renovation.csv: .*line 2"):
         data.load("table1_renovation", folder)
@@ -106,7 +108,11 @@ def _printed_cells(frame: pd.DataFrame, value_col: str):
 
 @pytest.mark.parametrize(
     "resource, column",
-    [("table1_renovation", "value_100m_yuan"), ("table2_idicn", "idicn"), ("table2_rank", "rank_printed")],
+    [
+        ("table1_renovation", "value_100m_yuan"),
+        ("table2_idicn", "idicn"),
+        ("table2_rank", "rank_printed"),
+    ],
 )
 def test_tables_cell_by_cell_against_the_paper(paper_lines, resource, column):
     file = data.data_dir() / data.resource_info(resource)["path"]

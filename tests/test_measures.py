@@ -62,7 +62,9 @@ def test_universes_meet_at_the_break():
     both = rebuild.domestic_share("both")
     assert set(both["universe"]) == {"lme_all", "lme_traditional"}
     assert both["year"].is_monotonic_increasing
-    assert len(both) == len(rebuild.domestic_share("lme_all")) + len(rebuild.domestic_share("lme_traditional"))
+    assert len(both) == len(rebuild.domestic_share("lme_all")) + len(
+        rebuild.domestic_share("lme_traditional")
+    )
 
 
 def test_growth_comparison_never_crosses_the_break():

@@ -10,7 +10,6 @@ import json
 import re
 
 import pytest
-
 from conftest import ROOT
 
 EXECUTED = sorted((ROOT / "lessons").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))

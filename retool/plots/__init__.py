@@ -49,7 +49,13 @@ PAPER_SOURCE = {
     "manufacturing'",
     "zh": "原磊、王加胜《传统产业改造和先进制造业发展》",
 }
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC", "WenQuanYi Zen Hei", "SimHei")
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Serif CJK SC",
+    "WenQuanYi Zen Hei",
+    "SimHei",
+)
 
 _language = {"lang": "en"}
 
@@ -68,7 +74,7 @@ def set_language(lang: str = "en") -> str:
 
 
 def _use_cjk_fallback() -> None:
-    """Let any CJK glyph (a Chinese name in a legend, 亿元) fall back to a CJK font if one exists."""
+    """Let CJK glyphs (a Chinese name in a legend, 亿元) fall back to a CJK font if there is one."""
     font = cjk_font()
     if font:
         plt.rcParams["font.family"] = ["DejaVu Sans", font]

@@ -29,7 +29,7 @@ def describe(series: str) -> str:
 
 
 def view(series: str = DEFAULTS["series"], chinese_labels: bool = False):
-    """The chart and the sentence for one series; an unknown series gets a sentence, not an error."""
+    """The chart and sentence for one series; an unknown series gets a sentence, not an error."""
     if series not in data.SERIES:
         note = f"There is no series {series!r} in Table 1; showing {DEFAULTS['series']} instead."
         fig, sentence = view(DEFAULTS["series"], chinese_labels)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import enum
 import math
+import numbers
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .. import measures
 
@@ -93,13 +95,21 @@ class Question:
                 )
             else:
                 fb = self._judge(answer)
-        except Exception as exc:  # the promise is a sentence, whatever the input does
+            if not isinstance(fb, Feedback):
+                raise TypeError("the check gave no feedback")
+        except (Exception, SystemExit) as exc:  # the promise is a sentence, whatever the input
             fb = self._feedback(
                 Outcome.INVALID,
-                f"this answer could not be read ({type(exc).__name__}); {self.expects()}",
+                f"this answer could not be read ({_type_name(exc)}); {self._safe_expects()}",
             )
         self.last = fb
         return fb
+
+    def _safe_expects(self) -> str:
+        try:
+            return str(self.expects())
+        except Exception:
+            return "give the answer the question asks for."
 
     def _feedback(self, outcome: Outcome, message: str) -> Feedback:
         return Feedback(self.qid, outcome, message)
@@ -113,7 +123,7 @@ class Question:
     def hint(self) -> str:
         """The next hint (each call goes one level deeper, then repeats the last)."""
         if not self.hints:
-            return f"{self.qid}: no hint for this question; see the lesson."
+            return _Text(f"{self.qid}: no hint for this question; see the lesson.")
         level = min(self._hint_level, len(self.hints) - 1)
         self._hint_level += 1
         return _Text(f"Hint {level + 1}/{len(self.hints)} for {self.qid}: {self.hints[level]}")
@@ -130,24 +140,42 @@ class _Text(str):
         return str(self)
 
 
+def _type_name(obj) -> str:
+    """The name of an object's type, safe for any object (names are cut short)."""
+    try:
+        name = type(obj).__name__
+        return name if isinstance(name, str) and len(name) <= 40 else "object"
+    except Exception:
+        return "object"
+
+
 def to_number(answer) -> float:
-    """A learner's answer as a float; raises ValueError with a learner-readable reason."""
-    if isinstance(answer, bool):
-        raise ValueError("a True/False value is not a number")
+    """A learner's answer as a float; raises ValueError with a learner-readable reason.
+
+    Accepts numbers (Python, NumPy, Decimal, Fraction), a one-element array or Series, and text
+    such as ``"31.7"``, ``"31.7%"`` or ``"2,633.83"``. Rejects True/False, which Python would
+    otherwise count as 1 and 0.
+    """
     if isinstance(answer, str):
-        text = answer.strip().replace(",", "").replace("％", "%")
-        if not text:
-            raise ValueError("the text is empty")
+        text = str.strip(answer)
         if len(text) > 50:
             raise ValueError("that text is too long to be a number")
-        percent = text.endswith("%")
-        value = float(text.rstrip("%").strip())
-        return value
-    if hasattr(answer, "item") and getattr(answer, "size", 1) == 1:
+        text = text.replace(",", "").replace("％", "%").rstrip("%").strip()
+        if not text:
+            raise ValueError("the text is empty")
+        try:
+            return float(text)
+        except ValueError:
+            raise ValueError(f"the text {text[:50]!r} is not a number") from None
+    if not isinstance(answer, (numbers.Number, Decimal)) and hasattr(answer, "item"):
+        if getattr(answer, "size", None) != 1:
+            raise ValueError(f"a {_type_name(answer)} of several values is not a single number")
         answer = answer.item()
-    if isinstance(answer, (int, float)) or type(answer).__name__.startswith(("float", "int")):
+    if isinstance(answer, bool) or type(answer).__name__ in {"bool", "bool_"}:
+        raise ValueError("a True/False value is not a number")
+    if isinstance(answer, (numbers.Real, Decimal)):
         return float(answer)
-    raise ValueError(f"a {type(answer).__name__} is not a single number")
+    raise ValueError(f"a {_type_name(answer)} is not a single number")
 
 
 @dataclass
@@ -175,10 +203,14 @@ class NumberQuestion(Question):
         except (ValueError, TypeError, OverflowError) as exc:
             return self._feedback(Outcome.INVALID, f"{exc}; {self.expects()}")
         if not math.isfinite(value):
-            return self._feedback(Outcome.INVALID, f"{value} is not a finite number; {self.expects()}")
+            return self._feedback(
+                Outcome.INVALID, f"{value} is not a finite number; {self.expects()}"
+            )
         exact = float(self.expected())
-        if self.printed is not None and measures.matches_printed(value, self.printed) and (
-            measures.matches_printed(exact, self.printed)
+        if (
+            self.printed is not None
+            and measures.matches_printed(value, self.printed)
+            and (measures.matches_printed(exact, self.printed))
         ):
             where = f" ({self.where})" if self.where else ""
             return self._feedback(
@@ -192,7 +224,9 @@ class NumberQuestion(Question):
             return self._feedback(Outcome.CORRECT, f"correct: {value:g} ≈ {exact:.4g}{extra}.")
         for mistake in self.mistakes:
             wrong = float(mistake.value())
-            if math.isfinite(wrong) and abs(value - wrong) <= max(self.tolerance, abs(wrong) * 1e-3):
+            if math.isfinite(wrong) and abs(value - wrong) <= max(
+                self.tolerance, abs(wrong) * 1e-3
+            ):
                 return self._feedback(
                     Outcome.CLOSE, f"close, but this looks like {mistake.name}: {mistake.advice}"
                 )
@@ -215,11 +249,13 @@ class ChoiceQuestion(Question):
     def _judge(self, answer) -> Feedback:
         if not isinstance(answer, str) or len(answer) > 20:
             return self._feedback(Outcome.INVALID, f"{self.expects()}")
-        key = answer.strip().strip("()").strip().upper()[:1]
-        if key not in self.options:
+        letter = str.strip(answer).strip("()").strip().upper()[:1]
+        keys = {str(k).upper(): k for k in self.options}
+        if letter not in keys:
             return self._feedback(Outcome.INVALID, f"{answer!r} is not an option; {self.expects()}")
+        key = keys[letter]
         why = self.options[key][1]
-        if key == self.correct:
+        if str(key).upper() == str(self.correct).upper():
             return self._feedback(Outcome.CORRECT, f"correct: {why}")
         return self._feedback(Outcome.INCORRECT, f"not this one: {why}")
 
@@ -249,6 +285,12 @@ class SeriesQuestion(Question):
         )
 
     def _as_dict(self, answer, keys) -> dict:
+        if hasattr(answer, "columns") and hasattr(answer, "iloc"):
+            if len(answer.columns) != 1:
+                raise ValueError(
+                    f"a table with {len(answer.columns)} columns is not one series of numbers"
+                )
+            answer = answer.iloc[:, 0]
         if hasattr(answer, "to_dict") and not hasattr(answer, "columns"):
             answer = answer.to_dict()
         if isinstance(answer, dict):
@@ -262,7 +304,7 @@ class SeriesQuestion(Question):
             if len(values) != len(keys):
                 raise ValueError(f"expected {len(keys)} numbers, got a different count")
             return {k: to_number(v) for k, v in zip(keys, values)}
-        raise ValueError(f"a {type(answer).__name__} is not a dict, Series or list of numbers")
+        raise ValueError(f"a {_type_name(answer)} is not a dict, Series or list of numbers")
 
     def _judge(self, answer) -> Feedback:
         expected = {k: float(v) for k, v in self.expected().items()}
@@ -276,8 +318,9 @@ class SeriesQuestion(Question):
         if not wrong:
             return self._feedback(Outcome.CORRECT, f"correct: all {len(expected)} values match.")
         for mistake in self.mistakes:
-            alt = mistake.value()
-            if all(_close(got[k], float(alt[k]), self.tolerance) for k in expected if k in alt):
+            alt = {k: float(v) for k, v in dict(mistake.value()).items()}
+            shared = [k for k in expected if k in alt]
+            if shared and all(_close(got[k], alt[k], self.tolerance) for k in shared):
                 return self._feedback(
                     Outcome.CLOSE, f"close, but this looks like {mistake.name}: {mistake.advice}"
                 )
@@ -307,7 +350,7 @@ class OpenQuestion(Question):
     points: float = 0.0
 
     def _judge(self, answer) -> Feedback:
-        if isinstance(answer, str) and answer.strip():
+        if isinstance(answer, str) and str.strip(answer):
             return self._feedback(
                 Outcome.CORRECT,
                 f"answer recorded (not auto-checked). Compare it with `{self.qid}.solution()`.",

@@ -109,9 +109,29 @@ def figure(width: float = 7.5, height: float = 4.2, ncols: int = 1):
     return fig, (list(axes) if ncols > 1 else axes)
 
 
+def _wrap(text: str, fig: Figure, fontsize: float) -> list[str]:
+    """Split text into lines that fit the figure's width (CJK characters count double)."""
+    width = fig.get_figwidth() * 72 / (fontsize * 0.56)
+    lines, line = [], ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}".strip()
+        size = sum(2 if ord(ch) > 0x2E80 else 1 for ch in candidate)
+        if line and size > width:
+            lines.append(line)
+            candidate = word
+        line = candidate
+    return [*lines, line]
+
+
 def finish(fig: Figure, ax, title: str, ylabel: str, source: str, xlabel: str = "") -> Figure:
-    """Apply the house style: finding as title, labelled axes, source line under the chart."""
-    fig.suptitle(title, fontsize=12, fontweight="bold", x=0.01, ha="left")
+    """Apply the house style: finding as title, labelled axes, source line under the chart.
+
+    Long titles and source lines are wrapped to the figure's width, and the layout leaves room
+    for them, so nothing is cut off.
+    """
+    height = fig.get_figheight() * 72  # points
+    title_lines = _wrap(title, fig, 12)
+    fig.suptitle("\n".join(title_lines), fontsize=12, fontweight="bold", x=0.01, ha="left")
     for a in ax if isinstance(ax, (list, tuple)) else [ax]:
         a.spines[["top", "right"]].set_visible(False)
         a.grid(axis="y", color="#dddddd", linewidth=0.8)
@@ -120,8 +140,14 @@ def finish(fig: Figure, ax, title: str, ylabel: str, source: str, xlabel: str = 
         ax.set_ylabel(ylabel)
     if xlabel and not isinstance(ax, (list, tuple)):
         ax.set_xlabel(xlabel)
-    fig.text(0.01, 0.0, f"Source: {source}", fontsize=8, color="#444444", ha="left", va="bottom")
-    fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
+    source_lines = _wrap(f"Source: {source}", fig, 8)
+    fig.text(0.01, 0.005, "\n".join(source_lines), fontsize=8, color="#444444", ha="left",
+             va="bottom", linespacing=1.3)
+    bottom = (len(source_lines) * 8 * 1.3 + 4) / height
+    top = 1 - max(0, len(title_lines) - 1) * 12 * 1.25 / height
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.set(rect=(0, bottom, 1, top - bottom))
     return fig
 
 

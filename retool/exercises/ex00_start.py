@@ -1,0 +1,174 @@
+"""Practice questions for lesson 00 (start here): how checks, hints and solutions work.
+
+Four short questions on Table 1 of the paper: one growth rate the paper does not print, which
+firms Table 1 covers, the paper's printed 31.7% (and the fraction-vs-percent trap), and one open
+question on what the course can and cannot check. Every expected value is computed from ``data/``.
+"""
+
+from __future__ import annotations
+
+from .. import data, measures, rebuild
+from .core import ChoiceQuestion, Mistake, NumberQuestion, OpenQuestion, summary  # noqa: F401
+
+
+def _renovation(year: int) -> float:
+    return float(data.table1_wide().loc[year, "renovation"])
+
+
+def _growth(base: int, end: int) -> float:
+    return float(rebuild.table1_growth(base, end)["renovation"])
+
+
+def _printed(claim_id: str) -> str:
+    return str(data.claim(claim_id)["value"])
+
+
+def _where(claim_id: str) -> str:
+    row = data.claim(claim_id)
+    return f"section {row['section']}, line {row['paper_line']} of the text"
+
+
+GROWTH_CLAIM = "growth_2005_2009_renovation"
+
+q1 = NumberQuestion(
+    qid="q1",
+    answer_name="q1_answer",
+    prompt=(
+        "By how many percent did spending on technical renovation (技术改造经费支出) in Table 1 "
+        "grow from 2005 to 2006? Answer in percent (for example 12.3 for 12.3%)."
+    ),
+    expected=lambda: _growth(2005, 2006),
+    unit="percent",
+    hints=(
+        "Growth from a start value to an end value is (end / start - 1) × 100.",
+        "The values are in `data.table1_wide()`: the row is the year, the column 'renovation'.",
+        "`rebuild.table1_growth(2005, 2006)` returns the growth of every Table 1 series; pick "
+        "'renovation'.",
+    ),
+    solution_text=(
+        "t = data.table1_wide()\n"
+        "q1_answer = (t.loc[2006, 'renovation'] / t.loc[2005, 'renovation'] - 1) * 100\n"
+        "# or: rebuild.table1_growth(2005, 2006)['renovation']\n"
+        "Renovation spending grew by about 8% in 2006. The paper does not print this number; "
+        "it prints only the growth over the whole period 2005-2009."
+    ),
+    mistakes=(
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: _growth(2005, 2006) / 100,
+            "multiply by 100: the question asks for percent.",
+        ),
+        Mistake(
+            "the wrong base year (dividing by 2006 instead of 2005)",
+            lambda: measures.growth_pct(_renovation(2006), _renovation(2005)),
+            "growth is measured against the starting year, 2005.",
+        ),
+        Mistake(
+            "the ratio of the two years instead of the growth",
+            lambda: measures.multiple(_renovation(2006), _renovation(2005)) * 100,
+            "subtract 1 (or 100%) from the ratio end / start: growth is the change, not the level.",
+        ),
+    ),
+)
+
+_universe = rebuild.UNIVERSES
+q2 = ChoiceQuestion(
+    qid="q2",
+    answer_name="q2_answer",
+    prompt=(
+        "Which firms does Table 1 of the paper cover? Answer with one letter, for example 'A'."
+    ),
+    options={
+        "A": (
+            "all industrial enterprises of every size",
+            "Table 1 is about large and medium-sized enterprises only; small firms are not in it.",
+        ),
+        "B": (
+            _universe[rebuild.TABLE1_UNIVERSE],
+            "its title says 大中型传统企业: the large and medium-sized enterprises that are not "
+            "high-tech, computed by the authors from two yearbooks.",
+        ),
+        "C": (
+            _universe[rebuild.YEARBOOK_UNIVERSE],
+            "that is the universe of the yearbooks and of much of the paper's text, but Table 1 "
+            "leaves out the high-tech enterprises. Numbers from the two universes differ.",
+        ),
+        "D": (
+            "all fixed-asset investment of the economy",
+            "fixed-asset investment is a much larger total; Table 1 reports spending by firms on "
+            "renovation and technology.",
+        ),
+    },
+    correct="B",
+    hints=(
+        "Read the title of Table 1 in lesson 00: which word comes after 大中型?",
+        "传统 means traditional: the table leaves out high-tech enterprises.",
+    ),
+    solution_text=(
+        "q2_answer = 'B'\n"
+        "Table 1 covers the large and medium-sized *traditional* enterprises (大中型传统企业). The "
+        "yearbooks and much of the text speak of all large and medium-sized industrial "
+        "enterprises, so numbers from the text and from Table 1 need not agree."
+    ),
+)
+
+q3 = NumberQuestion(
+    qid="q3",
+    answer_name="q3_answer",
+    prompt=(
+        "Rebuild the paper's growth of renovation spending from 2005 to 2009 from Table 1, in "
+        "percent. Does it match the number the paper prints?"
+    ),
+    expected=lambda: _growth(2005, 2009),
+    printed=_printed(GROWTH_CLAIM),
+    where=_where(GROWTH_CLAIM),
+    unit="percent",
+    hints=(
+        "Same formula as q1, with 2009 as the end year.",
+        "`rebuild.table1_growth(2005, 2009)['renovation']`; keep all decimals, the check rounds "
+        "as the paper does.",
+    ),
+    solution_text=(
+        "q3_answer = rebuild.table1_growth(2005, 2009)['renovation']\n"
+        "It rounds to the paper's printed number at the paper's precision (one decimal). "
+        "Typing 0.317 instead of 31.7 is the most common slip: a fraction is not a percentage."
+    ),
+    mistakes=(
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: _growth(2005, 2009) / 100,
+            "multiply by 100: the paper prints percent.",
+        ),
+        Mistake(
+            "the wrong base year (2006 instead of 2005)",
+            lambda: _growth(2006, 2009),
+            "the paper measures growth over the 11th Five-Year Plan's data, from 2005.",
+        ),
+        Mistake(
+            "the ratio of the two years instead of the growth",
+            lambda: measures.multiple(_renovation(2009), _renovation(2005)) * 100,
+            "subtract 100%: growth is the change, not the level.",
+        ),
+    ),
+)
+
+q4 = OpenQuestion(
+    qid="q4",
+    answer_name="q4_answer",
+    prompt=(
+        "The introduction says traditional industries make up close to 90% of China's "
+        "manufacturing. Can the course recompute that number? Look it up in the claims ledger "
+        "(`data.claim('traditional_share_manufacturing')`) and explain in one or two sentences."
+    ),
+    hints=(
+        "Look at the columns 'status' and 'note' of that claim.",
+        "'stated only' means the paper gives the number and the course has no data to check it.",
+    ),
+    solution_text=(
+        "No. The ledger marks the claim as 'stated only': the course has no split of "
+        "manufacturing into traditional and high-tech industries, so it cannot recompute the "
+        "share. A reader has to take it on trust or find that split in the yearbooks."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4]

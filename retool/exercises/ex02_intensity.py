@@ -1,0 +1,372 @@
+"""Exercises for lesson 02 (investment intensity): what reproduces of -11.82%, 5.20%, 1.08%,
+20.5% and "about 1/10", and the counterfactual shortfall at a baseline intensity.
+
+Every expected value is computed from ``data/`` with :mod:`retool.rebuild` and
+:mod:`retool.models.intensity`.
+"""
+
+from __future__ import annotations
+
+from .. import data, measures, rebuild
+from ..models import intensity as model
+from .core import (  # noqa: F401
+    ChoiceQuestion,
+    Mistake,
+    NumberQuestion,
+    OpenQuestion,
+    SeriesQuestion,
+    summary,
+)
+
+
+def _printed(claim_id: str) -> str:
+    return str(data.claim(claim_id)["value"])
+
+
+def _where(claim_id: str) -> str:
+    row = data.claim(claim_id)
+    return f"section {row['section']}, line {row['paper_line']} of the text"
+
+
+def _reno(year: int) -> float:
+    return float(data.table1_wide().loc[year, "renovation"])
+
+
+def _gdp(year: int) -> float:
+    return float(data.gdp_series().loc[year])
+
+
+def _fai(year: int) -> float:
+    return float(data.fai_series("fai_total").loc[year])
+
+
+def _fai_growth(year: int) -> float:
+    f = data.fai()
+    row = f[(f["series"] == "fai_total") & (f["year"] == year)]
+    return float(row["growth_over_previous_pct"].iloc[0])
+
+
+def _growth_2009_t1() -> float:
+    return float(rebuild.table1_yearly_growth().loc[2009, "renovation"])
+
+
+q1 = NumberQuestion(
+    qid="q1",
+    answer_name="q1_answer",
+    prompt=(
+        "Section 一.2 prints -11.82% for the 2009 growth of renovation spending of all large and "
+        "medium-sized industrial enterprises. Compute the 2009 growth from Table 1, in percent."
+    ),
+    expected=_growth_2009_t1,
+    hints=(
+        "Growth over the previous year: 2009 against 2008, column 'renovation'.",
+        "`rebuild.table1_yearly_growth().loc[2009, 'renovation']`.",
+    ),
+    solution_text=(
+        "q1_answer = rebuild.table1_yearly_growth().loc[2009, 'renovation']\n"
+        "About -12.12%, not -11.82%: Table 1 covers the traditional enterprises only, while the "
+        "text speaks of all large and medium-sized enterprises (high-tech ones included)."
+    ),
+    mistakes=(
+        Mistake(
+            "the paper's number for another universe",
+            lambda: data.claim_value("growth_2009_lme"),
+            "that is the printed all-enterprise rate; Table 1 gives another. Compute it.",
+        ),
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: _growth_2009_t1() / 100,
+            "multiply by 100.",
+        ),
+        Mistake(
+            "the ratio upside down (2008 / 2009)",
+            lambda: float(measures.growth_pct(_reno(2009), _reno(2008))),
+            "growth divides the new year (2009) by the old one (2008).",
+        ),
+    ),
+)
+
+GDP_CLAIM = "share_gdp_2009"
+q2 = NumberQuestion(
+    qid="q2",
+    answer_name="q2_answer",
+    prompt=(
+        "All enterprises' renovation in 2008 is Table 1's value plus the high-tech enterprises' "
+        "(`rebuild.hightech_renovation_2008()`). Grow it by the paper's -11.82% to get 2009, and "
+        "divide by GDP 2009 (`data.gdp_series()`). What share of GDP is it, in percent?"
+    ),
+    expected=lambda: rebuild.renovation_share_of_gdp(2009, rebuild.YEARBOOK_UNIVERSE),
+    printed=_printed(GDP_CLAIM),
+    where=_where(GDP_CLAIM),
+    hints=(
+        "2008 all enterprises = Table 1 2008 + high-tech 2008.",
+        "2009 = 2008 × (1 + growth / 100), with growth = data.claim_value('growth_2009_lme').",
+        "Share = 2009 value / GDP 2009 × 100.",
+    ),
+    solution_text=(
+        "g = data.claim_value('growth_2009_lme')\n"
+        "all_2009 = rebuild.all_lme_renovation_2008() * (1 + g / 100)\n"
+        "q2_answer = all_2009 / data.gdp_series()[2009] * 100\n"
+        "It rounds to the printed 1.08%: the paper's -11.82% and 1.08% fit together, although "
+        "the 2009 all-enterprise value itself is not in the course's data."
+    ),
+    mistakes=(
+        Mistake(
+            "Table 1 alone (the wrong universe)",
+            lambda: rebuild.renovation_share_of_gdp(2009),
+            "the text's 1.08% is for all enterprises: add the high-tech enterprises first.",
+        ),
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: rebuild.renovation_share_of_gdp(2009, rebuild.YEARBOOK_UNIVERSE) / 100,
+            "multiply by 100.",
+        ),
+        Mistake(
+            "the 2008 value over 2009 GDP (growth not applied)",
+            lambda: rebuild.all_lme_renovation_2008() / _gdp(2009) * 100,
+            "grow 2008 by -11.82% to get 2009 first.",
+        ),
+    ),
+)
+
+Y1980 = "lme_share_1980"
+q3 = NumberQuestion(
+    qid="q3",
+    answer_name="q3_answer",
+    prompt=(
+        "Rebuild the 1980 intensity of section 二.1: renovation investment in 1980 "
+        "(`data.renovation_investment()`) over society-wide fixed-asset investment in 1980. FAI "
+        "1980 is not in the data: derive it from 1981's value and its growth over 1980 "
+        "(`data.fai()`, columns value_100m_yuan and growth_over_previous_pct). In percent."
+    ),
+    expected=rebuild.renovation_share_1980,
+    printed=_printed(Y1980),
+    where=_where(Y1980),
+    hints=(
+        "FAI 1980 = FAI 1981 / (1 + growth 1981 / 100).",
+        "`measures.implied_previous(value, growth)` does that division.",
+        "Share = renovation 1980 / FAI 1980 × 100.",
+    ),
+    solution_text=(
+        "f = data.fai(); row = f[(f.series == 'fai_total') & (f.year == 1981)].iloc[0]\n"
+        "fai_1980 = measures.implied_previous(row.value_100m_yuan, row.growth_over_previous_pct)\n"
+        "q3_answer = data.renovation_investment()[1980] / fai_1980 * 100\n"
+        "It rounds to the printed 20.5%: the 1980 number is renovation investment (更新改造投资) "
+        "over all fixed-asset investment."
+    ),
+    mistakes=(
+        Mistake(
+            "the 1981 FAI as denominator (wrong base year)",
+            lambda: float(data.renovation_investment().loc[1980]) / _fai(1981) * 100,
+            "the denominator must be 1980's FAI: undo 1981's growth first.",
+        ),
+        Mistake(
+            "growth applied the wrong way (1981 × 1.055)",
+            lambda: (
+                float(data.renovation_investment().loc[1980])
+                / (_fai(1981) * (1 + _fai_growth(1981) / 100))
+                * 100
+            ),
+            "1980 is smaller than 1981: divide by (1 + growth), do not multiply.",
+        ),
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: rebuild.renovation_share_1980() / 100,
+            "multiply by 100.",
+        ),
+    ),
+)
+
+Y2009 = "lme_share_2009"
+q4 = NumberQuestion(
+    qid="q4",
+    answer_name="q4_answer",
+    prompt=(
+        "The paper compares 20.5% (1980) with 5.2% (2009). Compute Table 1's 2009 renovation "
+        "spending as a share of society-wide fixed-asset investment 2009 "
+        "(`data.fai_series('fai_total')`), in percent."
+    ),
+    expected=lambda: float(rebuild.renovation_share_of_fai().loc[2009]),
+    hints=(
+        "Share = Table 1 renovation 2009 / society-wide FAI 2009 × 100.",
+        "`rebuild.renovation_share_of_fai()` does it for every year.",
+    ),
+    solution_text=(
+        "q4_answer = data.table1_wide().loc[2009, 'renovation'] / "
+        "data.fai_series('fai_total')[2009] * 100\n"
+        "About 1.5%, far below 5.2%: the 5.2% is a share of *manufacturing* FAI (section 一.2), "
+        "while 20.5% is a share of all FAI. The paper puts two denominators under one comparison."
+    ),
+    mistakes=(
+        Mistake(
+            "the paper's printed 5.2",
+            lambda: data.claim_value(Y2009),
+            "that is the printed number for a different denominator; compute the share.",
+        ),
+        Mistake(
+            "GDP as the denominator",
+            lambda: rebuild.renovation_share_of_gdp(2009),
+            "the question asks for fixed-asset investment, not GDP.",
+        ),
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: float(rebuild.renovation_share_of_fai().loc[2009]) / 100,
+            "multiply by 100.",
+        ),
+    ),
+)
+
+q5 = NumberQuestion(
+    qid="q5",
+    answer_name="q5_answer",
+    prompt=(
+        "Manufacturing FAI is not in the data. Which share of society-wide FAI must manufacturing "
+        "FAI have been in 2009 for the paper's 5.20% to hold, given the all-enterprise renovation "
+        "implied by -11.82% (`rebuild.implied_all_lme_renovation_2009()`)? In percent."
+    ),
+    expected=model.implied_mfg_share_2009,
+    hints=(
+        "Manufacturing FAI = renovation / (5.20 / 100).",
+        "Then divide by society-wide FAI 2009 and multiply by 100.",
+        "`rebuild.implied_manufacturing_fai_2009()` gives the first step.",
+    ),
+    solution_text=(
+        "share = data.claim_value('share_mfg_fai_2009')\n"
+        "mfg = rebuild.implied_all_lme_renovation_2009() / (share / 100)\n"
+        "q5_answer = mfg / data.fai_series('fai_total')[2009] * 100\n"
+        "About 31%: a plausible size for manufacturing, but an implication of the paper's "
+        "numbers, not a statistic. The widget lets you set this share yourself."
+    ),
+    mistakes=(
+        Mistake(
+            "the implied manufacturing FAI in 亿元 instead of its share",
+            rebuild.implied_manufacturing_fai_2009,
+            "divide by society-wide FAI 2009 to get a share.",
+        ),
+        Mistake(
+            "Table 1's renovation instead of all enterprises'",
+            lambda: _reno(2009) / (data.claim_value("share_mfg_fai_2009") / 100) / _fai(2009) * 100,
+            "the 5.20% is about all large and medium-sized enterprises: use the implied value.",
+        ),
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: model.implied_mfg_share_2009() / 100,
+            "multiply by 100.",
+        ),
+    ),
+)
+
+
+def _cf_1980():
+    return model.counterfactual_table(data.claim_value(Y1980), "fai_total")
+
+
+q6 = NumberQuestion(
+    qid="q6",
+    answer_name="q6_answer",
+    prompt=(
+        "Counterfactual: had renovation spending been 20.5% of society-wide FAI in every year "
+        "2005-2009 (the 1980 intensity), how much more would have been spent than Table 1's "
+        "renovation, summed over the five years? In 亿元."
+    ),
+    expected=lambda: model.summary(_cf_1980())["cumulative_shortfall"],
+    unit="亿元",
+    tolerance=1.0,
+    hints=(
+        "Each year: counterfactual = 20.5 / 100 × FAI; shortfall = counterfactual - Table 1.",
+        "Add the five yearly shortfalls.",
+        "`models.intensity.counterfactual_table(20.5)` has a 'shortfall' column.",
+    ),
+    solution_text=(
+        "from retool.models import intensity\n"
+        "table = intensity.counterfactual_table(data.claim_value('lme_share_1980'))\n"
+        "q6_answer = table['shortfall'].sum()\n"
+        "About 134,000亿元, some 10% of the period's GDP, or several hundred years of the "
+        "200亿元 yearly interest subsidy. But the 20.5% measures society-wide "
+        "renovation investment (更新改造投资), a much broader concept than Table 1's spending by "
+        "traditional enterprises: the shortfall mixes a change in intensity with a change in "
+        "what is measured."
+    ),
+    mistakes=(
+        Mistake(
+            "the 2009 shortfall only",
+            lambda: float(_cf_1980().loc[2009, "shortfall"]),
+            "the question asks for the sum over 2005-2009.",
+        ),
+        Mistake(
+            "the mean instead of the sum",
+            lambda: float(_cf_1980()["shortfall"].mean()),
+            "add the five years; do not average them.",
+        ),
+        Mistake(
+            "the counterfactual spending instead of the shortfall",
+            lambda: float(_cf_1980()["counterfactual"].sum()),
+            "subtract what Table 1 actually spent.",
+        ),
+    ),
+)
+
+q7 = ChoiceQuestion(
+    qid="q7",
+    answer_name="q7_answer",
+    prompt=(
+        "Section 四.2 says China's intensity is 'about 1/10' of the USA's and Western Europe's. "
+        "With 5.2% against 69% and 50%, which statement is right?"
+    ),
+    options={
+        "A": (
+            "It is exactly 1/10 of both.",
+            "5.2 / 69 is about 0.075 (1/13) and 5.2 / 50 about 0.104: close to 1/10 for Western "
+            "Europe only.",
+        ),
+        "B": (
+            "About 1/13 of the USA and 1/10 of Western Europe, and the comparison mixes "
+            "denominators.",
+            "5.2% is a share of manufacturing FAI, 69% and 50% are shares of total investment, "
+            "and the benchmarks have no source: the ratio is rough at best.",
+        ),
+        "C": (
+            "About 1/2 of Western Europe.",
+            "5.2 / 50 is about 0.1, not 0.5.",
+        ),
+        "D": (
+            "The ratio cannot be computed from the paper.",
+            "it can: all three numbers are printed; what is doubtful is their comparability.",
+        ),
+    },
+    correct="B",
+    hints=(
+        "Compute 5.2 / 69 and 5.2 / 50.",
+        "Which denominator is each percentage a share of?",
+    ),
+    solution_text=(
+        "q7_answer = 'B'\n"
+        "rebuild.fraction_of_benchmark('us_share_1947_1978') is about 0.075 and "
+        "rebuild.fraction_of_benchmark('west_europe_share_1950s') about 0.104."
+    ),
+)
+
+q8_text = (
+    "The paper says intensity began to fall before 2000. With society-wide renovation investment "
+    "over GDP 1991-2000 (`models.intensity.intensity_1990s()`), does the course's evidence support "
+    "that? Answer in two or three sentences."
+)
+
+q8 = OpenQuestion(
+    qid="q8",
+    answer_name="q8_answer",
+    prompt=q8_text,
+    hints=(
+        "Find the peak year and compare 2000 with 1991 and with the peak.",
+        "What is the paper's measure of intensity, and is it the one the data give?",
+    ),
+    solution_text=(
+        "Only in part. Renovation investment over GDP peaked in 1993 (about 6.2%) and fell to "
+        "about 5% by 1997, but it was flat afterwards and 2000 (5.1%) is above 1991 (4.7%). "
+        "Against fixed-asset investment, the share fell from 20.5% (1980) to about 15.5% (2000). "
+        "The paper's own measures (all LMEs over manufacturing FAI and over GDP) are not "
+        "available before 2005, so its claim cannot be checked directly."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

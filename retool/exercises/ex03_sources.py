@@ -1,0 +1,301 @@
+"""Exercises for lesson 03 (where technology comes from): the paper's Figures 2 and 3 rebuilt.
+
+Seven questions: Figure 2 (domestic share of technology purchases) and Figure 3 (assimilation over
+foreign technology) year by year, the paper's "增长了2倍", the claim that domestic purchases grew
+faster than foreign from 2003 on, the universe break, and an open question on figures that are
+not in the text. Every expected value is computed from ``data/``.
+"""
+
+from __future__ import annotations
+
+from .. import data, measures, rebuild
+from .core import (  # noqa: F401
+    ChoiceQuestion,
+    Mistake,
+    NumberQuestion,
+    OpenQuestion,
+    SeriesQuestion,
+    summary,
+)
+
+
+def _printed(claim_id: str) -> str:
+    return str(data.claim(claim_id)["value"])
+
+
+def _where(claim_id: str) -> str:
+    row = data.claim(claim_id)
+    return f"section {row['section']}, line {row['paper_line']} of the text"
+
+
+def _series():
+    return rebuild.technology_series("both").set_index("year")
+
+
+def _share():
+    return rebuild.domestic_share("both").set_index("year")["domestic_share_pct"]
+
+
+def _ratio():
+    return rebuild.assimilation_ratio("both").set_index("year")["assimilation_ratio_pct"]
+
+
+q1 = SeriesQuestion(
+    qid="q1",
+    answer_name="q1_answer",
+    prompt=(
+        "Rebuild Figure 2: the domestic share of technology purchases, domestic / (domestic + "
+        "foreign) × 100, for every year in `rebuild.technology_series('both')` (yearbooks 2000 and "
+        "2002-2004, Table 1 2005-2009), keyed by year."
+    ),
+    expected=lambda: _share().to_dict(),
+    unit="percent",
+    tolerance=0.01,
+    hints=(
+        "The denominator is all technology purchases: domestic plus foreign.",
+        "`s = rebuild.technology_series('both').set_index('year')`, then "
+        "`s.domestic / (s.domestic + s.foreign) * 100`.",
+    ),
+    solution_text=(
+        "s = rebuild.technology_series('both').set_index('year')\n"
+        "q1_answer = s['domestic'] / (s['domestic'] + s['foreign']) * 100\n"
+        "About 10% in 2000 and 33% in 2009, as the paper says (about 10% and about 30%)."
+    ),
+    mistakes=(
+        Mistake(
+            "domestic / foreign instead of domestic / (domestic + foreign)",
+            lambda: (_series()["domestic"] / _series()["foreign"] * 100).to_dict(),
+            "a share divides by the total of the purchases, not by the other part.",
+        ),
+        Mistake(
+            "fractions instead of percentages",
+            lambda: (_share() / 100).to_dict(),
+            "multiply by 100.",
+        ),
+        Mistake(
+            "the share of all three technology series (assimilation included)",
+            lambda: (
+                _series()["domestic"]
+                / _series()[["domestic", "foreign", "assimilation"]].sum(axis=1)
+                * 100
+            ).to_dict(),
+            "assimilation is not a purchase of technology: use domestic + foreign only.",
+        ),
+    ),
+)
+
+q2 = SeriesQuestion(
+    qid="q2",
+    answer_name="q2_answer",
+    prompt=(
+        "Rebuild Figure 3: assimilation spending over foreign technology spending × 100, for every "
+        "year in `rebuild.technology_series('both')`, keyed by year."
+    ),
+    expected=lambda: _ratio().to_dict(),
+    unit="percent",
+    tolerance=0.01,
+    hints=(
+        "How many yuan are spent digesting imported technology per 100 yuan spent buying it?",
+        "`s.assimilation / s.foreign * 100`.",
+    ),
+    solution_text=(
+        "s = rebuild.technology_series('both').set_index('year')\n"
+        "q2_answer = s['assimilation'] / s['foreign'] * 100\n"
+        "About 7% in 2003 and 46% in 2009: 'below 10%' to 'above 40%', as the paper says."
+    ),
+    mistakes=(
+        Mistake(
+            "the ratio upside down (foreign / assimilation)",
+            lambda: (_series()["foreign"] / _series()["assimilation"] * 100).to_dict(),
+            "assimilation goes on top: spending on digesting per yuan of imports.",
+        ),
+        Mistake(
+            "a share of (assimilation + foreign) instead of a ratio to foreign",
+            lambda: (
+                _series()["assimilation"] / (_series()["assimilation"] + _series()["foreign"]) * 100
+            ).to_dict(),
+            "the paper's measure is a ratio (比值) to foreign technology spending.",
+        ),
+    ),
+)
+
+TRIPLE = "domestic_share_growth_2002_2009"
+q3 = NumberQuestion(
+    qid="q3",
+    answer_name="q3_answer",
+    prompt=(
+        "The paper says the domestic share in 2009 'increased 2 times' (增长了2倍) on 2002. "
+        "Compute "
+        "the growth of the share from 2002 to 2009 as a multiple (2009 share / 2002 share - 1)."
+    ),
+    expected=lambda: float(measures.multiple(_share().loc[2009], _share().loc[2002]) - 1),
+    where=_where(TRIPLE),
+    unit="multiple",
+    tolerance=0.01,
+    hints=(
+        "增长了2倍 means 'rose by 200%': the new value is three times the old.",
+        "Divide the 2009 share by the 2002 share and subtract 1.",
+    ),
+    solution_text=(
+        "s = rebuild.domestic_share('both').set_index('year')['domestic_share_pct']\n"
+        "q3_answer = s[2009] / s[2002] - 1\n"
+        "About 2.2: the share more than tripled, so '增长了2倍' holds. Note that 2002 comes from "
+        "the yearbooks (all enterprises) and 2009 from Table 1 (traditional ones)."
+    ),
+    mistakes=(
+        Mistake(
+            "the ratio instead of the growth",
+            lambda: float(measures.multiple(_share().loc[2009], _share().loc[2002])),
+            "增长了 means 'grew by': subtract 1 from the ratio.",
+        ),
+        Mistake(
+            "the change in percentage points",
+            lambda: float(_share().loc[2009] - _share().loc[2002]),
+            "the paper compares the two shares as a multiple, not as a difference.",
+        ),
+        Mistake(
+            "growth in percent",
+            lambda: float(measures.growth_pct(_share().loc[2002], _share().loc[2009])),
+            "express it as a multiple (2.2), not in percent (220%).",
+        ),
+    ),
+)
+
+FASTER = "domestic_faster_since_2003"
+q4 = NumberQuestion(
+    qid="q4",
+    answer_name="q4_answer",
+    prompt=(
+        "The paper says that from 2003 on, domestic purchases grew faster than foreign ones. "
+        "Using `rebuild.growth_faster_years()` (growth over the previous year within each "
+        "universe), give the first year from which domestic growth exceeds foreign growth in "
+        "every later comparable year."
+    ),
+    expected=lambda: float(rebuild.first_year_domestic_faster_from_then_on()),
+    unit="year",
+    tolerance=0.1,
+    hints=(
+        "Look at the column domestic_faster: is it True in every year from 2003?",
+        "Find the last year where it is False; the answer is the next comparable year.",
+    ),
+    solution_text=(
+        "g = rebuild.growth_faster_years()\n"
+        "q4_answer = rebuild.first_year_domestic_faster_from_then_on()\n"
+        "2007: in 2006 Table 1's domestic purchases grew about 4.5% against 14.1% for foreign "
+        "technology. The claim holds for 2003-2004 and 2007-2009 but not without exception."
+    ),
+    mistakes=(
+        Mistake(
+            "the paper's year, not the data's",
+            lambda: data.claim_value(FASTER),
+            "check 2006 in growth_faster_years(): foreign technology grew faster that year.",
+        ),
+        Mistake(
+            "the year that breaks the claim",
+            lambda: float(rebuild.growth_faster_years().query("not domestic_faster")["year"].max()),
+            "that is the exception; the question asks from when the claim holds without one.",
+        ),
+    ),
+)
+
+q5 = ChoiceQuestion(
+    qid="q5",
+    answer_name="q5_answer",
+    prompt=(
+        "Why does `rebuild.growth_faster_years()` have no row for 2005, and why is the jump of "
+        "Figure 2 between 2004 and 2005 hard to read?"
+    ),
+    options={
+        "A": (
+            "2005 is missing from Table 1.",
+            "Table 1 starts in 2005; what is missing is a 2004 value in the same universe.",
+        ),
+        "B": (
+            "2004 comes from the yearbooks (all LMEs) and 2005 from Table 1 (traditional LMEs): "
+            "growth across the two universes mixes real change with a change of coverage.",
+            "the universes differ (Table 1's foreign technology is about 71-81% of all LMEs' in "
+            "2005-2008), so a growth rate across the break would be meaningless.",
+        ),
+        "C": (
+            "Growth in 2005 was zero.",
+            "nothing in the data says so; it cannot be computed across the break.",
+        ),
+        "D": (
+            "The paper says 2005 is an outlier.",
+            "the paper says nothing about 2005 in particular.",
+        ),
+    },
+    correct="B",
+    hints=("Which source does each year come from? Look at the 'universe' column.",),
+    solution_text=(
+        "q5_answer = 'B'\n"
+        "2000-2004 are all large and medium-sized enterprises (yearbooks); 2005-2009 are Table 1's "
+        "traditional ones. Growth across the break compares two different sets of firms."
+    ),
+)
+
+q6 = NumberQuestion(
+    qid="q6",
+    answer_name="q6_answer",
+    prompt=(
+        "How big is the universe break? In 2005, Table 1's foreign technology spending was what "
+        "percentage of all large and medium-sized enterprises' (`data.lme_wide()['foreign']`)?"
+    ),
+    expected=lambda: float(
+        measures.share_pct(
+            data.table1_wide().loc[2005, "foreign"], data.lme_wide().loc[2005, "foreign"]
+        )
+    ),
+    hints=(
+        "Both series are in 亿元; the yearbook one covers all LMEs.",
+        "Share = Table 1 2005 / yearbook 2005 × 100.",
+    ),
+    solution_text=(
+        "t1, yb = data.table1_wide(), data.lme_wide()\n"
+        "q6_answer = t1.loc[2005, 'foreign'] / yb.loc[2005, 'foreign'] * 100\n"
+        "About 71%: high-tech enterprises bought almost 30% of foreign technology, so the two "
+        "universes are far apart."
+    ),
+    mistakes=(
+        Mistake(
+            "the ratio upside down",
+            lambda: float(
+                measures.share_pct(
+                    data.lme_wide().loc[2005, "foreign"], data.table1_wide().loc[2005, "foreign"]
+                )
+            ),
+            "Table 1 (the part) goes on top, all LMEs (the whole) below.",
+        ),
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: float(
+                data.table1_wide().loc[2005, "foreign"] / data.lme_wide().loc[2005, "foreign"]
+            ),
+            "multiply by 100.",
+        ),
+    ),
+)
+
+q7 = OpenQuestion(
+    qid="q7",
+    answer_name="q7_answer",
+    prompt=(
+        "Figures 2 and 3 are not in the text of the paper, only the numbers quoted around them. "
+        "What would you need to know to be sure the course's rebuilt figures are the paper's? "
+        "Two or three sentences."
+    ),
+    hints=(
+        "Which universe and which years did the authors use for each point?",
+        "Compare the paper's wording (大中型工业企业) with Table 1's (大中型传统企业).",
+    ),
+    solution_text=(
+        "The figures' universe and years: the text speaks of all large and medium-sized "
+        "industrial enterprises, Table 1 of traditional ones, and the course splices yearbook data "
+        "(2000-2004) with Table 1 (2005-2009). With the original figures, or all-LME values for "
+        "2005-2009 (domestic and assimilation series), one could check whether the paper's 'about "
+        "30%' and 'above 40%' for 2009 refer to the same firms as its 2000-2003 values. The "
+        "course's numbers agree with every quoted value, but the break remains."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]

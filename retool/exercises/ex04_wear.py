@@ -1,0 +1,337 @@
+"""Exercises for lesson 04 (equipment that wears out): the census's equipment levels, labour
+productivity 10.86 → 22.1, and the course's wear-and-renovation teaching model.
+
+Every expected value is computed from ``data/`` (the claims ledger) with :mod:`retool.rebuild`,
+:mod:`retool.measures` and :mod:`retool.models.wear`.
+"""
+
+from __future__ import annotations
+
+from .. import data, measures, rebuild
+from ..models import wear as model
+from .core import (  # noqa: F401
+    ChoiceQuestion,
+    Mistake,
+    NumberQuestion,
+    OpenQuestion,
+    SeriesQuestion,
+    summary,
+)
+
+FYP_YEARS = 5  # the 11th Five-Year Plan, 2006-2010: five years of growth from the 2005 level
+
+
+def _printed(claim_id: str) -> str:
+    return str(data.claim(claim_id)["value"])
+
+
+def _where(claim_id: str) -> str:
+    row = data.claim(claim_id)
+    return f"section {row['section']}, line {row['paper_line']} of the text"
+
+
+def _eq(claim_id: str) -> float:
+    return data.claim_value(claim_id)
+
+
+def _below_advanced() -> float:
+    return _eq("equipment_domestic_average") + _eq("equipment_obsolete")
+
+
+def _prod(which: str) -> float:
+    return data.claim_value(f"productivity_{which}")
+
+
+def _gap(
+    renovation=model.DEFAULT_RENOVATION,
+    obsolescence=model.DEFAULT_OBSOLESCENCE,
+    years=model.DEFAULT_YEARS,
+) -> float:
+    return float(model.simulate(renovation, obsolescence, years)["gap_levels"].iloc[-1])
+
+
+def _equal_rates():
+    rate = model.DEFAULT_OBSOLESCENCE
+    return model.simulate(rate, rate, model.DEFAULT_YEARS)
+
+
+q1 = NumberQuestion(
+    qid="q1",
+    answer_name="q1_answer",
+    prompt=(
+        "By the third industrial census, what share of the main equipment of large and "
+        "medium-sized machinery firms was below the domestic advanced level (domestic average or "
+        "obsolete)? Answer in percent."
+    ),
+    expected=_below_advanced,
+    unit="percent",
+    tolerance=0.05,
+    hints=(
+        "The four levels are in `rebuild.equipment_distribution()` (percent); they sum to 100.",
+        "Below the domestic advanced level are two levels: 国内一般水平 and 国内落后水平.",
+    ),
+    solution_text=(
+        "d = rebuild.equipment_distribution()\n"
+        "q1_answer = d['equipment_domestic_average'] + d['equipment_obsolete']\n"
+        f"= {_eq('equipment_domestic_average')} + {_eq('equipment_obsolete')} = "
+        f"{_below_advanced():.1f}%. Equivalently 100 minus the two upper levels: most equipment "
+        "was "
+        "well behind the frontier."
+    ),
+    mistakes=(
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: _below_advanced() / 100,
+            "the census shares are percentages; keep them in percent.",
+        ),
+        Mistake(
+            "the obsolete level only",
+            lambda: _eq("equipment_obsolete"),
+            "the domestic average level is also below the domestic advanced level.",
+        ),
+        Mistake(
+            "the share at or above the domestic advanced level (the complement)",
+            lambda: _eq("equipment_international") + _eq("equipment_domestic_advanced"),
+            "that is the share at the two upper levels; the question asks for the two lower ones.",
+        ),
+    ),
+)
+
+q2 = NumberQuestion(
+    qid="q2",
+    answer_name="q2_answer",
+    prompt=(
+        f"The paper says labour productivity rose from {_prod('start'):g} to {_prod('end'):g} 万元 "
+        "per worker and year, "
+        "'增长了1倍多' (grew by more than one times, i.e. more than doubled). By how many times "
+        "did it grow? Answer as a multiple (0.5 would mean it grew by half)."
+    ),
+    expected=rebuild.productivity_growth_multiple,
+    unit="multiple",
+    tolerance=0.005,
+    hints=(
+        "'Grew by one times' (增长了1倍) means the end is twice the start: "
+        "growth = end / start - 1.",
+        "Both numbers are in the claims ledger: `data.claim_value('productivity_start')` and "
+        "`data.claim_value('productivity_end')`.",
+        "`rebuild.productivity_growth_multiple()` does the same.",
+    ),
+    solution_text=(
+        "q2_answer = data.claim_value('productivity_end') / "
+        "data.claim_value('productivity_start') - 1\n"
+        f"= {rebuild.productivity_growth_multiple():.3f}: a little more than one times, so "
+        "'增长了1倍多' "
+        "is right. The figures are in current prices: part of the rise is inflation, so the real "
+        "gain is smaller."
+    ),
+    mistakes=(
+        Mistake(
+            "the ratio end / start instead of the growth",
+            lambda: measures.multiple(_prod("end"), _prod("start")),
+            "增长了1倍 means 'grew by one times' (doubled): subtract 1 from the ratio.",
+        ),
+        Mistake(
+            "the growth in percent instead of as a multiple",
+            lambda: measures.growth_pct(_prod("start"), _prod("end")),
+            "divide by 100: the question asks for a multiple, as the paper's '1倍' is.",
+        ),
+        Mistake(
+            "the ratio upside down (start / end)",
+            lambda: measures.multiple(_prod("start"), _prod("end")),
+            "divide the end value by the start value.",
+        ),
+    ),
+)
+
+q3 = NumberQuestion(
+    qid="q3",
+    answer_name="q3_answer",
+    prompt=(
+        f"The rise from {_prod('start'):g} to {_prod('end'):g} happened over the 11th Five-Year "
+        "Plan "
+        "(2005 level to 2010 level: five years of growth). What compound annual growth rate does "
+        "it imply, in percent?"
+    ),
+    expected=lambda: measures.cagr_pct(_prod("start"), _prod("end"), FYP_YEARS),
+    unit="percent",
+    tolerance=0.05,
+    hints=(
+        "A compound annual growth rate g solves start × (1 + g)^years = end.",
+        "`measures.cagr_pct(start, end, years)`, with years = 5.",
+    ),
+    solution_text=(
+        "q3_answer = measures.cagr_pct(data.claim_value('productivity_start'), "
+        "data.claim_value('productivity_end'), 5)\n"
+        f"≈ {measures.cagr_pct(_prod('start'), _prod('end'), FYP_YEARS):.1f}% a year, in current "
+        "prices. Dividing the total growth by 5 overstates it, because growth compounds."
+    ),
+    mistakes=(
+        Mistake(
+            "the total growth divided by the years (no compounding)",
+            lambda: measures.growth_pct(_prod("start"), _prod("end")) / FYP_YEARS,
+            "growth compounds: use (end / start)^(1/years) - 1.",
+        ),
+        Mistake(
+            "six years instead of five (counting 2005 to 2010 inclusive)",
+            lambda: measures.cagr_pct(_prod("start"), _prod("end"), FYP_YEARS + 1),
+            "from the 2005 level to the 2010 level there are five years of growth.",
+        ),
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: measures.cagr_pct(_prod("start"), _prod("end"), FYP_YEARS) / 100,
+            "multiply by 100: the question asks for percent.",
+        ),
+    ),
+)
+
+q4 = NumberQuestion(
+    qid="q4",
+    answer_name="q4_answer",
+    prompt=(
+        "In the lesson's model, the gap to the frontier is the mean number of levels the equipment "
+        "stands behind it (international = 0, domestic advanced = 1, domestic average = 2, "
+        "obsolete = 3). What is the gap of the census's distribution? Answer in levels."
+    ),
+    expected=model.start_gap_levels,
+    unit="levels",
+    tolerance=0.005,
+    hints=(
+        "A mean weighted by shares: Σ level × share, with shares as fractions summing to 1.",
+        "`model.start_distribution()` gives the shares as fractions in the order of the levels.",
+        "`model.start_gap_levels()` does it for you; try it by hand first.",
+    ),
+    solution_text=(
+        "s = model.start_distribution()\nq4_answer = (s * [0, 1, 2, 3]).sum()\n"
+        f"= {model.start_gap_levels():.3f} levels: on average the equipment stood more than two "
+        "levels behind the international frontier."
+    ),
+    mistakes=(
+        Mistake(
+            "shares in percent instead of fractions",
+            lambda: model.start_gap_levels() * 100,
+            "with percentages the weighted sum is 100 times too large: divide by 100.",
+        ),
+        Mistake(
+            "levels counted from 1 instead of 0",
+            lambda: model.start_gap_levels() + 1,
+            "equipment at the frontier is 0 levels behind it.",
+        ),
+    ),
+)
+
+q5 = NumberQuestion(
+    qid="q5",
+    answer_name="q5_answer",
+    prompt=(
+        f"Run the model with its defaults (renovation {model.DEFAULT_RENOVATION:.0%} and "
+        f"obsolescence {model.DEFAULT_OBSOLESCENCE:.0%} of the equipment a year, "
+        f"{model.DEFAULT_YEARS} years). How many levels behind the frontier does the equipment "
+        "stand at the end?"
+    ),
+    expected=_gap,
+    unit="levels",
+    tolerance=0.005,
+    hints=(
+        "`model.simulate()` with no arguments uses the defaults; it returns one row per year.",
+        "The column is 'gap_levels'; take the last row (`.iloc[-1]`).",
+        "Each year wear adds the obsolescence rate to the gap and renovation takes the "
+        "renovation rate off it: check your answer against start + years × (δ - r).",
+    ),
+    solution_text=(
+        "q5_answer = model.simulate()['gap_levels'].iloc[-1]\n"
+        f"= {_gap():.3f} levels, up from {model.start_gap_levels():.3f}: renovating half as much "
+        "as "
+        "wears out widens the gap by half a level every ten years."
+    ),
+    mistakes=(
+        Mistake(
+            "the gap index (percent of the starting gap) instead of levels",
+            lambda: float(model.simulate()["gap_index"].iloc[-1]),
+            "'gap_index' is the gap as a percentage of the start; the question asks for "
+            "'gap_levels'.",
+        ),
+        Mistake(
+            "the starting gap",
+            model.start_gap_levels,
+            "that is year 0; take the last year.",
+        ),
+        Mistake(
+            "renovation and obsolescence swapped",
+            lambda: _gap(model.DEFAULT_OBSOLESCENCE, model.DEFAULT_RENOVATION),
+            "the first argument of `model.simulate` is the renovation rate, the second the "
+            "obsolescence rate.",
+        ),
+    ),
+)
+
+_eq_path = _equal_rates()
+q6 = ChoiceQuestion(
+    qid="q6",
+    answer_name="q6_answer",
+    prompt=(
+        f"Set renovation equal to obsolescence ({model.DEFAULT_OBSOLESCENCE:.0%} each) for "
+        f"{model.DEFAULT_YEARS} years. The mean gap stays where it was. What happens to the share "
+        "of obsolete equipment?"
+    ),
+    options={
+        "A": (
+            "it stays exactly where it was, like the mean",
+            "no: the mean holds, but equipment spreads out. Some is lifted to the frontier, some "
+            "falls further behind.",
+        ),
+        "B": (
+            "it rises, while the share at the international level rises too",
+            "yes: with equal rates the distribution spreads. The obsolete share rises from "
+            f"{_eq_path['obsolete'].iloc[0]:.1f}% to {_eq_path['obsolete'].iloc[-1]:.1f}% and the "
+            f"frontier share from {_eq_path['international'].iloc[0]:.1f}% to "
+            f"{_eq_path['international'].iloc[-1]:.1f}%. Compensating wear on average is not the "
+            "same "
+            "as renewing what is oldest.",
+        ),
+        "C": (
+            "it falls to zero, because renovation lifts all of it",
+            "no: renovation lifts a share of every level behind the frontier, not all the obsolete "
+            "equipment first.",
+        ),
+        "D": (
+            "it falls, because renovation equals wear",
+            "no: equal rates hold the mean, not each level. Look at the 'obsolete' column of "
+            "the simulation with equal rates.",
+        ),
+    },
+    correct="B",
+    hints=(
+        f"Run `model.simulate({model.DEFAULT_OBSOLESCENCE}, {model.DEFAULT_OBSOLESCENCE})` and "
+        "compare the first and the last row.",
+        "Look at both 'obsolete' and 'international'.",
+    ),
+    solution_text=(
+        "q6_answer = 'B'\nThe mean holds, but the distribution spreads: wear pushes some equipment "
+        "further down while renovation lifts some to the frontier. A renovation policy that "
+        "targets the oldest equipment first would behave differently."
+    ),
+)
+
+q7 = OpenQuestion(
+    qid="q7",
+    answer_name="q7_answer",
+    prompt=(
+        "The paper calls renovation compensating investment for tangible (有形) and intangible "
+        "(无形) wear. Which of the two does the lesson's obsolescence rate stand for, and what "
+        "would you need to know to set it from data rather than by assumption?"
+    ),
+    hints=(
+        "Tangible wear is physical; intangible wear is the frontier moving on.",
+        "Think of data on equipment age, scrapping, and how fast the international level moves.",
+    ),
+    solution_text=(
+        "The model lumps both together: any equipment that 'falls one level behind' may have worn "
+        "out physically (tangible) or been overtaken by newer technology (intangible). To set the "
+        "rate from data one would need repeated censuses of equipment levels (how fast shares move "
+        "down without renovation), the age structure of equipment and scrapping rates, and a "
+        "measure of how fast the international frontier advances. The paper gives only one "
+        "snapshot (the third census), so the rates are assumptions."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]

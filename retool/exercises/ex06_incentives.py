@@ -1,0 +1,296 @@
+"""Exercises for lesson 06 (why firms under-invest): the slowdown of renovation spending the
+paper cites as evidence, and the course's teaching model of the renovation decision.
+
+Expected values come from ``data/`` (Table 1) via :mod:`retool.rebuild` and from the model in
+:mod:`retool.models.incentives`, with the settings it defines for an SOE and a private firm.
+"""
+
+from __future__ import annotations
+
+from .. import data, measures, rebuild
+from ..models import incentives as model
+from .core import (  # noqa: F401
+    ChoiceQuestion,
+    Mistake,
+    NumberQuestion,
+    OpenQuestion,
+    SeriesQuestion,
+    summary,
+)
+
+SOE = model.firm_settings("soe")
+PRIVATE = model.firm_settings("private")
+SOE_REFORMED = model.firm_settings("soe", reformed=True)
+E = model.OWN_COST
+PI0 = model.EXTRA_PROFIT_COMPETITIVE
+
+
+def _t1(year: int) -> float:
+    return float(data.table1_wide().loc[year, "renovation"])
+
+
+def _growth_2009() -> float:
+    return float(rebuild.table1_yearly_growth().loc[2009, "renovation"])
+
+
+def _fmt(s: dict) -> str:
+    return f"m = {s['market_power']}, s = {s['share']}, p = {s['p_sunk']}"
+
+
+q1 = SeriesQuestion(
+    qid="q1",
+    answer_name="q1_answer",
+    prompt=(
+        "The paper backs its argument with one fact: during the 11th Five-Year Plan renovation "
+        "spending grew more and more slowly and even fell. Rebuild the yearly growth of renovation "
+        "spending in Table 1 (percent over the previous year), keyed by year, 2006-2009. Does "
+        "growth fall every year?"
+    ),
+    expected=lambda: rebuild.table1_yearly_growth()["renovation"].dropna().to_dict(),
+    unit="percent",
+    tolerance=0.05,
+    hints=(
+        "Yearly growth = (this year / last year - 1) × 100.",
+        "`data.table1_wide()['renovation'].pct_change() * 100`, without the first year.",
+        "`measures.yearly_growth_pct(series)` does the same.",
+    ),
+    solution_text=(
+        "r = data.table1_wide()['renovation']\n"
+        "q1_answer = measures.yearly_growth_pct(r).dropna()\n"
+        "Growth is fastest in 2007, then slows and turns negative in 2009 "
+        f"({_growth_2009():.2f}% in Table 1; the text's "
+        f"{data.claim('growth_2009_lme')['value']}% is for all large and medium-sized enterprises, "
+        "another universe)."
+    ),
+    mistakes=(
+        Mistake(
+            "fractions instead of percentages",
+            lambda: (rebuild.table1_yearly_growth()["renovation"].dropna() / 100).to_dict(),
+            "multiply by 100.",
+        ),
+        Mistake(
+            "growth against 2005 every year instead of against the previous year",
+            lambda: {
+                y: measures.growth_pct(_t1(2005), _t1(y)) for y in data.table1_wide().index[1:]
+            },
+            "yearly growth compares each year with the year before.",
+        ),
+    ),
+)
+
+q2 = NumberQuestion(
+    qid="q2",
+    answer_name="q2_answer",
+    prompt=(
+        "In the model, what is the SOE's expected net gain from renovating, V = (1 − p)·Π0·(1 − "
+        "m) − 1, "
+        f"with its default settings ({_fmt(SOE)}) and Π0 = {PI0}? Answer in multiples of the cost."
+    ),
+    expected=lambda: model.firm_gain(SOE["market_power"], SOE["p_sunk"]),
+    unit="multiples of the cost",
+    tolerance=0.005,
+    hints=(
+        "First the extra profit: Π = Π0 × (1 − m).",
+        "Then weigh it by the chance it is not sunk, (1 − p), and subtract the cost, 1.",
+        "`model.firm_gain(market_power, p_sunk)`.",
+    ),
+    solution_text=(
+        "s = model.firm_settings('soe')\n"
+        "q2_answer = model.firm_gain(s['market_power'], s['p_sunk'])  # (1 - p)·Π0·(1 - m) - 1\n"
+        f"= {model.firm_gain(SOE['market_power'], SOE['p_sunk']):.2f}: with monopoly rents "
+        "renovation adds too little profit to cover its cost — the paper's '只有付出没有收获'."
+    ),
+    mistakes=(
+        Mistake(
+            "the cost not subtracted",
+            lambda: model.firm_gain(SOE["market_power"], SOE["p_sunk"]) + 1,
+            "V is a net gain: subtract the cost of the investment (1).",
+        ),
+        Mistake(
+            "market power used as the share of profit kept (Π0 × m)",
+            lambda: (1 - SOE["p_sunk"]) * PI0 * SOE["market_power"] - 1,
+            "extra profit falls with market power: Π0 × (1 − m).",
+        ),
+    ),
+)
+
+q3 = NumberQuestion(
+    qid="q3",
+    answer_name="q3_answer",
+    prompt=(
+        f"And the private firm's decision maker ({_fmt(PRIVATE)}, own cost e = {E}): what is their "
+        "net "
+        "gain N = s·V − e?"
+    ),
+    expected=lambda: model.decision_gain(**PRIVATE),
+    unit="multiples of the cost",
+    tolerance=0.005,
+    hints=(
+        "Compute V for the private firm as in q2, then N = s × V − e.",
+        "`model.decision_gain(market_power, share, p_sunk)`.",
+    ),
+    solution_text=(
+        "q3_answer = model.decision_gain(**model.firm_settings('private'))\n"
+        f"= {model.decision_gain(**PRIVATE):.2f} < 0: the private firm keeps most of the gain, but "
+        "a one-in-two chance that the investment is sunk makes renovation a loss."
+    ),
+    mistakes=(
+        Mistake(
+            "the decision maker's own cost e forgotten",
+            lambda: model.decision_gain(**PRIVATE) + E,
+            "subtract e, the decision maker's own effort and risk.",
+        ),
+        Mistake(
+            "the risk of a sunk investment forgotten",
+            lambda: PRIVATE["share"] * (model.extra_profit(PRIVATE["market_power"]) - 1) - E,
+            "weigh the extra profit by (1 − p): with probability p it is lost.",
+        ),
+        Mistake(
+            "the firm's gain V instead of the decision maker's N",
+            lambda: model.firm_gain(PRIVATE["market_power"], PRIVATE["p_sunk"]),
+            "multiply by the share s and subtract e.",
+        ),
+    ),
+)
+
+q4 = NumberQuestion(
+    qid="q4",
+    answer_name="q4_answer",
+    prompt=(
+        "Fair competition lowers the risk that a private firm's investment is sunk. Up to which "
+        "probability p does the private firm (its other settings unchanged) still renovate? "
+        "Answer as a probability between 0 and 1."
+    ),
+    expected=lambda: model.max_p_sunk(PRIVATE["market_power"], PRIVATE["share"]),
+    unit="probability",
+    tolerance=0.005,
+    hints=(
+        "Set N = 0 and solve for p: s·[(1 − p)·Π − 1] = e.",
+        "p = 1 − (1 + e/s) / Π, with Π = Π0·(1 − m).",
+        "`model.max_p_sunk(market_power, share)`.",
+    ),
+    solution_text=(
+        "s = model.firm_settings('private')\n"
+        "q4_answer = model.max_p_sunk(s['market_power'], s['share'])\n"
+        f"≈ {model.max_p_sunk(PRIVATE['market_power'], PRIVATE['share']):.3f}: the private firm "
+        "renovates once the risk falls below this level, which is what the paper's 'fair "
+        "competition' would do."
+    ),
+    mistakes=(
+        Mistake(
+            "a percentage instead of a probability",
+            lambda: model.max_p_sunk(PRIVATE["market_power"], PRIVATE["share"]) * 100,
+            "answer between 0 and 1.",
+        ),
+        Mistake(
+            "the own cost e forgotten (V = 0 instead of N = 0)",
+            lambda: 1 - 1 / model.extra_profit(PRIVATE["market_power"]),
+            "the decision maker also needs to cover e: solve s·V = e.",
+        ),
+    ),
+)
+
+q5 = NumberQuestion(
+    qid="q5",
+    answer_name="q5_answer",
+    prompt=(
+        f"Monopoly reform lowers the SOE's market power to {SOE_REFORMED['market_power']} "
+        f"(p stays {SOE_REFORMED['p_sunk']}). What is the smallest share of the gain s that makes "
+        "its manager renovate? Answer between 0 and 1."
+    ),
+    expected=lambda: model.min_share(SOE_REFORMED["market_power"], SOE_REFORMED["p_sunk"]),
+    unit="share",
+    tolerance=0.005,
+    hints=(
+        "Set N = s·V − e = 0 and solve for s.",
+        "s = e / V, with V computed at the reformed market power.",
+        "`model.min_share(market_power, p_sunk)`.",
+    ),
+    solution_text=(
+        "s = model.firm_settings('soe', reformed=True)\n"
+        "q5_answer = model.min_share(s['market_power'], s['p_sunk'])\n"
+        f"≈ {model.min_share(SOE_REFORMED['market_power'], SOE_REFORMED['p_sunk']):.3f}: far "
+        f"above the default {SOE['share']} — the 'innovation dividend' the paper says SOE managers "
+        "lack."
+    ),
+    mistakes=(
+        Mistake(
+            "a percentage instead of a share",
+            lambda: model.min_share(SOE_REFORMED["market_power"], SOE_REFORMED["p_sunk"]) * 100,
+            "answer between 0 and 1.",
+        ),
+        Mistake(
+            "the risk p forgotten",
+            lambda: E / (model.extra_profit(SOE_REFORMED["market_power"]) - 1),
+            "V includes (1 − p).",
+        ),
+    ),
+)
+
+_after = model.compare({"soe": SOE_REFORMED})
+q6 = ChoiceQuestion(
+    qid="q6",
+    answer_name="q6_answer",
+    prompt=("After monopoly reform alone, the SOE still does not renovate. In the model, why not?"),
+    options={
+        "A": (
+            "its market power is still too high for renovation to pay",
+            f"no: after reform the firm's expected net gain V is "
+            f"{float(_after.loc['soe', 'firm_gain']):+.2f} — renovation now pays the firm.",
+        ),
+        "B": (
+            "the risk that the investment is sunk is too high",
+            f"no: p = {SOE_REFORMED['p_sunk']} is low for an SOE with state backing.",
+        ),
+        "C": (
+            "its manager's share of the gain is too small to cover their own effort and risk",
+            "yes: with s = "
+            f"{SOE_REFORMED['share']} the manager gets "
+            f"{SOE_REFORMED['share'] * float(_after.loc['soe', 'firm_gain']):.3f} of a gain worth "
+            f"{float(_after.loc['soe', 'firm_gain']):.2f}, less than e = {E}. Market reform is not "
+            "enough without an innovation dividend.",
+        ),
+        "D": (
+            "renovation never pays in this model",
+            "no: a competitive firm with the full gain and no sunk risk gains "
+            f"{model.decision_gain(0, 1, 0):.2f} × the cost.",
+        ),
+    },
+    correct="C",
+    hints=(
+        "Compute V and N for the reformed SOE: `model.compare({'soe': model.firm_settings('soe', "
+        "reformed=True)})`.",
+        "Is V positive? Is N?",
+    ),
+    solution_text=(
+        "q6_answer = 'C'\nMonopoly reform makes renovation profitable for the firm (V > 0), but "
+        "the manager keeps almost none of it. The model says both reforms of 四.2 and an incentive "
+        "reform for managers (二.3) are needed for the SOE."
+    ),
+)
+
+q7 = OpenQuestion(
+    qid="q7",
+    answer_name="q7_answer",
+    prompt=(
+        "The paper adds that firms fund renovation mostly from their own funds and bank loans and "
+        "rarely by issuing shares, which it reads as investors doubting the long-run returns. "
+        "Which "
+        "parameter of the model does that evidence speak to, and what does the model leave out?"
+    ),
+    hints=(
+        "Investors doubting long-run returns: which number stands for the chance of losing the "
+        "investment?",
+        "Think of what is fixed in the model: the cost, Π0, e, one period, no financing.",
+    ),
+    solution_text=(
+        "It speaks to p, the probability that the investment is sunk (and to the expected extra "
+        "profit): if outside investors expected renovation to pay, firms could raise equity for "
+        "it. The model leaves out financing (the cost of bank credit, collateral, the subsidised "
+        "loans of 一.1), time (returns spread over years, discounting), the size of the firm, "
+        "spill-overs to other firms, and any cost a decision maker bears for *not* renovating "
+        "(losing the market). Its parameters are illustrative, not estimated."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]

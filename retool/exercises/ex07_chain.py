@@ -1,0 +1,280 @@
+"""Exercises for lesson 07: planning the whole chain (the paper's 二.4 and 三)."""
+
+from __future__ import annotations
+
+from .. import data
+from ..models import chain
+from .core import ChoiceQuestion, Mistake, NumberQuestion, OpenQuestion, summary  # noqa: F401
+
+q1 = ChoiceQuestion(
+    qid="q1",
+    answer_name="q1_answer",
+    prompt=(
+        "A steel mill spends its whole renovation budget on new rolling mills but still plans "
+        "production on paper and spreadsheets. Which of the paper's four biases (二.4) is this?"
+    ),
+    options={
+        "A": (
+            "Technology over management",
+            "close in spirit, but the paper has a sharper label: the missing piece here is "
+            "software (planning and execution systems), not management skill as such.",
+        ),
+        "B": (
+            "Hardware over software",
+            "renovation is equated with buying equipment, while the MRP/ERP/MES systems "
+            "that multiply the equipment's efficiency are neglected.",
+        ),
+        "C": (
+            "Manufacturing over R&D and design",
+            "nothing here is about R&D or design; the mill invests in making things, but "
+            "the point is what it buys for making them.",
+        ),
+        "D": (
+            "Short term over long term",
+            "not the best fit: the mills may pay off for decades; the gap is the software.",
+        ),
+    },
+    correct="B",
+    hints=(
+        "Sort the four biases by what they leave out: management, R&D and design, software, "
+        "the long run.",
+        "Planning on paper means the firm has no production-planning or execution system.",
+    ),
+    solution_text=(
+        "(B) hardware over software. The paper lists MIS, MRP, ERP, PDM and MES as the software "
+        "firms neglect when they equate renovation with buying equipment; it argues that the "
+        "multiplying effect of information technology comes mainly from such systems."
+    ),
+)
+
+q2 = ChoiceQuestion(
+    qid="q2",
+    answer_name="q2_answer",
+    prompt=(
+        "A garment maker assembles jackets for a foreign brand, which does the design and the "
+        "marketing. It wants to upgrade. Which move answers the bias 'manufacturing over R&D "
+        "and design'?"
+    ),
+    options={
+        "A": (
+            "Buy faster sewing machines",
+            "that upgrades manufacturing, the stage the firm is already locked into.",
+        ),
+        "B": (
+            "Build its own design team and brand",
+            "the paper says weak R&D and design lock firms into the low end of the "
+            "value chain, doing contract work for multinationals without core technology.",
+        ),
+        "C": (
+            "Move the factory to a region with cheaper labour",
+            "that lowers costs in the same stage; the firm stays at the bottom of the smile.",
+        ),
+    },
+    correct="B",
+    hints=("Which stages does the firm not do? Where on the smile curve are they?",),
+    solution_text=(
+        "(B). The bias is to invest in making things while neglecting R&D and design; a firm "
+        "that only assembles for others captures the least value per stage (lesson 07's smile "
+        "curve) and holds little intellectual property."
+    ),
+)
+
+q3 = NumberQuestion(
+    qid="q3",
+    answer_name="q3_answer",
+    prompt=(
+        "With the course's smile curve at its default depth (each end adds "
+        f"{chain.DEFAULT_DEPTH:g}× what assembly adds), what percentage of the chain's value "
+        "added does a firm that only assembles capture? Use `models.chain`."
+    ),
+    expected=lambda: chain.captured_pct(("assembly",), chain.DEFAULT_DEPTH),
+    unit="percent",
+    tolerance=0.05,
+    mistakes=(
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: chain.captured_pct(("assembly",), chain.DEFAULT_DEPTH) / 100,
+            "the question asks for percent: multiply by 100.",
+        ),
+        Mistake(
+            "a flat chain (depth 1)",
+            lambda: chain.captured_pct(("assembly",), 1.0),
+            "that is one stage out of seven on a flat chain; use the default depth.",
+        ),
+        Mistake(
+            "the value added relative to assembly",
+            lambda: float(chain.value_added(chain.DEFAULT_DEPTH).loc["assembly"]),
+            "that is assembly's value added (1 by construction), not its share of the total.",
+        ),
+    ),
+    where="the course's illustration, not the paper",
+    hints=(
+        "`chain.shares_pct(depth)` gives every stage's share of the value added.",
+        "`chain.captured_pct(('assembly',), chain.DEFAULT_DEPTH)` adds up the firm's stages.",
+    ),
+    solution_text=(
+        "q3_answer = chain.captured_pct(('assembly',), chain.DEFAULT_DEPTH)\n"
+        "Assembly adds 1, each end adds the default depth, and the seven stages add their sum; "
+        "assembly's share is 1 divided by that sum. It is about half the 1/7 a flat chain "
+        "would give — but remember the shape is an assumption, not data."
+    ),
+)
+
+q4 = NumberQuestion(
+    qid="q4",
+    answer_name="q4_answer",
+    prompt=(
+        "Same curve: how many times as much value does a firm doing R&D and design capture as "
+        "a firm doing components and assembly? (a ratio, e.g. 2.5)"
+    ),
+    expected=lambda: (
+        chain.captured_pct(("rd", "design")) / chain.captured_pct(("components", "assembly"))
+    ),
+    unit="ratio",
+    tolerance=0.01,
+    mistakes=(
+        Mistake(
+            "the ratio upside down",
+            lambda: (
+                chain.captured_pct(("components", "assembly"))
+                / chain.captured_pct(("rd", "design"))
+            ),
+            "divide the R&D-and-design share by the components-and-assembly share.",
+        ),
+        Mistake(
+            "a difference instead of a ratio",
+            lambda: (
+                chain.captured_pct(("rd", "design"))
+                - chain.captured_pct(("components", "assembly"))
+            ),
+            "the question asks how many times as much: divide, do not subtract.",
+        ),
+    ),
+    where="the course's illustration, not the paper",
+    hints=("Compute `chain.captured_pct` for each pair of stages and divide.",),
+    solution_text=(
+        "q4_answer = chain.captured_pct(('rd', 'design')) / "
+        "chain.captured_pct(('components', 'assembly'))\n"
+        "Two stages each, but the pair at the left end of the smile captures a bit more than "
+        "twice the value of the pair at the bottom, under the assumed shape."
+    ),
+)
+
+q5 = ChoiceQuestion(
+    qid="q5",
+    answer_name="q5_answer",
+    prompt="Which statement about lesson 07's smile curve is right?",
+    options={
+        "A": (
+            "It is the paper's Figure 4",
+            "the paper has only three figures (none in the text) and prints no number "
+            "on the value chain.",
+        ),
+        "B": (
+            "Its shape is an assumption of the course that illustrates the paper's argument; "
+            "the shares it gives are not data",
+            "the course drew it to show what 'locked into the low end of the chain' "
+            "means; change the depth and every number changes.",
+        ),
+        "C": (
+            "Its shares come from China's input-output tables",
+            "the course uses no input-output data; the shares follow from the assumed shape.",
+        ),
+    },
+    correct="B",
+    hints=("Look at the box above the widget in the lesson, and at the chart's source line.",),
+    solution_text=(
+        "(B). The paper argues in words (二.4, 三.2); the curve is the course's device, and its "
+        "depth is a setting the reader can change."
+    ),
+)
+
+q6 = ChoiceQuestion(
+    qid="q6",
+    answer_name="q6_answer",
+    prompt=(
+        "A province wants to 'develop advanced manufacturing' and proposes to list three "
+        "industries as its advanced-manufacturing sectors and support only those. What would "
+        "the paper's definition (三.2) say?"
+    ),
+    options={
+        "A": (
+            "Good: advanced manufacturing is a set of high-technology industries",
+            "the paper says it is not a new industry in the classification and has no "
+            "list of industries.",
+        ),
+        "B": (
+            "Misguided: any industry, traditional ones included, can become advanced "
+            "manufacturing after renovation",
+            "the paper defines it by how manufacturing is done — absorbing new "
+            "technology across the whole chain and merging with modern services.",
+        ),
+        "C": (
+            "Irrelevant: advanced manufacturing concerns only services",
+            "it is manufacturing, merged with modern services.",
+        ),
+    },
+    correct="B",
+    hints=("Read the definition in 三.2: is advanced manufacturing a kind of industry?",),
+    solution_text=(
+        "(B). The paper: advanced manufacturing has no corresponding list of industries; any "
+        "industry can turn into advanced manufacturing once renovated. This is why the paper "
+        "ties it to renovating traditional industries, which are about "
+        f"{data.claim('traditional_share_manufacturing')['value']}% of manufacturing."
+    ),
+)
+
+q7 = ChoiceQuestion(
+    qid="q7",
+    answer_name="q7_answer",
+    prompt=(
+        "Section 三.1 argues that no other country can yet replace China as the 'world "
+        "factory'. On what does it rest this?"
+    ),
+    options={
+        "A": (
+            "China's labour is still the cheapest in the world",
+            "the paper says the low labour-cost advantage is being lost.",
+        ),
+        "B": (
+            "Its comprehensive capacity to supply and support industry (产业综合配套能力)",
+            "counting the whole supporting industrial system, no country in Southeast "
+            "Asia, Latin America or Africa can yet replace China; renovation can extend this "
+            "low-cost advantage.",
+        ),
+        "C": (
+            "Its lead in advanced manufacturing technology",
+            "section 四 says China's advanced manufacturing technology lags far behind.",
+        ),
+    },
+    correct="B",
+    hints=("The paper contrasts labour cost with something broader.",),
+    solution_text=(
+        "(B). Labour costs alone are rising, but the supporting industrial system is unmatched; "
+        "renovating traditional industries strengthens it and so prolongs the cost advantage."
+    ),
+)
+
+q8 = OpenQuestion(
+    qid="q8",
+    answer_name="q8_answer",
+    prompt=(
+        "Pick one of the four biases and explain, with the smile curve or with an example of "
+        "your own, why it limits what renovation can achieve. Then say what evidence would "
+        "show whether the bias is real (the paper gives none in numbers)."
+    ),
+    hints=(
+        "A bias is a claim about how firms spend: what data on firms' spending by stage or by "
+        "kind (equipment, software, training) would test it?",
+    ),
+    solution_text=(
+        "Model answer (one of many): 'manufacturing over R&D and design'. A firm that upgrades "
+        "only its assembly line stays at the bottom of the smile: it makes more cheaply what "
+        "others design and sell, and the value it captures per stage stays low. Evidence: the "
+        "split of firms' renovation spending between equipment, software and R&D/design over "
+        "time (e.g. from enterprise surveys), and whether firms that also invested in design "
+        "raised their value added per worker more than those that did not."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

@@ -1,0 +1,279 @@
+"""Exercises for lesson 08: policy for the 12th Five-Year Plan (the paper's 一.1 and 四)."""
+
+from __future__ import annotations
+
+from .. import data, rebuild
+from ..models import subsidy
+from .core import ChoiceQuestion, Mistake, NumberQuestion, OpenQuestion, summary  # noqa: F401
+
+RATE = subsidy.LENDING_RATE_2009_PCT
+_line = data.claim("subsidy_per_year")["paper_line"]
+_stim_line = data.claim("stimulus_renovation")["paper_line"]
+_B = subsidy.subsidy_per_year()
+_L = subsidy.loans_supported(_B, RATE, 100)
+_FALL = -float(rebuild.table1_yearly_growth().loc[2009, "renovation"])
+
+q1 = NumberQuestion(
+    qid="q1",
+    answer_name="q1_answer",
+    prompt=(
+        "The paper (一.1) says the central government set aside a sum every year for three "
+        "years, mainly as interest subsidies for renovation. How much in all, in 亿元? Read "
+        "both numbers with `data.claim_value`."
+    ),
+    expected=subsidy.subsidy_total,
+    unit="亿元",
+    tolerance=0.5,
+    mistakes=(
+        Mistake(
+            "one year only",
+            subsidy.subsidy_per_year,
+            "that is the yearly sum; the programme ran for several years.",
+        ),
+        Mistake(
+            "the yearly sum divided by the years",
+            lambda: data.claim_value("subsidy_per_year") / data.claim_value("subsidy_years"),
+            "the sum is per year: multiply by the number of years.",
+        ),
+    ),
+    where=f"一.1, lines {data.claim('subsidy_years')['paper_line']}-{_line}",
+    hints=(
+        "The claims are `subsidy_per_year` and `subsidy_years`.",
+        "Multiply them.",
+    ),
+    solution_text=(
+        "q1_answer = data.claim_value('subsidy_per_year') * data.claim_value('subsidy_years')\n"
+        f"{_B:g}亿元 a year for {data.claim_value('subsidy_years'):g} years (2009-2011): "
+        f"{subsidy.subsidy_total():g}亿元."
+    ),
+)
+
+q2 = NumberQuestion(
+    qid="q2",
+    answer_name="q2_answer",
+    prompt=(
+        "What percentage of the 4万亿元 stimulus went to structural adjustment and technical "
+        "renovation, by the paper's numbers?"
+    ),
+    expected=subsidy.stimulus_share_pct,
+    unit="percent",
+    tolerance=0.005,
+    mistakes=(
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: subsidy.stimulus_share_pct() / 100,
+            "multiply by 100 to get percent.",
+        ),
+        Mistake(
+            "the ratio upside down",
+            lambda: (
+                data.claim_value("stimulus_total") / data.claim_value("stimulus_renovation") * 100
+            ),
+            "divide the part by the whole, not the other way round.",
+        ),
+        Mistake(
+            "mixing units (万亿 and 亿)",
+            lambda: (
+                data.claim_value("stimulus_renovation")
+                / (data.claim_value("stimulus_total") / 10000)  # 万亿 = 10000亿
+                * 100
+            ),
+            "4万亿 is 40000亿: put both numbers in 亿元 before dividing.",
+        ),
+    ),
+    where=f"一.1, line {_stim_line}",
+    hints=(
+        "The claims are `stimulus_renovation` and `stimulus_total`, both in 亿元.",
+        "part / whole × 100.",
+    ),
+    solution_text=(
+        "q2_answer = data.claim_value('stimulus_renovation') / "
+        "data.claim_value('stimulus_total') * 100\n"
+        f"{data.claim_value('stimulus_renovation'):g}亿 of "
+        f"{data.claim_value('stimulus_total'):g}亿 is {subsidy.stimulus_share_pct():.2f}%. "
+        "Note that the part covers restructuring as well as renovation, and was spent over "
+        "more than one year."
+    ),
+)
+
+q3 = NumberQuestion(
+    qid="q3",
+    answer_name="q3_answer",
+    prompt=(
+        "Lesson 08's model: if the yearly subsidy pays all of one year's interest at the 2009 "
+        f"benchmark lending rate ({RATE}%, the model's assumption), how many 亿元 of loans does "
+        "it support in a year?"
+    ),
+    expected=lambda: subsidy.loans_supported(subsidy.subsidy_per_year(), RATE, 100),
+    unit="亿元",
+    tolerance=1.0,
+    mistakes=(
+        Mistake(
+            "the rate in percent, not as a fraction",
+            lambda: subsidy.subsidy_per_year() / RATE,
+            f"{RATE}% is {RATE / 100:g} as a fraction: divide by that.",
+        ),
+        Mistake(
+            "multiplying instead of dividing",
+            lambda: subsidy.subsidy_per_year() * RATE / 100,
+            "that is the interest on a loan the size of the budget; the question runs the "
+            "other way: which loans cost the budget in interest?",
+        ),
+        Mistake(
+            "the three years' budget",
+            lambda: subsidy.loans_supported(subsidy.subsidy_total(), RATE, 100),
+            "the question asks for one year's budget.",
+        ),
+    ),
+    where="the course's model (not in the paper)",
+    hints=(
+        "Interest on a loan L for a year is L × r. The subsidy pays it all: L × r = budget.",
+        "L = budget / r, with r as a fraction (the percentage divided by 100).",
+    ),
+    solution_text=(
+        "q3_answer = subsidy.loans_supported(subsidy.subsidy_per_year(), "
+        "subsidy.LENDING_RATE_2009_PCT, 100)\n"
+        f"L = {_B:g} / {RATE / 100:g} ≈ {_L:,.0f}亿元 a year: each yuan of subsidy carries about "
+        f"{subsidy.leverage(RATE, 100):.1f} yuan of loans."
+    ),
+)
+
+q4 = NumberQuestion(
+    qid="q4",
+    answer_name="q4_answer",
+    prompt=(
+        "Those loans as a percentage of Table 1's technical renovation spending in 2009 "
+        "(大中型传统企业)?"
+    ),
+    expected=lambda: subsidy.loans_vs_spending_pct(subsidy.subsidy_per_year(), RATE, 100, 2009),
+    unit="percent",
+    tolerance=0.1,
+    mistakes=(
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: subsidy.loans_vs_spending_pct(None, RATE, 100, 2009) / 100,
+            "multiply by 100.",
+        ),
+        Mistake(
+            "the ratio upside down",
+            lambda: 100 * 100 / subsidy.loans_vs_spending_pct(None, RATE, 100, 2009),
+            "divide the loans by the spending, not the spending by the loans.",
+        ),
+        Mistake(
+            "the wrong year (2008)",
+            lambda: subsidy.loans_vs_spending_pct(None, RATE, 100, 2008),
+            "use 2009, the first year of the subsidy.",
+        ),
+    ),
+    where="the course's model against Table 1",
+    hints=(
+        "`data.table1_wide().loc[2009, 'renovation']` is Table 1's spending.",
+        "loans / spending × 100.",
+    ),
+    solution_text=(
+        "q4_answer = subsidy.loans_supported(subsidy.subsidy_per_year(), "
+        "subsidy.LENDING_RATE_2009_PCT, 100) / data.table1_wide().loc[2009, 'renovation'] * 100\n"
+        f"About {subsidy.loans_vs_spending_pct(_B, RATE, 100):.0f}%: even paying all the "
+        "interest, the subsidy could carry loans as large as all of Table 1's renovation "
+        f"spending in 2009 — the year that spending fell by {_FALL:.2f}%."
+    ),
+)
+
+q5 = NumberQuestion(
+    qid="q5",
+    answer_name="q5_answer",
+    prompt=(
+        "At what lending rate (percent) would the yearly subsidy, paying all the interest, "
+        "support loans exactly equal to Table 1's 2009 renovation spending?"
+    ),
+    expected=lambda: subsidy.break_even_rate_pct(subsidy.subsidy_per_year(), 2009),
+    unit="percent",
+    tolerance=0.01,
+    mistakes=(
+        Mistake(
+            "a fraction instead of a percentage",
+            lambda: subsidy.break_even_rate_pct(None, 2009) / 100,
+            "give the rate in percent.",
+        ),
+        Mistake(
+            "the ratio upside down",
+            lambda: 100 * 100 / subsidy.break_even_rate_pct(None, 2009),
+            "solve budget = spending × r for r: r = budget / spending.",
+        ),
+    ),
+    where="the course's model against Table 1",
+    hints=(
+        "Set loans = budget / r equal to the spending and solve for r.",
+        "r = budget / spending; × 100 for percent.",
+    ),
+    solution_text=(
+        "q5_answer = subsidy.subsidy_per_year() / data.table1_wide().loc[2009, 'renovation'] "
+        "* 100\n"
+        f"About {subsidy.break_even_rate_pct(_B):.2f}%: the break-even rate is simply the "
+        "budget as a share of the spending. The 2009 benchmark rate was a little lower, so the "
+        "loans supported exceed the spending."
+    ),
+)
+
+q6 = ChoiceQuestion(
+    qid="q6",
+    answer_name="q6_answer",
+    prompt=(
+        "The subsidy could back loans on the scale of all of Table 1's renovation spending, "
+        "yet that spending fell in 2009. Which reading does the paper itself give (四.2)?"
+    ),
+    options={
+        "A": (
+            "The subsidy was far too small to matter",
+            "not the paper's reading, and the model suggests otherwise: the budget's leverage "
+            "is large.",
+        ),
+        "B": (
+            "Subsidised loans can spur investment in the short run but cannot remove the "
+            "institutional barriers that keep firms from renovating",
+            "the paper notes that renovation investment growth fell despite stronger "
+            "policy support and concludes that stimulus has limited effect; it asks for "
+            "market reform (monopolies, the environment for small firms).",
+        ),
+        "C": (
+            "The subsidy caused the fall by crowding out private credit",
+            "the paper does not say this, and nothing in the data here could show it.",
+        ),
+        "D": (
+            "Table 1 covers every firm that received the subsidy",
+            "Table 1 covers large and medium-sized traditional enterprises only; small "
+            "firms and high-tech firms could also borrow.",
+        ),
+    },
+    correct="B",
+    hints=("Read the first paragraph of 四.2.",),
+    solution_text=(
+        "(B). The paper: subsidised loans stimulate renovation in the short run but do not "
+        "solve the underlying problem; during the 11th Five-Year Plan renovation investment "
+        "growth fell instead of rising though support increased. Its remedy is reform."
+    ),
+)
+
+q7 = OpenQuestion(
+    qid="q7",
+    answer_name="q7_answer",
+    prompt=(
+        "Name two assumptions of lesson 08's leverage model that make its 'loans supported' "
+        "an upper bound, and say in which direction relaxing each would move the number."
+    ),
+    hints=(
+        "How many years of interest does the subsidy pay per loan? Would the firms have "
+        "borrowed anyway?",
+    ),
+    solution_text=(
+        "Model answer: (1) One year of interest per loan: if the subsidy pays interest over "
+        "two or three years, each loan uses two or three times as much subsidy, and the loans "
+        "supported fall in proportion. (2) Additionality: loans firms would have taken anyway "
+        "count as 'supported' but add no renovation; only the extra borrowing is the policy's "
+        "effect. (3) The whole budget goes to interest: part went to grants and other uses "
+        "(主要以贴息的方式 — 'mainly'), which lowers the loans supported. Relaxing each moves "
+        "the number down."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]

@@ -1,0 +1,252 @@
+"""Make the exercise notebooks from the solutions notebooks: ``python -m retool make-exercises``.
+
+``solutions/NN_topic_solutions.ipynb`` is the one source of ``exercises/NN_topic_exercises.ipynb``:
+
+* in code cells, the lines from ``# BEGIN SOLUTION`` to ``# END SOLUTION`` (inclusive) become
+  ``qK_answer = ...  # your answer here``, one line for each ``*_answer`` name the block assigns;
+* in markdown cells, the text from ``<!-- BEGIN SOLUTION -->`` to ``<!-- END SOLUTION -->`` becomes
+  a prompt to write one's own answer;
+* lines that are exactly ``# NBVAL_CHECK_OUTPUT`` are removed (an exercise has no outputs to check);
+* outputs, execution counts and the execution timings in cell metadata are cleared; the notebook's
+  metadata (kernelspec, ``retool.exercise``) is kept.
+
+The output is deterministic: the same solutions notebook gives a byte-identical exercise notebook.
+``--check`` writes nothing and exits 1, naming the files, when ``exercises/`` is out of date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import json
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+
+BEGIN_CODE = "# BEGIN SOLUTION"
+END_CODE = "# END SOLUTION"
+BEGIN_MD = "<!-- BEGIN SOLUTION -->"
+END_MD = "<!-- END SOLUTION -->"
+CHECK_MARKER = "# NBVAL_CHECK_OUTPUT"
+PLACEHOLDER = "...  # your answer here"
+CODE_PROMPT = "# your code here"
+MARKDOWN_PROMPT = "**Your answer:** *double-click this cell and write your reasoning here.*"
+SOLUTIONS_SUFFIX = "_solutions.ipynb"
+EXERCISES_SUFFIX = "_exercises.ipynb"
+ANSWER_NAME = re.compile(r"^[A-Za-z_]\w*_answer$")
+_ASSIGNED = re.compile(r"^\s*([A-Za-z_]\w*_answer)\s*(?::[^=]*)?=(?!=)", re.MULTILINE)
+
+
+class SolutionMarkupError(ValueError):
+    """A solutions notebook whose solution markers do not pair up."""
+
+
+def repo_root() -> Path:
+    """The folder that holds ``solutions/`` and ``exercises/`` (the repository)."""
+    return Path(__file__).resolve().parents[2]
+
+
+def exercise_name(solution_file: Path | str) -> str:
+    """``NN_topic_solutions.ipynb`` -> ``NN_topic_exercises.ipynb``."""
+    name = Path(solution_file).name
+    if not name.endswith(SOLUTIONS_SUFFIX):
+        raise ValueError(f"{name} is not named like NN_topic{SOLUTIONS_SUFFIX}")
+    return name[: -len(SOLUTIONS_SUFFIX)] + EXERCISES_SUFFIX
+
+
+def answer_names(code: str) -> list[str]:
+    """The ``*_answer`` names a block of code assigns, in order of first assignment."""
+    names: list[str] = []
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        found = _ASSIGNED.findall(code)
+    else:
+        found = []
+        for node in ast.walk(tree):
+            targets = []
+            if isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
+                targets = [node.target]
+            for target in targets:
+                for sub in ast.walk(target):
+                    if isinstance(sub, ast.Name) and ANSWER_NAME.match(sub.id):
+                        found.append((sub.lineno, sub.col_offset, sub.id))
+        found = [name for *_, name in sorted(found)]
+    for name in found:
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _blocks(lines: list[str], begin: str, end: str, where: str) -> list[tuple[int, int]]:
+    """(first, last) line indices of each begin/end block; raises on unpaired markers."""
+    blocks, start = [], None
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if text == begin:
+            if start is not None:
+                raise SolutionMarkupError(f"{where}: {begin!r} inside another solution block")
+            start = i
+        elif text == end:
+            if start is None:
+                raise SolutionMarkupError(f"{where}: {end!r} without {begin!r}")
+            blocks.append((start, i))
+            start = None
+    if start is not None:
+        raise SolutionMarkupError(f"{where}: {begin!r} without {end!r}")
+    return blocks
+
+
+def strip_code(source: str, where: str = "cell") -> str:
+    """A code cell's source for the exercise notebook."""
+    lines = source.split("\n")
+    out: list[str] = []
+    done = 0
+    for first, last in _blocks(lines, BEGIN_CODE, END_CODE, where):
+        out.extend(lines[done:first])
+        indent = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
+        names = answer_names(_dedent("\n".join(lines[first + 1 : last]), indent))
+        out.extend(f"{indent}{name} = {PLACEHOLDER}" for name in names)
+        if not names:
+            out.append(f"{indent}{CODE_PROMPT}")
+        done = last + 1
+    out.extend(lines[done:])
+    out = [line for line in out if line.strip() != CHECK_MARKER]
+    return "\n".join(out).strip("\n")
+
+
+def _dedent(code: str, indent: str) -> str:
+    if not indent:
+        return code
+    return "\n".join(
+        line[len(indent) :] if line.startswith(indent) else line for line in code.split("\n")
+    )
+
+
+def strip_markdown(source: str, where: str = "cell") -> str:
+    """A markdown cell's source for the exercise notebook."""
+    lines = source.split("\n")
+    out: list[str] = []
+    done = 0
+    for first, last in _blocks(lines, BEGIN_MD, END_MD, where):
+        out.extend(lines[done:first])
+        out.append(MARKDOWN_PROMPT)
+        done = last + 1
+    out.extend(lines[done:])
+    return "\n".join(out).strip("\n")
+
+
+def make_exercise(solution: nbformat.NotebookNode, name: str = "notebook") -> nbformat.NotebookNode:
+    """The exercise notebook for a solutions notebook (which is not changed)."""
+    nb = copy.deepcopy(solution)
+    for index, cell in enumerate(nb.cells):
+        where = f"{name}, cell {index + 1}"
+        if cell.cell_type == "code":
+            cell.source = strip_code(cell.source, where)
+            cell.outputs = []
+            cell.execution_count = None
+        elif cell.cell_type == "markdown":
+            cell.source = strip_markdown(cell.source, where)
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("collapsed", None)
+        cell.metadata.pop("scrolled", None)
+    nb.metadata.setdefault("retool", {})
+    nb.metadata["retool"]["generated_from"] = f"solutions/{name}"
+    return nb
+
+
+def render(solution_file: Path | str) -> str:
+    """The exercise notebook's text for a solutions file (what ``make-exercises`` writes)."""
+    solution_file = Path(solution_file)
+    text = solution_file.read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=4)
+    # nbformat gives cells without an id a random one: make those deterministic
+    raw_cells = json.loads(text).get("cells", [])
+    for index, (raw, cell) in enumerate(zip(raw_cells, nb.cells)):
+        if isinstance(raw, dict) and "id" not in raw:
+            cell["id"] = f"cell-{index + 1}"
+    exercise = make_exercise(nb, solution_file.name)
+    return nbformat.writes(exercise) + "\n"
+
+
+def solution_files(root: Path | None = None) -> list[Path]:
+    root = repo_root() if root is None else Path(root)
+    return sorted((root / "solutions").glob(f"[0-9][0-9]_*{SOLUTIONS_SUFFIX}"))
+
+
+def stale(root: Path | None = None) -> list[str]:
+    """Exercise notebooks that are missing, out of date or have no solutions source."""
+    root = repo_root() if root is None else Path(root)
+    problems = []
+    expected = {}
+    for sol in solution_files(root):
+        expected[exercise_name(sol)] = render(sol)
+    for name, text in expected.items():
+        target = root / "exercises" / name
+        if not target.exists():
+            problems.append(f"exercises/{name} is missing")
+        elif target.read_text(encoding="utf-8") != text:
+            problems.append(f"exercises/{name} differs from solutions/{_sol(name)}")
+    for target in sorted((root / "exercises").glob(f"*{EXERCISES_SUFFIX}")):
+        if target.name not in expected:
+            problems.append(f"exercises/{target.name} has no solutions/{_sol(target.name)}")
+    return problems
+
+
+def _sol(exercise: str) -> str:
+    return exercise[: -len(EXERCISES_SUFFIX)] + SOLUTIONS_SUFFIX
+
+
+def write_all(root: Path | None = None) -> list[Path]:
+    """Regenerate every exercise notebook; returns the files that changed."""
+    root = repo_root() if root is None else Path(root)
+    changed = []
+    (root / "exercises").mkdir(exist_ok=True)
+    for sol in solution_files(root):
+        target = root / "exercises" / exercise_name(sol)
+        text = render(sol)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8", newline="\n")
+            changed.append(target)
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m retool make-exercises",
+        description="Generate exercises/NN_topic_exercises.ipynb from solutions/.",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if exercises/ is out of date"
+    )
+    parser.add_argument(
+        "--root", type=Path, default=None, help="the course folder (default: this one)"
+    )
+    args = parser.parse_args(argv)
+    root = repo_root() if args.root is None else args.root
+    try:
+        if args.check:
+            problems = stale(root)
+            for line in problems:
+                print(line, file=sys.stderr)
+            if problems:
+                print("run `python -m retool make-exercises` to regenerate", file=sys.stderr)
+                return 1
+            print(f"exercises/ is up to date ({len(solution_files(root))} notebooks)")
+            return 0
+        changed = write_all(root)
+    except (SolutionMarkupError, nbformat.reader.NotJSONError, ValueError) as exc:
+        print(f"make-exercises: {exc}", file=sys.stderr)
+        return 1
+    for target in changed:
+        print(f"wrote exercises/{target.name}")
+    orphans = [p for p in stale(root) if "has no solutions" in p]
+    for line in orphans:
+        print(f"warning: {line}", file=sys.stderr)
+    print(f"{len(solution_files(root))} exercise notebooks, {len(changed)} changed")
+    return 0

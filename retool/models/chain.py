@@ -1,0 +1,152 @@
+"""The smile curve: where value is added along the chain (lesson 07, the paper's 二.4 and 三.2).
+
+This is the course's own illustration, not the paper's data: the paper prints no numbers on the
+value chain. It says that weak R&D and design lock many Chinese firms into the low-value links of
+the chain, assembling for multinationals (二.4), and that the leaders of advanced manufacturing
+earn far more than the making of physical products does (三.2). The "smile curve" (after Stan
+Shih of Acer, early 1990s) draws that claim: value added is high at both ends of the chain
+(R&D and design; marketing and service) and lowest in the middle (assembly).
+
+Assumed shape. The seven stages sit at equal steps along the chain, ``u`` running from -1 (R&D)
+through 0 (assembly) to +1 (service). The value added at a stage is
+
+    v(u) = 1 + (depth - 1) * u**2
+
+so assembly adds 1 and each end adds ``depth`` times as much; ``depth = 1`` is a flat chain
+(every stage adds the same), ``depth < 1`` a "frown" (assembly adds most). A firm's share of the
+chain's value is the sum of ``v`` over its stages divided by the sum over all seven.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+# Stage key -> (Chinese, English), in the order of the chain.
+STAGES = {
+    "rd": ("研发", "R&D"),
+    "design": ("设计", "design"),
+    "components": ("零部件", "components"),
+    "assembly": ("组装", "assembly"),
+    "logistics": ("物流", "logistics"),
+    "marketing": ("营销", "marketing"),
+    "service": ("服务", "service"),
+}
+
+# The default depth: each end of the chain adds three times as much value as assembly. An
+# assumption for illustration (no number in the paper), chosen so that the two ends together
+# add several times what assembly adds, as the paper's "获取比物质产品生产多得多的利润" suggests.
+DEFAULT_DEPTH = 3.0
+# The default firm: an original-equipment manufacturer that assembles for others (二.4: 仅仅为
+# 跨国公司做代工).
+DEFAULT_FIRM = ("assembly",)
+
+
+def positions() -> pd.Series:
+    """Each stage's place along the chain, from -1 (R&D) through 0 (assembly) to +1 (service)."""
+    n = len(STAGES)
+    return pd.Series([2 * i / (n - 1) - 1 for i in range(n)], index=list(STAGES), name="u")
+
+
+def check_depth(depth) -> str:
+    """'' if ``depth`` is usable, else a sentence saying what is wrong."""
+    try:
+        d = float(depth)
+    except (TypeError, ValueError):
+        return f"the depth {depth!r} is not a number"
+    if not math.isfinite(d):
+        return f"the depth {d} is not a finite number"
+    if d < 0:
+        return f"a depth of {d:g} would make the ends of the chain add negative value"
+    return ""
+
+
+def value_added(depth: float = DEFAULT_DEPTH) -> pd.Series:
+    """Value added at each stage, relative to assembly (= 1), under the assumed smile."""
+    problem = check_depth(depth)
+    if problem:
+        raise ValueError(problem)
+    u = positions()
+    return (1 + (float(depth) - 1) * u**2).rename("value added (assembly = 1)")
+
+
+def shares_pct(depth: float = DEFAULT_DEPTH) -> pd.Series:
+    """Each stage's share of the chain's value added, percent (sums to 100)."""
+    v = value_added(depth)
+    return (v / v.sum() * 100).rename("share of value added (%)")
+
+
+def clean_stages(stages) -> tuple[str, ...]:
+    """The firm's stages as known keys in chain order; accepts keys or English/Chinese labels."""
+    if stages is None:
+        return ()
+    if isinstance(stages, str):
+        stages = [stages]
+    lookup = {}
+    for key, (zh, en) in STAGES.items():
+        lookup[key] = key
+        lookup[en.lower()] = key
+        lookup[zh] = key
+    wanted = {lookup.get(str(s).strip().lower(), lookup.get(str(s).strip())) for s in stages}
+    return tuple(k for k in STAGES if k in wanted)
+
+
+def unknown_stages(stages) -> list[str]:
+    """The items of ``stages`` that name no stage of the chain."""
+    if stages is None:
+        return []
+    if isinstance(stages, str):
+        stages = [stages]
+    return [str(s) for s in stages if not clean_stages([s])]
+
+
+def captured_pct(stages: Iterable[str] = DEFAULT_FIRM, depth: float = DEFAULT_DEPTH) -> float:
+    """The share of the chain's value added captured by a firm doing ``stages``, percent."""
+    keys = clean_stages(stages)
+    return float(shares_pct(depth).loc[list(keys)].sum()) if keys else 0.0
+
+
+def flat_share_pct(stages: Iterable[str] = DEFAULT_FIRM) -> float:
+    """The share the same stages would capture if every stage added the same (depth 1)."""
+    return 100 * len(clean_stages(stages)) / len(STAGES)
+
+
+def stage_names(stages, lang: str = "en") -> str:
+    """'R&D, design and assembly' (or the Chinese names joined with 、)."""
+    keys = clean_stages(stages)
+    if lang == "zh":
+        return "、".join(STAGES[k][0] for k in keys)
+    names = [STAGES[k][1] for k in keys]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def describe(stages: Iterable[str] = DEFAULT_FIRM, depth: float = DEFAULT_DEPTH) -> str:
+    """One sentence: what share of the value the firm captures, against a flat chain."""
+    problem = check_depth(depth)
+    if problem:
+        return f"No result: {problem}; choose a depth of 0 or more (1 = a flat chain)."
+    keys = clean_stages(stages)
+    if not keys:
+        return "The firm does no stage of the chain, so it captures none of the value added."
+    share = captured_pct(keys, depth)
+    flat = flat_share_pct(keys)
+    who = stage_names(keys)
+    n = len(keys)
+    doing = f"{n} of the {len(STAGES)} stages ({who})"
+    if n == len(STAGES):
+        return f"A firm doing all {n} stages captures the whole chain's value added (100%)."
+    if math.isclose(share, flat, abs_tol=0.05):
+        return (
+            f"A firm doing {doing} captures {share:.1f}% of the value added, the same as on a "
+            f"flat chain: with this shape its stages add the average."
+        )
+    more = "more" if share > flat else "less"
+    return (
+        f"A firm doing {doing} captures {share:.1f}% of the value added, {more} than the "
+        f"{flat:.1f}% it would get if every stage added the same "
+        f"(ends add {float(depth):g}× as much as assembly)."
+    )

@@ -1,0 +1,172 @@
+"""Lesson 06's teaching model: when does the person who decides choose to renovate?
+
+This is the course's own device, not the paper's. The paper (二.3) argues in words: a firm renovates
+when the extra profit exceeds the cost; the entrepreneur's residual claim (his share of the gain,
+the "innovation dividend") is what moves him to innovate; state-owned enterprises (SOEs) already
+earn monopoly rents, so renovation adds little, and their managers get no innovation dividend;
+private firms have the residual claim but, without fair competition, fear that the investment
+becomes a sunk cost. The model puts those words into one line.
+
+With the cost of the renovation normalised to 1:
+
+    extra profit if it works        Π(m) = Π0 · (1 − m)
+    expected net gain of the firm   V    = (1 − p) · Π(m) − 1
+    net gain of the decision maker  N    = s · V − e
+
+m is the firm's existing market power (0 = a competitive firm, 1 = a full monopoly: renovation
+cannot add to its profit), p is the probability that the investment is sunk (lost: the firm is
+squeezed out before it pays back), s is the decision maker's share of the gain and of the cost (the
+residual claim), and e is the decision maker's own cost of undertaking it (effort, risk to a
+career), as a share of the investment. The decision maker renovates when N > 0.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+# Parameters fixed in the lesson, with the reason for each value.
+EXTRA_PROFIT_COMPETITIVE = 2.0  # Π0: in a competitive market renovation returns twice its cost
+OWN_COST = 0.1  # e: the decision maker's own effort and risk, a tenth of the investment
+
+# The two firms of the paper's argument (settings of m, s, p) and the reform it recommends (四.2).
+FIRMS = {
+    "soe": {"market_power": 0.8, "share": 0.05, "p_sunk": 0.1},
+    "private": {"market_power": 0.1, "share": 0.9, "p_sunk": 0.5},
+}
+FIRM_LABELS = {
+    "soe": ("State-owned enterprise", "国有企业"),
+    "private": ("Private firm", "民营企业"),
+}
+REFORM = {
+    "soe": {"market_power": 0.2},  # monopoly reform: pushed into the market (四.2, point one)
+    "private": {"p_sunk": 0.2},  # fair competition and stable expectations (四.2, point two)
+}
+DIVIDEND_SHARE = 0.5  # an illustrative profit-sharing contract: half the gain to the management
+SETTINGS = ("market_power", "share", "p_sunk")
+SETTING_LABELS = {
+    "market_power": "market power m",
+    "share": "decision maker's share of the gain s",
+    "p_sunk": "probability the investment is sunk p",
+}
+
+
+def clean_share(value, name: str) -> float:
+    """A number in [0, 1]; raises ValueError with a readable reason otherwise."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"the {name} must be a number between 0 and 1") from None
+    if not math.isfinite(x) or x < 0 or x > 1:
+        raise ValueError(f"the {name} must lie between 0 and 1, not {value!r}")
+    return x
+
+
+def extra_profit(market_power: float, extra_profit_competitive: float = EXTRA_PROFIT_COMPETITIVE):
+    """Π(m): the extra profit renovation brings, in units of its cost; falls with market power."""
+    m = clean_share(market_power, "market power")
+    return extra_profit_competitive * (1 - m)
+
+
+def firm_gain(market_power, p_sunk, extra_profit_competitive=EXTRA_PROFIT_COMPETITIVE) -> float:
+    """V: the firm's expected net gain from renovating, in units of its cost."""
+    p = clean_share(p_sunk, "probability the investment is sunk")
+    return (1 - p) * extra_profit(market_power, extra_profit_competitive) - 1
+
+
+def decision_gain(
+    market_power,
+    share,
+    p_sunk,
+    own_cost: float = OWN_COST,
+    extra_profit_competitive: float = EXTRA_PROFIT_COMPETITIVE,
+) -> float:
+    """N: the decision maker's net gain from renovating, in units of the investment's cost."""
+    s = clean_share(share, "decision maker's share of the gain")
+    return s * firm_gain(market_power, p_sunk, extra_profit_competitive) - own_cost
+
+
+def renovates(market_power, share, p_sunk, own_cost: float = OWN_COST) -> bool:
+    """Does the decision maker choose to renovate (N > 0)?"""
+    return decision_gain(market_power, share, p_sunk, own_cost) > 0
+
+
+def reason(market_power, share, p_sunk, own_cost: float = OWN_COST) -> str:
+    """Why the decision maker does or does not renovate, in a few words."""
+    if renovates(market_power, share, p_sunk, own_cost):
+        return "renovation pays the decision maker"
+    if firm_gain(market_power, p_sunk) <= 0:
+        if extra_profit(market_power) <= 1:
+            return "with this much market power renovation adds too little profit to pay its cost"
+        return "the risk that the investment is sunk eats the expected profit"
+    return "the decision maker's share of the gain does not cover their own effort and risk"
+
+
+def max_p_sunk(market_power, share, own_cost: float = OWN_COST) -> float:
+    """The highest probability of a sunk investment at which the decision maker still renovates.
+
+    Solves s·[(1 − p)·Π(m) − 1] = e for p; NaN when no p in [0, 1] makes renovation pay.
+    """
+    s = clean_share(share, "decision maker's share of the gain")
+    profit = extra_profit(market_power)
+    if s <= 0 or profit <= 0:
+        return math.nan
+    p = 1 - (1 + own_cost / s) / profit
+    return p if p >= 0 else math.nan
+
+
+def min_share(market_power, p_sunk, own_cost: float = OWN_COST) -> float:
+    """The smallest share of the gain that makes the decision maker renovate (NaN if none <= 1)."""
+    v = firm_gain(market_power, p_sunk)
+    if v <= 0:
+        return math.nan
+    s = own_cost / v
+    return s if s <= 1 else math.nan
+
+
+def firm_settings(firm: str, reformed: bool = False) -> dict:
+    """The settings (market_power, share, p_sunk) of 'soe' or 'private', before or after reform."""
+    if firm not in FIRMS:
+        raise ValueError(f"firm must be one of {list(FIRMS)}")
+    out = dict(FIRMS[firm])
+    if reformed:
+        out.update(REFORM[firm])
+    return out
+
+
+def compare(settings: dict | None = None) -> pd.DataFrame:
+    """Both firms side by side: settings, extra profit, the firm's and the decision maker's gain."""
+    settings = settings or {f: firm_settings(f) for f in FIRMS}
+    rows = {}
+    for firm, s in settings.items():
+        m, sh, p = s["market_power"], s["share"], s["p_sunk"]
+        rows[firm] = {
+            "market_power": m,
+            "share": sh,
+            "p_sunk": p,
+            "extra_profit": extra_profit(m),
+            "firm_gain": firm_gain(m, p),
+            "decision_gain": decision_gain(m, sh, p),
+            "renovates": renovates(m, sh, p),
+            "reason": reason(m, sh, p),
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def reform_steps() -> pd.DataFrame:
+    """What the paper's reforms do: before; monopoly reform and fair competition; plus a dividend.
+
+    The third step also gives the SOE's management an 'innovation dividend' (二.3): a share
+    ``DIVIDEND_SHARE`` of the gain. The smallest share that would do is :func:`min_share`.
+    """
+    before = {f: firm_settings(f) for f in FIRMS}
+    after = {f: firm_settings(f, reformed=True) for f in FIRMS}
+    dividend = {**after, "soe": {**after["soe"], "share": DIVIDEND_SHARE}}
+    steps = {"before reform": before, "market reform": after, "plus innovation dividend": dividend}
+    out = []
+    for name, settings in steps.items():
+        c = compare(settings)
+        c.insert(0, "step", name)
+        out.append(c.rename_axis("firm").reset_index())
+    return pd.concat(out, ignore_index=True)

@@ -1,0 +1,191 @@
+"""Interest-subsidy leverage: the course's teaching model for lesson 08 (the paper's 一.1 and 四).
+
+The paper reports that the central government set aside 200亿元 a year for 2009-2011, mainly to
+pay part of the interest on firms' renovation loans (贴息), and that 3700亿元 of the 4万亿元
+stimulus went to structural adjustment and technical renovation (一.1). It gives no lending
+rate and no share of the interest covered: the model below is the course's own device.
+
+Model. A subsidy budget ``B`` (亿元 a year) pays a share ``s`` of one year's interest at the
+lending rate ``r`` on every supported loan. The loans it can support in a year are
+
+    L = B / (r * s)        and the leverage is   L / B = 1 / (r * s).
+
+Assumptions: one year of interest per loan (a subsidy paying interest for ``n`` years supports
+``n`` times fewer loans), every yuan of the budget is spent on interest, and the loans are not
+compared with what firms would have borrowed anyway (no additionality).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .. import data
+
+# The People's Bank of China's benchmark lending rate for loans of six months to one year, set
+# on 23 December 2008 and unchanged through 2009 (until 20 October 2010). Not in data/: it is an
+# assumption of this model, named with its source in lesson 08.
+LENDING_RATE_2009_PCT = 5.31
+# The default share of the interest the subsidy pays: all of it. This is the conservative case:
+# it gives the fewest loans per yuan of subsidy; any smaller share raises the leverage.
+DEFAULT_SHARE_PCT = 100.0
+
+
+def subsidy_per_year() -> float:
+    """The paper's subsidy budget, 亿元 a year (一.1: 每年安排 200亿元)."""
+    return data.claim_value("subsidy_per_year")
+
+
+def subsidy_total() -> float:
+    """The budget over the programme's years, 亿元 (200 × 3 = 600)."""
+    return data.claim_value("subsidy_per_year") * data.claim_value("subsidy_years")
+
+
+def stimulus_share_pct() -> float:
+    """The renovation and restructuring part of the 4万亿 stimulus, percent (3700 / 40000)."""
+    return data.claim_value("stimulus_renovation") / data.claim_value("stimulus_total") * 100
+
+
+def renovation_spending(year: int = 2009) -> float:
+    """Table 1's technical renovation spending (大中型传统企业), 亿元."""
+    return float(data.table1_wide().loc[year, "renovation"])
+
+
+def _number(value, name: str) -> tuple[float, str]:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return math.nan, f"the {name} {value!r} is not a number"
+    if not math.isfinite(v):
+        return math.nan, f"the {name} {v} is not a finite number"
+    return v, ""
+
+
+def check(budget, rate_pct, share_pct) -> str:
+    """'' if the settings are usable, else a sentence saying what is wrong."""
+    b, problem = _number(budget, "subsidy budget")
+    r, p2 = _number(rate_pct, "lending rate")
+    s, p3 = _number(share_pct, "share of interest covered")
+    problem = problem or p2 or p3
+    if problem:
+        return problem
+    if b < 0:
+        return f"a subsidy budget of {b:g}亿元 is negative"
+    if r < 0:
+        return f"a lending rate of {r:g}% is negative"
+    if not 0 <= s <= 100:
+        return f"a share of {s:g}% of the interest is not between 0% and 100%"
+    return ""
+
+
+def leverage(rate_pct: float, share_pct: float) -> float:
+    """Yuan of loans supported per yuan of subsidy, 1 / (r × s); inf when r or s is 0."""
+    cost = rate_pct / 100 * share_pct / 100
+    if cost == 0:
+        return math.inf
+    try:
+        return 1 / cost
+    except OverflowError:  # 1 / a subnormal float
+        return math.inf
+
+
+def loans_supported(
+    budget: float | None = None,
+    rate_pct: float = LENDING_RATE_2009_PCT,
+    share_pct: float = DEFAULT_SHARE_PCT,
+) -> float:
+    """Loans a year's budget supports, 亿元: B / (r × s). inf when r or s is 0 (and B > 0).
+
+    Raises ValueError for unusable settings (see :func:`check`).
+    """
+    b = subsidy_per_year() if budget is None else budget
+    problem = check(b, rate_pct, share_pct)
+    if problem:
+        raise ValueError(problem)
+    if b == 0:
+        return 0.0
+    return float(b) * leverage(float(rate_pct), float(share_pct))
+
+
+def loans_vs_spending_pct(
+    budget: float | None = None,
+    rate_pct: float = LENDING_RATE_2009_PCT,
+    share_pct: float = DEFAULT_SHARE_PCT,
+    year: int = 2009,
+) -> float:
+    """Loans supported as a percentage of Table 1's renovation spending in ``year``."""
+    return loans_supported(budget, rate_pct, share_pct) / renovation_spending(year) * 100
+
+
+def break_even_rate_pct(budget: float | None = None, year: int = 2009) -> float:
+    """The lending rate at which a subsidy paying all the interest supports exactly Table 1's
+    renovation spending of ``year``: B / spending, percent."""
+    b = subsidy_per_year() if budget is None else budget
+    return b / renovation_spending(year) * 100
+
+
+def describe(
+    budget: float | None = None,
+    rate_pct: float = LENDING_RATE_2009_PCT,
+    share_pct: float = DEFAULT_SHARE_PCT,
+    year: int = 2009,
+) -> str:
+    """One sentence on what the settings give, never an exception."""
+    b = subsidy_per_year() if budget is None else budget
+    problem = check(b, rate_pct, share_pct)
+    if problem:
+        return f"No result: {problem}; choose a budget ≥ 0, a rate ≥ 0 and a share from 0% to 100%."
+    b, r, s = float(b), float(rate_pct), float(share_pct)
+    spend = renovation_spending(year)
+    if b == 0:
+        return "A subsidy budget of 0 pays no interest, so it supports no loans."
+    if r == 0:
+        return (
+            "A 0% lending rate: there is no interest to subsidise — leverage is unbounded, and "
+            "the subsidy has nothing to pay for."
+        )
+    if s == 0:
+        return (
+            "Covering 0% of the interest subsidises nothing: no loan gets help and the budget "
+            "is not spent (the formula's leverage is unbounded)."
+        )
+    loans = loans_supported(b, r, s)
+    if not math.isfinite(loans):
+        return (
+            f"At {r:g}% and {s:g}% of the interest covered, the interest to pay is so small that "
+            "the leverage is, for practical purposes, unbounded."
+        )
+    ratio = loans / spend * 100
+    full = " (all of the interest: the loans are interest-free to firms)" if s == 100 else ""
+    return (
+        f"{b:,.0f}亿元 a year paying {s:g}% of the interest at {r:g}%{full} supports "
+        f"{loans:,.0f}亿元 of loans a year ({leverage(r, s):,.1f}× the budget), "
+        f"{ratio:,.0f}% of Table 1's renovation spending in {year} ({spend:,.2f}亿元)."
+    )
+
+
+def policy_numbers() -> pd.DataFrame:
+    """The paper's policy numbers of 一.1 beside Table 1's renovation spending (亿元 or %)."""
+    spend = renovation_spending(2009)
+    rows = [
+        ("subsidy a year, 2009-2011 (贴息)", "subsidy_per_year", subsidy_per_year(), "亿元"),
+        ("years", "subsidy_years", data.claim_value("subsidy_years"), "years"),
+        ("subsidy in all (course: a year × years)", "", subsidy_total(), "亿元"),
+        ("stimulus package (4万亿)", "stimulus_total", data.claim_value("stimulus_total"), "亿元"),
+        (
+            "of which restructuring and renovation",
+            "stimulus_renovation",
+            data.claim_value("stimulus_renovation"),
+            "亿元",
+        ),
+        ("renovation part of the stimulus (course)", "", stimulus_share_pct(), "%"),
+        ("Table 1 renovation spending, 2009", "", spend, "亿元"),
+        (
+            "yearly subsidy / Table 1 spending 2009 (course)",
+            "",
+            subsidy_per_year() / spend * 100,
+            "%",
+        ),
+    ]
+    return pd.DataFrame(rows, columns=["what", "claim_id", "value", "unit"])

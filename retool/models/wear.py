@@ -1,0 +1,169 @@
+"""Lesson 04's teaching model: renovation as compensation for the wear of equipment.
+
+This is the course's own device, not the paper's. The paper argues (二.1) that technical renovation
+is compensating investment: it makes good the tangible (physical) and intangible (obsolescence) wear
+of equipment, and when it falls short for long, a firm's technology falls behind. The model makes
+that argument countable.
+
+Equipment sits on a ladder of technology levels counted from the frontier: level 0 is the
+international frontier, level 1 is one step behind, and so on without a floor (equipment can keep
+falling behind). The census's four categories are levels 0, 1, 2 and 3-or-more:
+international, domestic advanced, domestic average, obsolete. Each year, in this order:
+
+1. wear: a share ``obsolescence`` (δ) of the equipment at every level falls one level behind,
+   because the frontier moves on (intangible wear) or the machine wears out (tangible wear);
+2. renovation: a share ``renovation`` (r) of all equipment is upgraded one level. Equipment at the
+   frontier needs no upgrade, so the upgrades go to the equipment behind it, in proportion to each
+   level's share; if less than r of the equipment is behind, all of it is upgraded.
+
+The gap to the frontier is the mean number of levels the equipment stands behind it. Wear adds δ to
+the gap every year; renovation removes r (or all that is behind, if that is less). So the gap grows
+when r < δ, stays put when r = δ, and shrinks when r > δ: renovation compensates wear exactly when
+the two rates are equal. The distribution shows what the mean hides: how much is obsolete.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import rebuild
+
+LEVELS = ("international", "domestic_advanced", "domestic_average", "obsolete")
+LEVEL_LABELS = {
+    "international": ("International level (frontier)", "国际水平"),
+    "domestic_advanced": ("Domestic advanced (1 level behind)", "国内先进水平"),
+    "domestic_average": ("Domestic average (2 levels behind)", "国内一般水平"),
+    "obsolete": ("Obsolete (3+ levels behind)", "国内落后水平"),
+}
+
+# Defaults and why (the paper gives no rates: both are illustrative round numbers).
+DEFAULT_OBSOLESCENCE = 0.10  # a new technology generation about every ten years
+DEFAULT_RENOVATION = 0.05  # half of the wear: renovation falls short, as the paper argues
+DEFAULT_YEARS = 15  # from the third industrial census (1995) to the paper's time (2010)
+MAX_YEARS = 100
+
+
+def start_distribution() -> pd.Series:
+    """The paper's distribution of main equipment over the four levels, as shares summing to 1."""
+    d = rebuild.equipment_distribution()
+    shares = pd.Series(d.to_numpy(dtype=float), index=list(LEVELS))
+    return shares / shares.sum()
+
+
+def clean_rate(value, name: str) -> float:
+    """A rate as a float in [0, 1]; raises ValueError with a readable reason otherwise."""
+    try:
+        rate = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"the {name} must be a number between 0 and 1") from None
+    if not np.isfinite(rate) or rate < 0 or rate > 1:
+        raise ValueError(f"the {name} must lie between 0 and 1 (0% and 100%), not {value!r}")
+    return rate
+
+
+def clean_years(value) -> int:
+    try:
+        years = float(value)
+    except (TypeError, ValueError):
+        raise ValueError("the number of years must be a whole number") from None
+    if not np.isfinite(years) or years < 0 or years > MAX_YEARS or years != int(years):
+        raise ValueError(f"the number of years must be a whole number from 0 to {MAX_YEARS}")
+    return int(years)
+
+
+def step(ladder: np.ndarray, obsolescence: float, renovation: float) -> np.ndarray:
+    """One year of wear, then renovation, on the ladder (shares; the index = levels behind)."""
+    worn = ladder * (1 - obsolescence)
+    worn[1:] += ladder[:-1] * obsolescence
+    behind = worn[1:].sum()
+    if behind <= 0 or renovation <= 0:
+        return worn
+    lifted = min(1.0, renovation / behind)  # the fraction of each level behind that is upgraded
+    moved = worn[1:] * lifted
+    out = worn.copy()
+    out[1:] -= moved
+    out[:-1] += moved
+    return out
+
+
+def simulate(
+    renovation: float = DEFAULT_RENOVATION,
+    obsolescence: float = DEFAULT_OBSOLESCENCE,
+    years: int = DEFAULT_YEARS,
+    start: pd.Series | None = None,
+) -> pd.DataFrame:
+    """The equipment distribution and the gap to the frontier, year 0 (the start) to ``years``.
+
+    Returns one row per year with the shares of the four census levels (percent, summing to 100),
+    ``gap_levels`` (the mean number of levels behind the frontier) and ``gap_index`` (the gap as a
+    percentage of the starting gap: 100 = as far behind as at the start).
+    """
+    r = clean_rate(renovation, "renovation rate")
+    d = clean_rate(obsolescence, "obsolescence rate")
+    n = clean_years(years)
+    s = start_distribution() if start is None else start.reindex(list(LEVELS)).astype(float)
+    ladder = np.zeros(len(LEVELS) + n + 1)  # wear moves at most one level a year: no truncation
+    ladder[: len(LEVELS)] = s.to_numpy() / s.sum()
+    depth = np.arange(ladder.size)
+    rows = []
+    for year in range(n + 1):
+        if year:
+            ladder = step(ladder, d, r)
+        cats = np.append(ladder[:3], ladder[3:].sum()) * 100
+        rows.append([year, *cats, float(ladder @ depth)])
+    out = pd.DataFrame(rows, columns=["year", *LEVELS, "gap_levels"]).set_index("year")
+    start_gap = out["gap_levels"].iloc[0]
+    out["gap_index"] = out["gap_levels"] / start_gap * 100 if start_gap > 0 else np.nan
+    return out
+
+
+def gap_change(
+    renovation=DEFAULT_RENOVATION, obsolescence=DEFAULT_OBSOLESCENCE, years=DEFAULT_YEARS
+):
+    """Change of the gap (levels behind the frontier) from the start to the last year."""
+    path = simulate(renovation, obsolescence, years)["gap_levels"]
+    return float(path.iloc[-1] - path.iloc[0])
+
+
+def verdict(renovation=DEFAULT_RENOVATION, obsolescence=DEFAULT_OBSOLESCENCE, years=DEFAULT_YEARS):
+    """'widens', 'holds' or 'narrows': what happens to the gap over the years simulated."""
+    return verdict_of(simulate(renovation, obsolescence, years))
+
+
+def verdict_of(path: pd.DataFrame) -> str:
+    """'widens', 'holds' or 'narrows', read from a path that :func:`simulate` returned."""
+    change = float(path["gap_levels"].iloc[-1] - path["gap_levels"].iloc[0])
+    if change > 1e-9:
+        return "widens"
+    if change < -1e-9:
+        return "narrows"
+    return "holds"
+
+
+def compensating_renovation(obsolescence=DEFAULT_OBSOLESCENCE) -> float:
+    """The renovation rate that exactly compensates wear: the obsolescence rate itself."""
+    return clean_rate(obsolescence, "obsolescence rate")
+
+
+def start_gap_levels() -> float:
+    """The mean number of levels behind the frontier in the paper's distribution (obsolete = 3)."""
+    s = start_distribution()
+    return float(s.to_numpy() @ np.arange(len(LEVELS)))
+
+
+def census_table() -> pd.DataFrame:
+    """The census's four levels as the paper prints them: Chinese and English name, share (%)."""
+    d = rebuild.equipment_distribution()
+    rows = []
+    for (claim_id, (cn, en)), level in zip(rebuild.EQUIPMENT_CLAIMS.items(), LEVELS):
+        rows.append(
+            {
+                "level": level,
+                "中文": cn,
+                "English": en,
+                "share_pct": float(d[claim_id]),
+                "claim": claim_id,
+            }
+        )
+    return pd.DataFrame(rows).set_index("level")

@@ -1,0 +1,80 @@
+"""Lesson 07's chart: the smile curve, the course's illustration of value added along the chain."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..models import chain
+from . import PALETTE, figure, finish, label
+
+FIRM_COLOUR = PALETTE["vermillion"]
+OTHER_COLOUR = PALETTE["grey"]
+CURVE_COLOUR = PALETTE["blue"]
+SOURCE = (
+    "the course's illustration (assumed curve shape, not data), after sections II.4 and III.2 of "
+    "Yuan Lei and Wang Jiasheng"
+)
+
+
+def smile_curve(stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, note: str = ""):
+    """Bars: each stage's share of value added, the firm's stages in colour; the smile drawn.
+
+    An unusable ``depth`` gives a flat chain with ``note`` (or the problem) written on the chart.
+    """
+    problem = chain.check_depth(depth)
+    d = 1.0 if problem else float(depth)
+    shares = chain.shares_pct(d)
+    keys = chain.clean_stages(stages)
+    fig, ax = figure(7.5, 4.4)
+    x = np.arange(len(shares))
+    mine = [k in keys for k in shares.index]
+    colours = [FIRM_COLOUR if m else OTHER_COLOUR for m in mine]
+    ax.bar(x, shares.to_numpy(), color=colours, width=0.7)
+    # The continuous smile through the bar tops.
+    u = np.linspace(-1, 1, 60)
+    total = chain.value_added(d).sum()
+    ax.plot((u + 1) * (len(x) - 1) / 2, (1 + (d - 1) * u**2) / total * 100, color=CURVE_COLOUR)
+    names = [label(en, zh) for zh, en in chain.STAGES.values()]
+    ax.set_xticks(x, names)
+    for tick, m in zip(ax.get_xticklabels(), mine, strict=True):
+        if m:
+            tick.set_color(FIRM_COLOUR)
+            tick.set_fontweight("bold")
+    ax.set_ylim(0, max(shares.max() * 1.3, 10))
+    share = chain.captured_pct(keys, d)
+    text = note or (f"No result: {problem}." if problem else "")
+    box = label(
+        f"Illustration (shape assumed): the ends add {d:g}× what assembly adds. "
+        "Coloured: the firm's stages.",
+        f"示意图（形状为假设）：两端的增加值为组装的 {d:g} 倍。彩色：企业所在环节。",
+    )
+    ax.text(
+        0.5,
+        0.98,
+        box + (f"\n{text}" if text else ""),
+        transform=ax.transAxes,
+        ha="center",
+        va="top",
+        fontsize=8.5,
+        color="#333333",
+    )
+    if problem:
+        title = "No result: the smile's depth must be a number of 0 or more"
+    elif not keys:
+        title = "A firm that does no stage of the chain captures none of its value"
+    elif len(keys) == len(shares):
+        title = "A firm that does the whole chain captures all its value"
+    elif len(keys) == 1:
+        title = (
+            f"A firm in {chain.stage_names(keys)} alone captures {share:.1f}% of the chain's value"
+        )
+    else:
+        title = f"A firm in these {len(keys)} stages captures {share:.1f}% of the chain's value"
+    return finish(
+        fig,
+        ax,
+        title,
+        label("share of the chain's value added (%)", "占价值链增加值的比重（%）"),
+        source=SOURCE,
+        xlabel=label("stage of the value chain", "价值链环节"),
+    )

@@ -1,0 +1,189 @@
+"""Charts of lesson 06: the renovation decision of an SOE and of a private firm (teaching model)."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from ..models import incentives
+from . import PALETTE, figure, label
+from .wear import finish_wrapped
+
+FIRM_COLOURS = {"soe": PALETTE["purple"], "private": PALETTE["green"]}
+MODEL_SOURCE = "the course's teaching model of the paper's argument in 二.3 (lines 396-449)"
+
+
+def firm_label(firm: str) -> str:
+    return label(*incentives.FIRM_LABELS[firm])
+
+
+def boundary(share: float, own_cost: float = incentives.OWN_COST, points: int = 60):
+    """The (market power, p_sunk) curve below which a decision maker with ``share`` renovates.
+
+    Returns two arrays (m, p); empty when no setting of m and p makes renovation pay.
+    """
+    if share <= 0:
+        return np.array([]), np.array([])
+    k = (1 + own_cost / share) / incentives.EXTRA_PROFIT_COMPETITIVE
+    if k >= 1:
+        return np.array([]), np.array([])
+    m = np.linspace(0, 1 - k, points)
+    return m, np.clip(1 - k / (1 - m), 0, 1)
+
+
+def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
+    """Left: each firm's expected net gain and its decision maker's; right: where each renovates."""
+    fig, (left, right) = figure(9.5, 4.4, ncols=2)
+    firms = list(settings)
+    x = np.arange(len(firms))
+    v = [incentives.firm_gain(settings[f]["market_power"], settings[f]["p_sunk"]) for f in firms]
+    n = [incentives.decision_gain(**settings[f]) for f in firms]
+    colours = [FIRM_COLOURS[f] for f in firms]
+    left.bar(
+        x - 0.2,
+        v,
+        width=0.38,
+        color="white",
+        edgecolor=colours,
+        hatch="//",
+        linewidth=1.5,
+        label=label("firm: expected extra profit − cost", "企业：预期新增利润 − 成本"),
+    )
+    left.bar(
+        x + 0.2,
+        n,
+        width=0.38,
+        color=colours,
+        edgecolor=colours,
+        label=label("decision maker: own share − own effort", "决策者：所得份额 − 自身付出"),
+    )
+    left.axhline(0, color=PALETTE["black"], linewidth=1)
+    for i in range(len(firms)):
+        yes = n[i] > 0
+        word = label("renovates", "改造") if yes else label("does not renovate", "不改造")
+        top = max(v[i], n[i], 0)
+        left.text(
+            i,
+            top + 0.08,
+            word,
+            ha="center",
+            fontsize=9,
+            fontweight="bold",
+            color=PALETTE["black"] if yes else PALETTE["vermillion"],
+        )
+    lo = min(min(v), min(n), -0.2)
+    hi = max(max(v), max(n), 0.2)
+    left.set_ylim(lo - 0.15, hi + 0.3)
+    left.set_xticks(x, [firm_label(f) for f in firms])
+    left.set_ylabel(label("net gain (× the investment's cost)", "净收益（投资成本的倍数）"))
+    left.set_title(label("Who gains from renovating?", "谁从改造中获益？"), fontsize=10, loc="left")
+    left.legend(loc="upper left", bbox_to_anchor=(-0.15, -0.1), fontsize=8, frameon=False)
+    left.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+
+    nowhere = []
+    for f in firms:
+        s = settings[f]
+        m, p = boundary(s["share"])
+        colour = FIRM_COLOURS[f]
+        if m.size:
+            right.fill_between(m, 0, p, color=colour, alpha=0.18, linewidth=0)
+            right.plot(m, p, color=colour, linewidth=1.5)
+        else:
+            nowhere.append(firm_label(f))
+        right.plot(
+            [s["market_power"]],
+            [s["p_sunk"]],
+            marker="o",
+            markersize=9,
+            color=colour,
+            markeredgecolor="black",
+            linestyle="none",
+            label=label(f"{firm_label(f)} (share of gain {s['share']:.2f})"),
+        )
+    right.set_xlim(0, 1)
+    right.set_ylim(0, 1)
+    right.set_xlabel(label("market power m (0 = competitive, 1 = monopoly)", "市场势力"))
+    right.set_ylabel(label("probability the investment is sunk p", "投资沉没的概率"))
+    right.set_title(
+        label("Shaded: where each would renovate", "阴影：会选择改造的区域"),
+        fontsize=10,
+        loc="left",
+    )
+    right.legend(loc="upper left", bbox_to_anchor=(-0.15, -0.16), fontsize=8, frameon=False)
+    for a in (right,):
+        a.xaxis.set_major_locator(MaxNLocator(nbins=5))
+        a.yaxis.set_major_locator(MaxNLocator(nbins=5))
+    if nowhere:
+        right.text(
+            0.97,
+            0.97,
+            label(
+                f"{' and '.join(nowhere)}: with this share of the gain,\n"
+                "no market power or risk makes renovation pay"
+            ),
+            transform=right.transAxes,
+            ha="right",
+            va="top",
+            fontsize=8,
+            color="#444444",
+        )
+    if note:
+        right.text(
+            0.5,
+            0.5,
+            note,
+            transform=right.transAxes,
+            ha="center",
+            va="center",
+            fontsize=10,
+            color=PALETTE["vermillion"],
+            bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
+        )
+    fixed = {"left": 0.8, "right": 0.2, "top": 0.35, "bottom": 1.2, "wspace": 0.35}
+    return finish_wrapped(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
+
+
+def reform_chart() -> Figure:
+    """The decision maker's net gain of each firm before reform, after it, and with a dividend."""
+    steps = incentives.reform_steps()
+    names = list(dict.fromkeys(steps["step"]))
+    fig, ax = figure(7.5, 4.2)
+    x = np.arange(len(names))
+    for j, f in enumerate(incentives.FIRMS):
+        part = steps[steps["firm"] == f].set_index("step").loc[names]
+        gains = part["decision_gain"].astype(float).to_numpy()
+        xs = x + (j - 0.5) * 0.38
+        ax.bar(xs, gains, width=0.36, color=FIRM_COLOURS[f], label=firm_label(f))
+        for xi, g in zip(xs, gains):
+            ax.text(
+                xi,
+                g + (0.01 if g >= 0 else -0.01),
+                f"{g:+.2f}",
+                ha="center",
+                va="bottom" if g >= 0 else "top",
+                fontsize=8,
+            )
+    ax.axhline(0, color=PALETTE["black"], linewidth=1)
+    ax.set_xticks(x, [label(n) for n in names])
+    lo, hi = float(steps["decision_gain"].min()), float(steps["decision_gain"].max())
+    ax.set_ylim(min(lo, 0) - 0.06, max(hi, 0) + 0.06)
+    ax.legend(frameon=False, fontsize=9, loc="upper left")
+    go = steps.set_index(["step", "firm"])["renovates"]
+    if go[(names[1], "private")] and not go[(names[1], "soe")] and go[(names[2], "soe")]:
+        title = label(
+            "Market reform makes the private firm renovate; the SOE also needs an innovation "
+            "dividend",
+            "市场化改革使民营企业选择改造；国有企业还需要“创新红利”",
+        )
+    else:
+        title = label(
+            "What the reforms do to each decision maker's net gain", "改革对决策者净收益的影响"
+        )
+    return finish_wrapped(
+        fig,
+        ax,
+        title,
+        label("decision maker's net gain (× cost)", "决策者净收益（投资成本的倍数）"),
+        MODEL_SOURCE + "; reforms of 四.2",
+    )

@@ -1,0 +1,80 @@
+"""Lesson 09's chart: the claims ledger by section of the paper and verdict."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from ..models import ledger
+from . import PALETTE, figure, finish, label
+
+VERDICT_COLOURS = {
+    "matches": PALETTE["green"],
+    "differs (see note)": PALETTE["vermillion"],
+    "not reproducible (see note)": PALETTE["orange"],
+    "stated only": PALETTE["grey"],
+}
+VERDICT_PHRASES = {
+    "matches": "rebuild and match",
+    "differs (see note)": "rebuild but differ",
+    "not reproducible (see note)": "cannot be rebuilt",
+    "stated only": "are stated only",
+}
+SOURCE = "data/paper_claims.csv (every number of the paper's text) and the course's audit"
+
+
+def _title(t, section: str, verdict: str) -> str:
+    totals = t.sum()
+    n = int(totals.sum())
+    where = ""
+    if section != "all":
+        where = f"Section {ledger.section_code(section)}: "
+        totals = t.loc[section] if section in t.index else totals * 0
+    k = int(totals.sum())
+    if verdict in ledger.VERDICTS:
+        m = int(totals.get(verdict, 0))
+        of = f"of its {k}" if where else f"of the paper's {n}"
+        return f"{where}{m} {of} numbers {VERDICT_PHRASES[verdict]}"
+    rebuilt = int(totals.get("matches", 0))
+    trouble = int(
+        totals.get("differs (see note)", 0) + totals.get("not reproducible (see note)", 0)
+    )
+    return (
+        f"{where}of {k} numbers, {rebuilt} rebuild and match; {trouble} differ or cannot be rebuilt"
+    )
+
+
+def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", note: str = ""):
+    """Stacked bars: how many claims each section makes, coloured by verdict.
+
+    ``tally`` is :func:`retool.models.ledger.tally`; ``section`` (as in the ledger, e.g. '一.2')
+    and ``verdict`` pick what stays in full colour, the rest is drawn faintly.
+    """
+    t = ledger.tally() if tally is None else tally
+    fig, ax = figure(7.5, 4.8)
+    y = np.arange(len(t))[::-1]
+    left = np.zeros(len(t))
+    in_section = np.array([section in ("all", s) for s in t.index])
+    for v in ledger.VERDICTS:
+        counts = t[v].to_numpy() if v in t else np.zeros(len(t))
+        keep = in_section & (verdict in ("all", v))
+        colour = VERDICT_COLOURS[v]
+        ax.barh(y[keep], counts[keep], left=left[keep], color=colour, height=0.7)
+        ax.barh(y[~keep], counts[~keep], left=left[~keep], color=colour, alpha=0.2, height=0.7)
+        left = left + counts
+    ax.set_yticks(y, [ledger.section_label(s) for s in t.index])
+    ax.set_xlim(0, max(left.max(initial=0), 1) * 1.1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    handles = [
+        Patch(color=VERDICT_COLOURS[v], label=ledger.VERDICT_LABELS[v]) for v in ledger.VERDICTS
+    ]
+    ax.legend(handles=handles, frameon=False, loc="lower right", fontsize=9)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    if note:
+        ax.text(0.98, 0.98, note, transform=ax.transAxes, ha="right", va="top", fontsize=9)
+    title = _title(t, section, verdict)
+    title = title[0].upper() + title[1:]
+    fig = finish(fig, ax, title, "", source=SOURCE, xlabel=label("number of claims", "论断个数"))
+    ax.grid(axis="y", visible=False)
+    return fig

@@ -1,0 +1,226 @@
+"""Charts of lesson 03: where technology comes from (the paper's Figures 2 and 3, rebuilt)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import data, rebuild
+from . import PALETTE, SERIES_COLOURS, figure, finish, label
+from .scale import fixed_layout, source, wrap
+
+YEARBOOK_SOURCE = "China Statistical Yearbook 2005 t. 21-38, 2009 t. 20-42 (all LMEs)"
+MARKERS = {rebuild.YEARBOOK_UNIVERSE: "o", rebuild.TABLE1_UNIVERSE: "s"}
+UNIVERSE_SHORT = {
+    rebuild.YEARBOOK_UNIVERSE: "all LMEs (yearbook)",
+    rebuild.TABLE1_UNIVERSE: "traditional LMEs (Table 1)",
+}
+PANELS = {
+    "domestic_share_pct": ("Figure 2: domestic share of technology purchases", "domestic"),
+    "assimilation_ratio_pct": ("Figure 3: assimilation / foreign technology", "assimilation"),
+}
+
+
+def break_year(frame: pd.DataFrame) -> float | None:
+    """Where the universe changes in ``frame`` (between two years), or None."""
+    universes = frame.drop_duplicates("universe")
+    if len(universes) < 2:
+        return None
+    first_new = frame[frame["universe"] == rebuild.TABLE1_UNIVERSE]["year"].min()
+    last_old = frame[frame["universe"] == rebuild.YEARBOOK_UNIVERSE]["year"].max()
+    return (first_new + last_old) / 2
+
+
+def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]]):
+    colour = SERIES_COLOURS[PANELS[column][1]]
+    for universe, part in frame.groupby("universe", sort=False):
+        filled = universe == rebuild.TABLE1_UNIVERSE
+        ax.plot(
+            part["year"],
+            part[column],
+            marker=MARKERS[universe],
+            color=colour,
+            markerfacecolor=colour if filled else "white",
+            label=UNIVERSE_SHORT[universe],
+        )
+    brk = break_year(frame)
+    if brk is not None:
+        ends = frame.sort_values("year")
+        before = ends[ends["year"] < brk].iloc[-1]
+        after = ends[ends["year"] > brk].iloc[0]
+        ax.plot(
+            [before["year"], after["year"]],
+            [before[column], after[column]],
+            ls=":",
+            color=PALETTE["grey"],
+        )
+        ax.axvline(brk, color=PALETTE["grey"], ls="--", lw=1)
+        ax.text(
+            brk,
+            0.98,
+            label(" universe\n break"),
+            transform=ax.get_xaxis_transform(),
+            fontsize=7,
+            color="#555555",
+            va="top",
+            ha="left",
+        )
+    for year, text in claims:
+        if year in set(frame["year"]):
+            ax.annotate(
+                text,
+                (year, frame.set_index("year").loc[year, column]),
+                xytext=(0, 9),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7,
+                color="black",
+            )
+    ax.set_title(label(PANELS[column][0]), fontsize=9, loc="left")
+    ax.set_ylabel(label("percent"))
+    years = frame["year"].tolist()
+    if years:
+        ax.set_xticks(years, [str(y) if y % 2 == 0 or len(years) < 6 else "" for y in years])
+        ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
+        ax.set_ylim(0, max(frame[column].max() * 1.3, 1))
+
+
+def _claims_figure2():
+    return [
+        (2000, f"paper: about {data.claim_value('domestic_share_2000'):g}%"),
+        (2009, f"paper: about {data.claim_value('domestic_share_2009'):g}%"),
+    ]
+
+
+def _claims_figure3():
+    return [
+        (2003, f"paper: <{data.claim_value('assimilation_ratio_2003'):g}%"),
+        (2009, f"paper: >{data.claim_value('assimilation_ratio_2009'):g}%"),
+    ]
+
+
+def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", title: str = ""):
+    """The two rebuilt figures side by side, the universe break marked, the paper's words noted."""
+    fig, (left, right) = figure(9.0, 4.2, ncols=2)
+    _panel(left, share, "domestic_share_pct", _claims_figure2())
+    _panel(right, ratio, "assimilation_ratio_pct", _claims_figure3())
+    if len(share):
+        left.legend(frameon=False, fontsize=7, loc="lower right")
+    if note:
+        left.text(
+            0.02,
+            0.98,
+            note,
+            transform=left.transAxes,
+            fontsize=8,
+            va="top",
+            color=PALETTE["vermillion"],
+            wrap=True,
+        )
+    if not title:
+        s, r = share.set_index("year")["domestic_share_pct"], ratio.set_index("year")
+        r = r["assimilation_ratio_pct"]
+        title = (
+            f"Domestic share rose from {s.iloc[0]:.0f}% to {s.iloc[-1]:.0f}% and assimilation from "
+            f"{r.iloc[0]:.0f}% to {r.iloc[-1]:.0f}% of foreign spending "
+            f"({s.index[0]}-{s.index[-1]})"
+            if len(s)
+            else "No data for these settings"
+        )
+    fig = finish(
+        fig, [left, right], wrap(label(title), 9.0), "", source("Table 1") + "; " + YEARBOOK_SOURCE
+    )
+    return fixed_layout(fig, left=0.07, wspace=0.22)
+
+
+def growth_race(frame: pd.DataFrame | None = None):
+    """Year-on-year growth of domestic and foreign purchases, comparable years only."""
+    g = rebuild.growth_faster_years() if frame is None else frame
+    fig, ax = figure(8.0, 4.2)
+    x = range(len(g))
+    w = 0.38
+    ax.bar(
+        [i - w / 2 for i in x],
+        g["domestic_growth_pct"],
+        width=w,
+        color=SERIES_COLOURS["domestic"],
+        label=label("domestic technology purchases"),
+    )
+    ax.bar(
+        [i + w / 2 for i in x],
+        g["foreign_growth_pct"],
+        width=w,
+        color=SERIES_COLOURS["foreign"],
+        label=label("foreign technology"),
+    )
+    ax.axhline(0, color="black", lw=0.8)
+    ticks = [
+        f"{y}\n{'all LMEs' if u == rebuild.YEARBOOK_UNIVERSE else 'Table 1'}"
+        for y, u in zip(g["year"], g["universe"])
+    ]
+    ax.set_xticks(list(x), ticks, fontsize=8)
+    for i, row in g.reset_index(drop=True).iterrows():
+        mark = "domestic faster" if row["domestic_faster"] else "FOREIGN FASTER"
+        top = max(row["domestic_growth_pct"], row["foreign_growth_pct"], 0)
+        ax.text(
+            i,
+            top + 2,
+            mark,
+            ha="center",
+            fontsize=7,
+            color="black" if row["domestic_faster"] else PALETTE["vermillion"],
+        )
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    slow = g.loc[~g["domestic_faster"], "year"].tolist()
+    title = label(
+        "Domestic purchases grew faster than foreign in every comparable year from 2003"
+        if not slow
+        else f"Domestic purchases did not always grow faster than foreign from "
+        f"{int(g['year'].min())}: not in {', '.join(str(y) for y in slow)}"
+    )
+    return finish(
+        fig,
+        ax,
+        wrap(title, 8.0),
+        label("growth over previous year (%)"),
+        source("Table 1") + "; " + YEARBOOK_SOURCE,
+    )
+
+
+def universe_gap():
+    """Foreign technology spending: all LMEs (yearbooks) against Table 1's traditional LMEs."""
+    yb = data.lme_wide(universe=rebuild.YEARBOOK_UNIVERSE)["foreign"].dropna()
+    t1 = data.table1_wide()["foreign"]
+    both = pd.DataFrame({"all": yb, "traditional": t1}).dropna()
+    fig, ax = figure(7.5, 3.8)
+    x = both.index.to_numpy()
+    ax.bar(
+        x - 0.2,
+        both["all"],
+        width=0.4,
+        color=SERIES_COLOURS["yearbook"],
+        label=label("all LMEs (yearbooks)"),
+    )
+    ax.bar(
+        x + 0.2,
+        both["traditional"],
+        width=0.4,
+        color=SERIES_COLOURS["foreign"],
+        label=label("traditional LMEs (Table 1)"),
+    )
+    share = both["traditional"] / both["all"] * 100
+    for y, v, s in zip(x, both["all"], share):
+        ax.text(y, v + 8, f"Table 1 = {s:.0f}%", ha="center", fontsize=7)
+    ax.set_xticks(x)
+    ax.set_ylim(0, both["all"].max() * 1.2)
+    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    title = label(
+        f"Table 1's traditional enterprises spend {share.min():.0f}-{share.max():.0f}% of what all "
+        "large and medium-sized enterprises spend on foreign technology"
+    )
+    return finish(
+        fig,
+        ax,
+        wrap(title, 7.5),
+        label("100 million yuan"),
+        source("Table 1") + "; China Statistical Yearbook 2009 table 20-42",
+    )

@@ -1,0 +1,141 @@
+"""Lesson 08's charts: what an interest subsidy can support, against actual renovation spending."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from matplotlib.ticker import FuncFormatter
+
+from ..models import subsidy
+from . import SERIES_COLOURS, figure, finish, label
+
+BUDGET_COLOUR = SERIES_COLOURS["paper"]  # a number the paper prints
+LOANS_COLOUR = SERIES_COLOURS["counterfactual"]  # what the model says the budget could carry
+SPENDING_COLOUR = SERIES_COLOURS["renovation"]  # Table 1
+SOURCE = (
+    "Yuan and Wang, sec. I.1 (budget), Table 1 (spending); lending rate: PBOC 2009, "
+    "assumed; the course's model"
+)
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}"
+
+
+def leverage_bars(
+    budget: float | None = None,
+    rate_pct: float = subsidy.LENDING_RATE_2009_PCT,
+    share_pct: float = subsidy.DEFAULT_SHARE_PCT,
+    years=(2008, 2009),
+):
+    """Horizontal bars: the budget, the loans it supports, Table 1's spending in ``years``."""
+    b = subsidy.subsidy_per_year() if budget is None else budget
+    problem = subsidy.check(b, rate_pct, share_pct)
+    spend = {y: subsidy.renovation_spending(y) for y in years}
+    loans = math.nan if problem else subsidy.loans_supported(b, rate_pct, share_pct)
+    unspent = not problem and float(share_pct) == 0 and float(rate_pct) > 0
+    if unspent:
+        loans = 0.0
+    top = max(spend.values()) * 1.6
+    rows = [
+        (
+            label("subsidy budget (a year)", "贴息资金（每年）"),
+            np.nan if problem else float(b),
+            BUDGET_COLOUR,
+        ),
+        (label("loans it supports (a year)", "可支持的贷款（每年）"), loans, LOANS_COLOUR),
+    ] + [
+        (
+            label(f"renovation spending {y} (Table 1)", f"技术改造经费支出 {y}（表1）"),
+            v,
+            SPENDING_COLOUR,
+        )
+        for y, v in spend.items()
+    ]
+    finite = [v for _, v, _ in rows if math.isfinite(v)]
+    top = max([top, *(v * 1.25 for v in finite)])
+    fig, ax = figure(7.5, 3.8)
+    y = np.arange(len(rows))[::-1]
+    for yi, (_, v, colour) in zip(y, rows, strict=True):
+        if math.isinf(v):
+            ax.barh(yi, top, color=colour, hatch="//", edgecolor="white", alpha=0.6)
+            ax.text(top * 0.98, yi, "unbounded →", ha="right", va="center", fontsize=9)
+        elif unspent and colour == LOANS_COLOUR:
+            ax.text(top * 0.01, yi, "none: no interest is paid", ha="left", va="center")
+        elif math.isfinite(v):
+            ax.barh(yi, v, color=colour)
+            ax.text(v + top * 0.01, yi, _fmt(v), ha="left", va="center", fontsize=9)
+        else:
+            ax.text(top * 0.01, yi, "no result", ha="left", va="center", fontsize=9)
+    ax.set_yticks(y, [r[0] for r in rows])
+    ax.set_xlim(0, top)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    last = years[-1]
+    if problem:
+        title = "No result: check the settings"
+    elif math.isinf(loans):
+        title = "With nothing to pay for, the subsidy's leverage is unbounded"
+    elif loans == 0:
+        title = "A subsidy that pays no interest supports no loans"
+    else:
+        ratio = loans / spend[last] * 100
+        title = f"The subsidy could back loans worth {ratio:,.0f}% of Table 1's {last} spending"
+    fig = finish(
+        fig, ax, title, "", source=SOURCE, xlabel=label("100 million yuan (yi yuan)", "亿元")
+    )
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def leverage_curve(
+    budget: float | None = None, rate_pct: float = subsidy.LENDING_RATE_2009_PCT, year: int = 2009
+):
+    """Loans supported against the share of interest covered, with Table 1's spending as a line."""
+    b = subsidy.subsidy_per_year() if budget is None else budget
+    shares = np.linspace(10, 100, 91)
+    loans = [subsidy.loans_supported(b, rate_pct, s) for s in shares]
+    spend = subsidy.renovation_spending(year)
+    fig, ax = figure(7.5, 4.2)
+    ax.plot(
+        shares,
+        loans,
+        color=LOANS_COLOUR,
+        lw=2.2,
+        label=label(f"loans supported by a budget of {b:,.0f} a year at {rate_pct:g}%"),
+    )
+    ax.axhline(
+        spend,
+        color=SPENDING_COLOUR,
+        lw=1.8,
+        label=label(f"Table 1 renovation spending, {year} ({spend:,.0f})"),
+    )
+    ax.set_xlim(10, 100)
+    ax.set_ylim(0, max(loans) * 1.05)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.legend(frameon=False, loc="upper right")
+    end = subsidy.loans_supported(b, rate_pct, 100)
+    ax.annotate(
+        f"{end:,.0f}",
+        (100, end),
+        xytext=(-4, 8),
+        textcoords="offset points",
+        ha="right",
+        fontsize=9,
+    )
+    title = (
+        "Even paying all the interest, the subsidy backs loans above the spending"
+        if end > spend
+        else "Paying all the interest, the subsidy backs loans below the spending"
+    )
+    return finish(
+        fig,
+        ax,
+        title,
+        label(
+            "loans supported (100 million yuan a year)",
+            "可支持的贷款（亿元/年）",
+        ),
+        source=SOURCE,
+        xlabel=label("share of one year's interest the subsidy pays (%)", "贴息比例（%）"),
+    )

@@ -1,0 +1,211 @@
+"""Charts of lesson 04: the equipment levels of the census and the wear-and-renovation model."""
+
+from __future__ import annotations
+
+import textwrap
+
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from .. import rebuild
+from ..models import wear
+from . import PALETTE, figure, finish, label, paper_source
+
+# One colour per technology level, in every chart of the lesson (frontier green, obsolete red).
+LEVEL_COLOURS = {
+    "international": PALETTE["green"],
+    "domestic_advanced": PALETTE["sky"],
+    "domestic_average": PALETTE["yellow"],
+    "obsolete": PALETTE["vermillion"],
+}
+GAP_COLOUR = PALETTE["blue"]
+MODEL_SOURCE = "the course's teaching model, starting from the paper's equipment levels (二.1)"
+CENSUS_SOURCE = paper_source("二.1 (third national industrial census), lines 337-341")
+
+
+def finish_wrapped(
+    fig: Figure,
+    ax,
+    title: str,
+    ylabel: str,
+    source: str,
+    xlabel: str = "",
+    fixed: dict | None = None,
+) -> Figure:
+    """The house style's ``finish``, with the title and the source line wrapped to the figure.
+
+    ``fixed`` (margins in inches: left, right, top, bottom, and wspace as a fraction) replaces the
+    constrained layout by a fixed one: the chart then renders about twice as fast, which the
+    widgets need.
+    """
+    width, height = fig.get_figwidth(), fig.get_figheight()
+    title = "\n".join(textwrap.wrap(title, int(width * 9.5)))
+    source = "\n".join(textwrap.wrap(f"{source}", int(width * 15.5)))
+    finish(fig, ax, title, ylabel, source, xlabel=xlabel)
+    source_lines = source.count("\n") + 1
+    if fixed is None:
+        bottom = (0.018 + 0.032 * source_lines) * 4.2 / height
+        fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+        return fig
+    title_lines = title.count("\n") + 1
+    fig.set_layout_engine(None)
+    fig._suptitle.set_y(1 - 0.08 / height)
+    fig._suptitle.set_va("top")
+    fig.subplots_adjust(
+        left=fixed.get("left", 0.8) / width,
+        right=1 - fixed.get("right", 0.2) / width,
+        top=1 - (fixed.get("top", 0.25) + 0.22 * title_lines) / height,
+        bottom=(fixed.get("bottom", 0.55) + 0.13 * source_lines) / height,
+        wspace=fixed.get("wspace", 0.3),
+    )
+    return fig
+
+
+def _level_label(key: str) -> str:
+    return label(*wear.LEVEL_LABELS[key])
+
+
+def equipment_levels() -> Figure:
+    """The paper's distribution of main equipment over four technology levels (horizontal bars)."""
+    d = rebuild.equipment_distribution()
+    keys = list(wear.LEVELS)
+    fig, ax = figure(7.5, 3.4)
+    ypos = range(len(keys))[::-1]
+    ax.barh(list(ypos), d.to_numpy(), color=[LEVEL_COLOURS[k] for k in keys], edgecolor="#333333")
+    ax.set_yticks(list(ypos), [_level_label(k) for k in keys])
+    for y, v in zip(ypos, d.to_numpy()):
+        ax.text(v + 0.8, y, f"{v:.1f}%", va="center", fontsize=10)
+    ax.set_xlim(0, d.max() * 1.18)
+    top = d["equipment_international"]
+    worst = d["equipment_obsolete"]
+    title = label(
+        f"Only {top:.1f}% of main equipment was at the international level; {worst:.1f}% was "
+        "obsolete",
+        f"主要装备达到国际水平的仅占{top:.1f}%，必须淘汰的占{worst:.1f}%",
+    )
+    finish_wrapped(
+        fig, ax, title, "", CENSUS_SOURCE, xlabel=label("share of main equipment (%)", "占比（%）")
+    )
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    return fig
+
+
+def wear_paths(path, renovation: float, obsolescence: float, title: str, note: str = "") -> Figure:
+    """Two panels: the distribution over the levels by year (stacked), the gap to the frontier."""
+    fig, (left, right) = figure(9.5, 4.2, ncols=2)
+    years = path.index.to_numpy()
+    bottoms = 0
+    for k in wear.LEVELS:
+        left.fill_between(
+            years,
+            bottoms,
+            bottoms + path[k].to_numpy(),
+            color=LEVEL_COLOURS[k],
+            label=_level_label(k),
+            linewidth=0,
+            step=None if len(years) > 1 else "mid",
+        )
+        bottoms = bottoms + path[k].to_numpy()
+    if len(years) == 1:  # no years simulated: show the start as a single bar
+        left.cla()
+        b = 0
+        for k in wear.LEVELS:
+            left.bar(0, path[k].iloc[0], bottom=b, color=LEVEL_COLOURS[k], label=_level_label(k))
+            b += path[k].iloc[0]
+        left.set_xlim(-1, 1)
+        left.set_xticks([0])
+        right.set_xlim(-1, 1)
+        right.set_xticks([0])
+    left.set_ylim(0, 100)
+    for a in (left, right):  # few ticks: every tick label costs time on each redraw
+        a.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        a.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    left.set_xlabel(label("years from the start", "年"))
+    left.set_ylabel(label("share of equipment (%)", "占比（%）"))
+    left.set_title(
+        label("Equipment by technology level", "装备技术水平结构"), fontsize=10, loc="left"
+    )
+    left.legend(loc="upper left", bbox_to_anchor=(-0.12, -0.16), fontsize=8, ncols=2, frameon=False)
+
+    gap = path["gap_levels"]
+    right.plot(
+        years,
+        gap.to_numpy(),
+        color=GAP_COLOUR,
+        linewidth=2.2,
+        marker="o" if len(years) == 1 else None,
+        label=label(f"renovation {renovation:.0%}, obsolescence {obsolescence:.0%}"),
+    )
+    right.axhline(gap.iloc[0], color=PALETTE["grey"], linestyle="--", linewidth=1)
+    right.annotate(
+        label("at the start", "起点"),
+        (years[0], gap.iloc[0]),
+        xytext=(4, -12),
+        textcoords="offset points",
+        fontsize=8,
+        color="#555555",
+    )
+    right.set_ylim(0, max(3.5, float(gap.max()) * 1.1))
+    right.set_xlabel(label("years from the start", "年"))
+    right.set_ylabel(label("mean levels behind the frontier", "与前沿的平均差距（级）"))
+    right.set_title(
+        label("Distance to the technology frontier", "与技术前沿的距离"), fontsize=10, loc="left"
+    )
+    right.legend(loc="upper left", bbox_to_anchor=(0, -0.16), fontsize=8, frameon=False)
+    if note:
+        right.text(
+            0.5,
+            0.5,
+            note,
+            transform=right.transAxes,
+            ha="center",
+            va="center",
+            fontsize=10,
+            color=PALETTE["vermillion"],
+            wrap=True,
+            bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
+        )
+    fixed = {"left": 0.75, "right": 0.2, "top": 0.4, "bottom": 1.15, "wspace": 0.3}
+    return finish_wrapped(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
+
+
+def gap_scenarios(
+    obsolescence: float = wear.DEFAULT_OBSOLESCENCE,
+    years: int = wear.DEFAULT_YEARS,
+    factors=(0.5, 1.0, 1.5),
+) -> Figure:
+    """The gap over time for renovation below, equal to and above the obsolescence rate."""
+    fig, ax = figure(7.5, 4.2)
+    styles = {
+        0: ("-", PALETTE["vermillion"]),
+        1: ("--", PALETTE["black"]),
+        2: (":", PALETTE["green"]),
+    }
+    for i, f in enumerate(factors):
+        r = min(1.0, obsolescence * f)
+        path = wear.simulate(r, obsolescence, years)["gap_levels"]
+        ls, colour = styles.get(i, ("-", PALETTE["grey"]))
+        ax.plot(
+            path.index,
+            path.to_numpy(),
+            linestyle=ls,
+            color=colour,
+            linewidth=2.2,
+            label=label(f"renovation {r:.1%} a year ({f:g} × obsolescence)"),
+        )
+    ax.legend(frameon=False, fontsize=9)
+    ax.set_ylim(0, None)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    title = label(
+        "The gap widens when renovation falls short of obsolescence and closes when it exceeds it",
+        "技术改造低于损耗时差距扩大，高于损耗时差距缩小",
+    )
+    return finish_wrapped(
+        fig,
+        ax,
+        title,
+        label("gap to the frontier (levels behind, mean)", "差距（级）"),
+        MODEL_SOURCE + f"; obsolescence {obsolescence:.0%} a year",
+        xlabel=label("years from the start", "年"),
+    )

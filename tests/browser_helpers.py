@@ -1,0 +1,487 @@
+"""Drive JupyterLab in a real browser (Chromium through Playwright), as a learner would.
+
+Used by ``tests/test_browser.py``. The helpers start one JupyterLab server on a copy of the
+course's notebooks (so nothing the browser does is saved into the repository), with the
+project's own settings from ``.jupyter/``, and drive notebooks through the menus, the keyboard
+and the mouse.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+# The notebooks to drive: this checkout's, unless RETOOL_COURSE_ROOT names another folder that
+# holds lessons/ and exercises/ (e.g. a branch checked out elsewhere).
+COURSE = Path(os.environ.get("RETOOL_COURSE_ROOT") or REPO)
+ARTIFACTS = REPO / "test-artifacts" / "browser"
+
+ENABLE_HINT = (
+    "the browser tests need Chromium and Playwright's Python package: "
+    "`apt-get install chromium` (or set RETOOL_CHROMIUM to a Chromium binary) and "
+    "`pip install playwright` (the tests use the system Chromium; no `playwright install`)"
+)
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+# Controls a learner changes, and what is not part of a widget's result.
+CONTROLS = (
+    ".widget-slider, .widget-hslider, .widget-vslider, .widget-dropdown, .widget-toggle-buttons, "
+    ".widget-toggle-button, .widget-checkbox, .widget-radio, .widget-radio-box, .widget-text, "
+    ".widget-play, .widget-readout, .widget-select, .widget-button"
+)
+
+
+def chromium_path() -> str | None:
+    """The Chromium binary: $RETOOL_CHROMIUM, else chromium / chromium-browser on PATH."""
+    env = os.environ.get("RETOOL_CHROMIUM")
+    if env:
+        return env if Path(env).exists() else None
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def lessons() -> list[Path]:
+    return sorted((COURSE / "lessons").glob("[0-9][0-9]_*.ipynb"))
+
+
+def exercise_notebook() -> Path | None:
+    first = COURSE / "exercises" / "00_start_here_exercises.ipynb"
+    if first.exists():
+        return first
+    found = sorted((COURSE / "exercises").glob("*.ipynb"))
+    return found[0] if found else None
+
+
+def expected_widgets(notebook: Path) -> int:
+    """How many widget views the notebook shows: its stored widget outputs, else its explorers."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    stored = sum(
+        1 for c in code for o in c.get("outputs", []) if WIDGET_MIME in o.get("data", {})
+    )
+    if stored:
+        return stored
+    return sum(1 for c in code if "explorer(" in "".join(c["source"]))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LabServer:
+    """A JupyterLab server on 127.0.0.1 with a random token, serving a copy of the course."""
+
+    root: Path
+    port: int = field(default_factory=free_port)
+    token: str = field(default_factory=lambda: secrets.token_hex(24))
+    process: subprocess.Popen | None = None
+    log: Path | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str, query: str = "") -> str:
+        sep = "&" if query else ""
+        return f"{self.base}/{path}?{query}{sep}token={self.token}"
+
+    def start(self, timeout: float = 90) -> LabServer:
+        home = self.root / "_jupyter"
+        settings = home / "user-settings"
+        shutil.copytree(REPO / ".jupyter" / "lab" / "user-settings", settings)
+        env = dict(os.environ)
+        env.update(
+            JUPYTER_CONFIG_DIR=str(home / "config"),
+            JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+            JUPYTERLAB_SETTINGS_DIR=str(settings),
+            JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
+            IPYTHONDIR=str(home / "ipython"),
+            PYTHONUNBUFFERED="1",
+        )
+        env.pop("RETOOL_DATA_DIR", None)
+        args = [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            f"--config={REPO / '.jupyter' / 'jupyter_server_config.py'}",
+            "--no-browser",
+            f"--port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root / 'course'}",
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            args.append("--allow-root")
+        self.log = self.root / "jupyterlab.log"
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(
+                args, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.root
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited early:\n{self.log.read_text()[-3000:]}")
+            try:
+                self.api("GET", "api/status")
+                return self
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"JupyterLab did not answer within {timeout:.0f} s")
+
+    def api(self, method: str, path: str):
+        req = urllib.request.Request(
+            f"{self.base}/{path}",
+            method=method,
+            headers={"Authorization": f"token {self.token}"},
+        )
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            body = resp.read()
+        return json.loads(body) if body else None
+
+    def shutdown_kernels(self) -> None:
+        """Shut down every session and kernel (after each notebook)."""
+        for session in self.api("GET", "api/sessions") or []:
+            self.api("DELETE", f"api/sessions/{session['id']}")
+        for kernel in self.api("GET", "api/kernels") or []:
+            self.api("DELETE", f"api/kernels/{kernel['id']}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+
+def copy_course(into: Path) -> Path:
+    """Copy the notebooks' folders into ``into/course``, the server's root."""
+    course = into / "course"
+    for folder in ("lessons", "exercises", "solutions"):
+        if (COURSE / folder).is_dir():
+            shutil.copytree(
+                COURSE / folder,
+                course / folder,
+                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+            )
+    course.mkdir(exist_ok=True)
+    return course
+
+
+def launch_browser(playwright, user_data_dir: Path):
+    """One Chromium for the whole session (a persistent context in a fresh profile folder)."""
+    return playwright.chromium.launch_persistent_context(
+        str(user_data_dir),
+        executable_path=chromium_path(),
+        args=CHROMIUM_ARGS,
+        headless=True,
+        viewport={"width": 1400, "height": 1000},
+        env={**os.environ, "HOME": str(user_data_dir)},
+    )
+
+
+# --- driving a notebook ------------------------------------------------------------------------
+
+STATE_JS = """
+() => {
+  const ind = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator');
+  const cells = Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell'));
+  const prompts = cells.map(c => {
+    const src = c.querySelector('.cm-content');
+    const empty = !src || src.innerText.trim() === '';
+    const p = c.querySelector('.jp-InputArea-prompt');
+    return {empty, prompt: p ? p.innerText.trim() : ''};
+  });
+  return {status: ind ? ind.getAttribute('data-status') : null, prompts};
+}
+"""
+
+
+def open_notebook(page, server: LabServer, relpath: str, timeout: float = 60) -> None:
+    """Open a notebook with a clean workspace and wait until its kernel is idle."""
+    page.goto(server.url(f"lab/tree/{relpath}", "reset"), wait_until="domcontentloaded")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=timeout * 1000)
+    wait_idle(page, timeout)
+
+
+def wait_idle(page, timeout: float = 60) -> None:
+    page.wait_for_function(
+        """() => {
+          const k = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-KernelName');
+          const ind = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator');
+          return ind && ind.getAttribute('data-status') === 'idle' && k && !/No Kernel/.test(k.innerText);
+        }""",
+        timeout=timeout * 1000,
+    )
+
+
+def run_all(page, timeout: float = 120) -> float:
+    """Run > Run All Cells from the menu bar; wait until every code cell has run. Seconds taken."""
+    start = time.monotonic()
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    deadline = start + timeout
+    seen_busy = False
+    while time.monotonic() < deadline:
+        state = page.evaluate(STATE_JS)
+        seen_busy = seen_busy or state["status"] != "idle"
+        todo = [p["prompt"] for p in state["prompts"] if not p["empty"]]
+        done = all(re.fullmatch(r"\[\d+\]:", p) for p in todo)
+        if done and state["status"] == "idle":
+            return time.monotonic() - start
+        time.sleep(0.2)
+    raise AssertionError(f"Run All did not finish within {timeout:.0f} s: {state}")
+
+
+def error_outputs(page) -> list[str]:
+    """Texts of every stderr or error output (JupyterLab shows tracebacks as stderr)."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+             '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output'))
+           .filter(o => o.getAttribute('data-mime-type') === 'application/vnd.jupyter.stderr'
+                        || /Traceback \\(most recent call last\\)/.test(o.innerText))
+           .map(o => o.innerText.slice(0, 2000))"""
+    )
+
+
+def widget_areas(page):
+    """The rendered widget outputs of the open notebook, in order (a widget that fails to render
+    shows an error text instead, so it is not counted and the count check fails)."""
+    top = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell-outputArea > .jp-OutputArea-child"
+    return page.locator(f"{top} > .jp-OutputArea-output:has(> .jupyter-widgets)")
+
+
+AREA_STATE_JS = """
+(area, controls) => {
+  const imgs = Array.from(area.querySelectorAll('img')).map(i => i.getAttribute('src') || '');
+  const clone = area.cloneNode(true);
+  clone.querySelectorAll(controls + ', img').forEach(e => e.remove());
+  const text = clone.innerText.replace(/\\s+/g, ' ').trim();
+  const broken = /Error displaying widget|Loading widget|model not found/i.test(area.innerText);
+  return {imgs, text, broken, rendered: area.querySelector('.jupyter-widgets') !== null};
+}
+"""
+
+
+def area_state(area) -> dict:
+    return area.evaluate(AREA_STATE_JS, CONTROLS)
+
+
+def _wait_change(page, area, before: dict, timeout: float = 20) -> dict:
+    """Wait until the area's chart (when it has one) and sentence differ from ``before``."""
+    deadline = time.monotonic() + timeout
+    state = before
+    while time.monotonic() < deadline:
+        state = area_state(area)
+        img_ok = not before["imgs"] or (state["imgs"] and state["imgs"] != before["imgs"])
+        text_ok = not before["text"] or (state["text"] and state["text"] != before["text"])
+        if img_ok and text_ok:
+            break
+        time.sleep(0.1)
+    settle(page, area)
+    return area_state(area)
+
+
+def settle(page, area, quiet: float = 0.4, timeout: float = 20) -> None:
+    """Wait for the kernel to be idle and the area to stop changing for ``quiet`` seconds."""
+    wait_idle(page, timeout)
+    last, since = area_state(area), time.monotonic()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = area_state(area)
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+
+
+@dataclass
+class Change:
+    control: str
+    action: str
+    before: dict
+    after: dict
+    value_before: str = ""
+    value_after: str = ""
+
+    @property
+    def image_changed(self) -> bool:
+        return bool(self.after["imgs"]) and self.after["imgs"] != self.before["imgs"]
+
+    @property
+    def text_changed(self) -> bool:
+        return bool(self.after["text"]) and self.after["text"] != self.before["text"]
+
+
+def _value(control) -> str:
+    return control.evaluate(
+        """c => {
+          const h = c.querySelectorAll('.noUi-handle');
+          if (h.length) return Array.from(h).map(x => x.getAttribute('aria-valuenow')).join(',');
+          const s = c.querySelector('select');
+          if (s) return s.value;
+          const act = c.querySelectorAll('button.mod-active');
+          if (c.matches('.widget-toggle-buttons')) return Array.from(act).map(b => b.innerText).join(',');
+          if (c.matches('.widget-toggle-button')) return String(c.classList.contains('mod-active'));
+          const i = c.querySelector('input');
+          if (i && (i.type === 'checkbox' || i.type === 'radio'))
+            return Array.from(c.querySelectorAll('input')).map(x => x.checked).join(',');
+          return i ? i.value : c.innerText;
+        }"""
+    )
+
+
+def _label(control) -> str:
+    text = control.evaluate(
+        "c => { const l = c.querySelector('label.widget-label'); return l ? l.innerText : ''; }"
+    )
+    return text.strip() or control.evaluate("c => c.className.split(' ').slice(-1)[0]")
+
+
+def drive_controls(page, area) -> list[Change]:
+    """Change every control of one widget output as a person would; one Change per action."""
+    changes = []
+    selector = (
+        ".widget-slider:not(.mod-disabled), .widget-hslider:not(.mod-disabled), "
+        ".widget-dropdown, .widget-toggle-buttons, "
+        ".widget-toggle-button:not(.widget-toggle-buttons .widget-toggle-button), "
+        ".widget-checkbox, .widget-radio-box"
+    )
+    controls = area.locator(selector)
+    for i in range(controls.count()):
+        control = controls.nth(i)
+        control.scroll_into_view_if_needed()
+        classes = control.get_attribute("class") or ""
+        name = _label(control)
+        if "slider" in classes:
+            handle = control.locator(".noUi-handle").last
+            vmax = handle.get_attribute("aria-valuemax")
+            # one step to the right by keyboard (or to the left when already at the end) ...
+            at_end = handle.get_attribute("aria-valuenow") == vmax
+            actions = [("ArrowLeft" if at_end else "ArrowRight"), ("Home" if at_end else "End")]
+            for key in actions:
+                before, vb = area_state(area), _value(control)
+                handle.focus()
+                page.keyboard.press(key)
+                after = _wait_change(page, area, before)
+                changes.append(Change(name, key, before, after, vb, _value(control)))
+                if after["imgs"] == before["imgs"] and _value(control) == vb:
+                    break  # the step reached the end already: End would change nothing
+        elif "widget-dropdown" in classes:
+            select = control.locator("select")
+            options = select.evaluate("s => Array.from(s.options).map(o => o.value)")
+            current = select.input_value()
+            other = next((o for o in options if o != current), None)
+            if other is None:
+                continue
+            before, vb = area_state(area), current
+            select.select_option(other)
+            after = _wait_change(page, area, before)
+            changes.append(Change(name, f"select {other!r}", before, after, vb, _value(control)))
+        elif "widget-toggle-buttons" in classes:
+            buttons = control.locator("button:not(.mod-active)")
+            if buttons.count() == 0:
+                continue
+            target = buttons.first
+            label = target.inner_text().strip() or target.get_attribute("title") or "?"
+            before, vb = area_state(area), _value(control)
+            target.click()
+            after = _wait_change(page, area, before)
+            changes.append(Change(name, f"click {label!r}", before, after, vb, _value(control)))
+        elif "widget-toggle-button" in classes or "widget-checkbox" in classes:
+            before, vb = area_state(area), _value(control)
+            target = control.locator("input") if "widget-checkbox" in classes else control
+            target.first.click()
+            after = _wait_change(page, area, before)
+            changes.append(Change(name, "click", before, after, vb, _value(control)))
+        elif "widget-radio-box" in classes:
+            radio = control.locator("input[type=radio]:not(:checked)")
+            if radio.count() == 0:
+                continue
+            before, vb = area_state(area), _value(control)
+            radio.first.click()
+            after = _wait_change(page, area, before)
+            changes.append(Change(name, "click radio", before, after, vb, _value(control)))
+    return changes
+
+
+# --- exercises ---------------------------------------------------------------------------------
+
+
+def code_cells(page):
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
+
+
+def cell_sources(page) -> list[str]:
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+             '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell'))
+           .map(c => { const e = c.querySelector('.cm-content'); return e ? e.innerText : ''; })"""
+    )
+
+
+def type_and_run(page, cell, source: str, timeout: float = 30) -> str:
+    """Replace a cell's code by typing it, run it with Shift+Enter, return its output text."""
+    prompt = cell.locator(".jp-InputArea-prompt")
+    before = prompt.inner_text().strip()
+    editor = cell.locator(".cm-content")
+    editor.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Delete")
+    for n, line in enumerate(source.splitlines()):
+        if n:
+            page.keyboard.press("Enter")
+            page.keyboard.press("Home")  # no auto-indent carried over from the line above
+        page.keyboard.type(line)
+    page.keyboard.press("Shift+Enter")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = prompt.inner_text().strip()
+        if re.fullmatch(r"\[\d+\]:", now) and now != before:
+            break
+        time.sleep(0.1)
+    wait_idle(page, timeout)
+    return cell.locator(".jp-Cell-outputArea").inner_text().strip()
+
+
+def screenshot(page, name: str, anchor=None) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    if anchor is not None:
+        anchor.scroll_into_view_if_needed()
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def session_tmp() -> Path:
+    return Path(tempfile.mkdtemp(prefix="retool-browser-"))

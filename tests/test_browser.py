@@ -1,0 +1,220 @@
+"""Every lesson driven in JupyterLab in a real browser, as a learner would use it.
+
+For each ``lessons/NN_*.ipynb``: open it in a clean workspace, Run > Run All Cells, wait for the
+kernel, check that no cell shows an error, that every widget rendered, then change each control
+(keyboard on sliders, another option in dropdowns, clicks on toggle buttons) and check that the
+chart and the sentence changed. For one exercise notebook: type a right answer, a wrong one and
+nonsense, run the cell, read the feedback. A screenshot per notebook goes to test-artifacts/.
+
+One JupyterLab server (with the project's .jupyter/ settings, on a copy of the notebooks) and one
+Chromium serve the whole session. Run only these tests with ``pytest -m browser``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import math
+import re
+import shutil
+import sys
+
+import pytest
+
+import browser_helpers as bh
+
+pytestmark = pytest.mark.browser
+
+LESSONS = bh.lessons()
+
+
+def _need_browser():
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        pytest.skip(f"Playwright is not installed; {bh.ENABLE_HINT}")
+    if bh.chromium_path() is None:
+        pytest.skip(f"Chromium was not found; {bh.ENABLE_HINT}")
+
+
+@pytest.fixture(scope="session")
+def lab():
+    """JupyterLab on 127.0.0.1, a free port and a random token, serving a copy of the course."""
+    _need_browser()
+    tmp = bh.session_tmp()
+    bh.copy_course(tmp)
+    server = bh.LabServer(tmp).start()
+    yield server
+    server.stop()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = bh.launch_browser(p, lab.root / "chromium-profile")
+        context.set_default_timeout(30_000)
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser, lab):
+    """A fresh tab; afterwards the tab is closed and every kernel shut down."""
+    tab = browser.new_page()
+    messages = []
+    tab.on("pageerror", lambda exc: messages.append(str(exc)))
+    tab.js_errors = messages
+    yield tab
+    tab.close()
+    lab.shutdown_kernels()
+
+
+def test_jupyterlab_keeps_the_token_on(lab):
+    """The server refuses requests without the token (the settings never disable it)."""
+    import urllib.error
+    import urllib.request
+
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(f"{lab.base}/api/contents", timeout=10)
+    assert err.value.code in (401, 403)
+    assert lab.api("GET", "api/contents") is not None
+
+
+@pytest.mark.skipif(not LESSONS, reason="no lessons/NN_*.ipynb yet")
+@pytest.mark.parametrize("notebook", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_runs_and_widgets_respond(page, lab, notebook):
+    relpath = f"lessons/{notebook.name}"
+    bh.open_notebook(page, lab, relpath)
+    seconds = bh.run_all(page)
+    errors = bh.error_outputs(page)
+    assert not errors, f"{relpath}: a cell shows an error or a warning:\n" + "\n---\n".join(errors)
+
+    areas = bh.widget_areas(page)
+    expected = bh.expected_widgets(notebook)
+    assert areas.count() == expected, (
+        f"{relpath}: {areas.count()} widget views rendered, the notebook shows {expected}"
+    )
+    problems = []
+    for i in range(areas.count()):
+        area = areas.nth(i)
+        state = bh.area_state(area)
+        if state["broken"] or not state["rendered"]:
+            problems.append(f"widget {i + 1} did not render: {state['text'][:200]!r}")
+            continue
+        changes = bh.drive_controls(page, area)
+        if not changes:
+            problems.append(f"widget {i + 1} has no control a learner can change")
+        for c in changes:
+            what = f"widget {i + 1}, {c.control!r} ({c.action}, {c.value_before} -> {c.value_after})"
+            if c.value_after == c.value_before:
+                problems.append(f"{what}: the control did not change")
+            if c.before["imgs"] and not c.image_changed:
+                problems.append(f"{what}: the chart did not change")
+            if c.before["text"] and not c.text_changed and c.action != "ArrowRight":
+                problems.append(f"{what}: the sentence did not change: {c.after['text'][:160]!r}")
+        if i == 0:
+            bh.screenshot(page, notebook.stem, area)
+    if areas.count() == 0:
+        bh.screenshot(page, notebook.stem)
+    errors = bh.error_outputs(page)
+    assert not errors, f"{relpath}: an error appeared while using the widgets:\n" + "\n".join(errors)
+    assert not problems, f"{relpath}:\n" + "\n".join(problems)
+    assert not page.js_errors, f"{relpath}: JavaScript errors: {page.js_errors}"
+    assert seconds < 60, f"{relpath}: Run All took {seconds:.1f} s"
+
+
+# --- an exercise notebook ----------------------------------------------------------------------
+
+EXERCISE = bh.exercise_notebook()
+
+
+def _exercise_module(notebook):
+    """The questions' module: the notebook's metadata, else its `from X import q1` line."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    name = nb.get("metadata", {}).get("retool", {}).get("exercise")
+    if name:
+        return importlib.import_module(f"retool.exercises.{name}")
+    for cell in nb["cells"]:
+        m = re.search(r"^from\s+([\w.]+)\s+import\s+.*\bq1\b", "".join(cell["source"]), re.M)
+        if m:
+            sys.path.insert(0, str(notebook.parent))
+            try:
+                return importlib.import_module(m.group(1))
+            finally:
+                sys.path.remove(str(notebook.parent))
+    raise AssertionError(f"{notebook.name}: cannot tell which exercise module it uses")
+
+
+def _answers(question):
+    """A right, a wrong and a nonsense answer for one question, as a learner would type them."""
+    from retool.exercises import core
+
+    if isinstance(question, core.NumberQuestion):
+        exact = float(question.expected())
+        right = f"{exact:.6g}"
+        wrong = f"{exact + 1000 * (abs(exact) + 1):.6g}"
+        close = [f"{float(m.value()):.6g}" for m in question.mistakes]
+        close = [v for v in close if math.isfinite(float(v)) and v != right]
+    elif isinstance(question, core.ChoiceQuestion):
+        right = repr(question.correct)
+        wrong = repr(next(k for k in question.options if k != question.correct))
+        close = []
+    else:
+        return None
+    return {"right": right, "wrong": wrong, "close": close[:1], "nonsense": repr("banana")}
+
+
+@pytest.mark.skipif(EXERCISE is None, reason="no exercises/*.ipynb yet")
+def test_exercise_feedback_in_the_browser(page, lab):
+    notebook = EXERCISE
+    module = _exercise_module(notebook)
+    questions = [q for q in getattr(module, "QUESTIONS", []) if _answers(q)]
+    if not questions:
+        questions = [
+            getattr(module, n) for n in dir(module) if re.fullmatch(r"q\d+", n)
+        ]
+        questions = [q for q in questions if _answers(q)]
+    assert questions, f"{notebook.name}: no number or choice question to try"
+    question = questions[0]
+    answers = _answers(question)
+    # what each answer must produce, judged by the library itself in this process
+    for kind in ("right", "wrong", "nonsense", *(["close"] if answers["close"] else [])):
+        value = answers[kind][0] if kind == "close" else answers[kind]
+        expected = {"right": "correct", "wrong": "incorrect", "close": "close"}.get(kind)
+        if expected:
+            outcome = question.check(eval(value)).outcome.value  # noqa: S307 (our own literal)
+            assert outcome == expected, f"{question.qid}: {kind} answer {value} -> {outcome}"
+
+    relpath = f"exercises/{notebook.name}"
+    bh.open_notebook(page, lab, relpath)
+    bh.run_all(page)
+    assert not bh.error_outputs(page), f"{relpath}: errors before any answer was typed"
+
+    sources = bh.cell_sources(page)
+    marker = f"{question.qid}.check({question.answer_name})"
+    index = next((i for i, s in enumerate(sources) if marker in s), None)
+    assert index is not None, f"{relpath}: no cell with {marker}"
+    cell = bh.code_cells(page).nth(index)
+    assert "not answered yet" in cell.locator(".jp-Cell-outputArea").inner_text()
+
+    def attempt(value: str) -> str:
+        return bh.type_and_run(page, cell, f"{question.answer_name} = {value}\n{marker}")
+
+    seen = {}
+    seen["right"] = attempt(answers["right"])
+    assert re.search(r"\bcorrect\b", seen["right"]) and "not quite" not in seen["right"], seen
+    seen["wrong"] = attempt(answers["wrong"])
+    assert re.search(r"not quite|not this one|values match", seen["wrong"]), seen
+    if answers["close"]:
+        seen["close"] = attempt(answers["close"][0])
+        assert "close" in seen["close"], seen
+    seen["nonsense"] = attempt(answers["nonsense"])
+    assert seen["nonsense"] and not re.search(r"\bcorrect\b", seen["nonsense"]), seen
+    assert len(seen["nonsense"].split()) >= 5, f"nonsense answer: not a sentence: {seen}"
+    for text in seen.values():
+        assert "Traceback" not in text and "Error" not in text.split(":")[0], seen
+    assert not bh.error_outputs(page), f"{relpath}: an answer produced an error output"
+    bh.screenshot(page, notebook.stem, cell)

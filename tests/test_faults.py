@@ -1,0 +1,283 @@
+"""Faults a learner's machine throws at the course, and the protections against them.
+
+- Lessons run from another working directory, against a read-only copy of data/ (RETOOL_DATA_DIR),
+  twice in a row with the same checked output, and two at once in parallel.
+- Every data file missing, truncated, with one digit changed, or re-saved as GBK or UTF-16: the
+  loader raises ``retool.data.DataError`` naming the file and saying what is wrong. Also when the
+  damage was "blessed" by recomputing the hashes (``retool rehash``): the schema and encoding
+  checks behind the hash still catch it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from retool import data, datapackage
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+LESSONS = sorted((ROOT / "lessons").glob("[0-9][0-9]_*.ipynb"))
+RESOURCES = [r["name"] for r in json.loads((DATA / "datapackage.json").read_text("utf-8"))["resources"]]
+PATHS = {
+    r["name"]: r["path"]
+    for r in json.loads((DATA / "datapackage.json").read_text("utf-8"))["resources"]
+}
+CHECK = "# NBVAL_CHECK_OUTPUT"
+
+# --- lessons in awkward places ------------------------------------------------------------------
+
+RUNNER = textwrap.dedent(
+    """
+    import json, sys
+    import nbformat
+    from nbclient import NotebookClient
+    notebook, cwd, out = sys.argv[1:4]
+    nb = nbformat.read(notebook, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": cwd}}).execute()
+    errors, checked = [], []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for o in cell.get("outputs", []):
+            if o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr"):
+                errors.append(o.get("ename", "") + " " + str(o.get("evalue", o.get("text", ""))))
+        if cell.source.startswith("# NBVAL_CHECK_OUTPUT"):
+            checked.append([o.get("text") or o.get("data", {}).get("text/plain", "")
+                            for o in cell.outputs])
+    json.dump({"errors": errors, "checked": checked}, open(out, "w"))
+    """
+)
+
+
+def read_only_copy(tmp: Path) -> Path:
+    """data/ copied and made read-only (files and folder)."""
+    copy = tmp / "data-ro"
+    shutil.copytree(DATA, copy)
+    for f in copy.iterdir():
+        f.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    copy.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH)
+    return copy
+
+
+def snapshot(folder: Path) -> dict:
+    """Names, sizes, times and contents: root ignores permissions, so compare afterwards too."""
+    return {
+        f.name: (f.stat().st_size, f.stat().st_mtime_ns, f.read_bytes())
+        for f in sorted(folder.iterdir())
+    }
+
+
+def start(notebook: Path, cwd: Path, out: Path, data_dir: Path) -> subprocess.Popen:
+    env = {**os.environ, "RETOOL_DATA_DIR": str(data_dir)}
+    return subprocess.Popen(
+        [sys.executable, "-c", RUNNER, str(notebook), str(cwd), str(out)],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def finish(proc: subprocess.Popen, notebook: Path, out: Path) -> dict:
+    log, _ = proc.communicate(timeout=300)
+    assert proc.returncode == 0, f"{notebook.name} failed:\n{log.decode(errors='replace')[-3000:]}"
+    result = json.loads(out.read_text())
+    assert not result["errors"], f"{notebook.name}: {result['errors']}"
+    return result
+
+
+@pytest.fixture
+def elsewhere(tmp_path):
+    """A working directory that is not the lessons' folder, and a read-only data/ copy."""
+    cwd = tmp_path / "somewhere else"
+    cwd.mkdir()
+    ro = read_only_copy(tmp_path)
+    before = snapshot(ro)
+    yield cwd, ro
+    assert snapshot(ro) == before, "a notebook changed the read-only data folder"
+    ro.chmod(stat.S_IRWXU)
+    for f in ro.iterdir():
+        f.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+@pytest.mark.skipif(not LESSONS, reason="no lessons/NN_*.ipynb yet")
+@pytest.mark.parametrize("notebook", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_runs_elsewhere_on_read_only_data(notebook, elsewhere, tmp_path):
+    cwd, ro = elsewhere
+    finish(start(notebook, cwd, tmp_path / "out.json", ro), notebook, tmp_path / "out.json")
+    leftovers = sorted(p.name for p in cwd.iterdir())
+    assert not leftovers, f"{notebook.name} wrote {leftovers} into the learner's folder"
+
+
+@pytest.mark.skipif(not LESSONS, reason="no lessons/NN_*.ipynb yet")
+def test_a_lesson_twice_in_a_row_gives_the_same_checked_output(elsewhere, tmp_path):
+    cwd, ro = elsewhere
+    notebook = next((nb for nb in LESSONS if CHECK in nb.read_text("utf-8")), LESSONS[0])
+    runs = []
+    for n in range(2):
+        out = tmp_path / f"run{n}.json"
+        runs.append(finish(start(notebook, cwd, out, ro), notebook, out))
+    assert runs[0]["checked"] == runs[1]["checked"], f"{notebook.name}: output differs between runs"
+
+
+@pytest.mark.skipif(not LESSONS, reason="no lessons/NN_*.ipynb yet")
+def test_two_lessons_at_once(elsewhere, tmp_path):
+    """Two kernels on the same read-only data at the same time (a class on a shared server)."""
+    cwd, ro = elsewhere
+    pair = (LESSONS * 2)[:2] if len(LESSONS) < 2 else [LESSONS[0], LESSONS[-1]]
+    outs = [tmp_path / f"parallel{n}.json" for n in range(2)]
+    procs = [start(nb, cwd, out, ro) for nb, out in zip(pair, outs, strict=True)]
+    results = [finish(p, nb, out) for p, nb, out in zip(procs, pair, outs, strict=True)]
+    if pair[0] == pair[1]:
+        assert results[0]["checked"] == results[1]["checked"]
+
+
+# --- damaged data files -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A writable copy of data/ that the loaders read through RETOOL_DATA_DIR."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    monkeypatch.setenv("RETOOL_DATA_DIR", str(copy))
+    yield copy
+
+
+def _truncate(raw: bytes) -> bytes:
+    return raw[: len(raw) // 2]
+
+
+def _change_digit(raw: bytes) -> bytes:
+    """Change one digit in the last line (a data row, not the header)."""
+    start = raw.rstrip(b"\n").rfind(b"\n") + 1
+    i = next(i for i in range(start, len(raw)) if raw[i : i + 1].isdigit())
+    digit = int(raw[i : i + 1])
+    return raw[:i] + str((digit + 1) % 10).encode() + raw[i + 1 :]
+
+
+def _gbk(raw: bytes) -> bytes:
+    return raw.decode("utf-8").encode("gbk", errors="replace")
+
+
+def _utf16(raw: bytes) -> bytes:
+    return raw.decode("utf-8").encode("utf-16")
+
+
+DAMAGE = {"truncated": _truncate, "one digit changed": _change_digit, "GBK": _gbk, "UTF-16": _utf16}
+
+
+def _message(name: str) -> str:
+    with pytest.raises(data.DataError) as err:
+        data.load(name)
+    return str(err.value)
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_missing_file(data_copy, name):
+    (data_copy / PATHS[name]).unlink()
+    message = _message(name)
+    assert PATHS[name] in message and "missing" in message, message
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+@pytest.mark.parametrize("name", RESOURCES)
+def test_damaged_file_is_refused(data_copy, name, damage):
+    file = data_copy / PATHS[name]
+    raw = file.read_bytes()
+    damaged = DAMAGE[damage](raw)
+    assert damaged != raw, "the damage changed nothing: the test would prove nothing"
+    file.write_bytes(damaged)
+    message = _message(name)
+    assert PATHS[name] in message, message
+    assert "sha256" in message and "changed, truncated or re-saved" in message, message
+
+
+@pytest.mark.parametrize("damage", ["GBK", "UTF-16"])
+@pytest.mark.parametrize("name", RESOURCES)
+def test_wrong_encoding_is_refused_even_after_rehash(data_copy, name, damage):
+    """Someone re-saves a file in Excel and runs `retool rehash`: the encoding check still bites."""
+    file = data_copy / PATHS[name]
+    file.write_bytes(DAMAGE[damage](file.read_bytes()))
+    datapackage.rehash(data_copy)
+    message = _message(name)
+    assert PATHS[name] in message and "not UTF-8" in message, message
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_truncated_row_is_refused_even_after_rehash(data_copy, name):
+    """The last row cut after its first field: the schema check names the line."""
+    file = data_copy / PATHS[name]
+    lines = file.read_text("utf-8").rstrip("\n").split("\n")
+    lines[-1] = lines[-1].split(",")[0]
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    datapackage.rehash(data_copy)
+    message = _message(name)
+    assert PATHS[name] in message and f"line {len(lines)}" in message, message
+
+
+@pytest.mark.parametrize("name", RESOURCES)
+def test_non_number_is_refused_even_after_rehash(data_copy, name):
+    """A digit replaced by a letter in a number column: the schema check names line and column."""
+    schema = data.resource_info(name, data_copy)["schema"]["fields"]
+    numeric = [i for i, f in enumerate(schema) if f.get("type") in ("number", "integer")]
+    if not numeric:
+        pytest.skip(f"{name} has no number column")
+    file = data_copy / PATHS[name]
+    rows = list(csv.reader(io.StringIO(file.read_text("utf-8"))))
+    col = numeric[0]
+    row = next(r for r in range(1, len(rows)) if rows[r][col].strip())
+    rows[row][col] = "x" + rows[row][col]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    file.write_text(buffer.getvalue(), encoding="utf-8")
+    datapackage.rehash(data_copy)
+    message = _message(name)
+    assert PATHS[name] in message, message
+    assert f"line {row + 1}" in message and schema[col]["name"] in message, message
+
+
+LOADERS = {
+    "table1_renovation": data.table1_wide,
+    "table2_idicn": data.table2_wide,
+    "table2_rank": data.table2_rank,
+    "lme_technology": data.lme_wide,
+    "gdp_nominal": data.gdp_series,
+    "fai": data.fai_series,
+    "renovation_investment_1978_2000": data.renovation_investment,
+    "paper_claims": data.claims,
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOADERS))
+def test_public_loaders_check_their_file(data_copy, name):
+    """The loaders the lessons call go through the same checks (here: a changed digit)."""
+    file = data_copy / PATHS[name]
+    file.write_bytes(_change_digit(file.read_bytes()))
+    with pytest.raises(data.DataError, match=PATHS[name].replace(".", r"\.")):
+        LOADERS[name]()
+
+
+def test_every_resource_has_a_loader_test():
+    assert set(LOADERS) == set(RESOURCES), "a new data file needs a line in LOADERS"
+
+
+def test_missing_or_broken_datapackage(data_copy):
+    (data_copy / "datapackage.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(data.DataError, match="datapackage.json.*not valid JSON"):
+        data.load(RESOURCES[0])
+    (data_copy / "datapackage.json").unlink()
+    with pytest.raises(data.DataError, match="datapackage.json.*missing"):
+        data.load(RESOURCES[0])

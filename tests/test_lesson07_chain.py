@@ -1,0 +1,185 @@
+"""Lesson 07: the smile-curve illustration, its widget, the quiz and the exercises."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from matplotlib.figure import Figure
+
+from retool import data
+from retool.exercises import ex07_chain
+from retool.exercises.core import ChoiceQuestion, NumberQuestion, Outcome
+from retool.models import chain, quiz
+from retool.widgets import chain as chain_widget
+
+depths = st.floats(min_value=0, max_value=50, allow_nan=False)
+stage_sets = st.sets(st.sampled_from(list(chain.STAGES)))
+
+
+@given(depths)
+def test_shares_sum_to_100_and_are_symmetric(depth):
+    s = chain.shares_pct(depth)
+    assert math.isclose(s.sum(), 100)
+    assert (s >= 0).all()
+    values = s.to_numpy()
+    assert values == pytest.approx(values[::-1])
+
+
+def test_flat_chain_gives_every_stage_the_same_share():
+    s = chain.shares_pct(1.0)
+    assert s.to_numpy() == pytest.approx([100 / len(chain.STAGES)] * len(chain.STAGES))
+
+
+@given(st.floats(min_value=1.01, max_value=50))
+def test_a_smile_puts_assembly_at_the_bottom(depth):
+    s = chain.shares_pct(depth)
+    assert s.idxmin() == "assembly"
+    assert s["rd"] == pytest.approx(s.max())
+    assert chain.value_added(depth)["rd"] == pytest.approx(depth)
+
+
+def test_a_frown_puts_assembly_at_the_top():
+    assert chain.shares_pct(0.5).idxmax() == "assembly"
+
+
+@given(stage_sets, depths)
+def test_captured_share_adds_up_the_firms_stages(stages, depth):
+    share = chain.captured_pct(stages, depth)
+    assert share == pytest.approx(chain.shares_pct(depth)[list(stages)].sum())
+    rest = set(chain.STAGES) - stages
+    assert share + chain.captured_pct(rest, depth) == pytest.approx(100)
+
+
+def test_whole_chain_and_no_stage():
+    assert chain.captured_pct(tuple(chain.STAGES)) == pytest.approx(100)
+    assert chain.captured_pct(()) == 0
+
+
+def test_defaults_reproduce_the_papers_point():
+    """An assembler captures less than a flat chain would give it; the ends capture more."""
+    assembler = chain.captured_pct(chain.DEFAULT_FIRM, chain.DEFAULT_DEPTH)
+    assert assembler < chain.flat_share_pct(chain.DEFAULT_FIRM)
+    ends = ("rd", "design")
+    assert chain.captured_pct(ends, chain.DEFAULT_DEPTH) > chain.flat_share_pct(ends)
+    assert chain.DEFAULT_FIRM == ("assembly",)
+
+
+def test_stage_names_accept_labels_in_either_language():
+    assert chain.clean_stages(["R&D", "组装", "service"]) == ("rd", "assembly", "service")
+    assert chain.unknown_stages(["R&D", "painting"]) == ["painting"]
+    assert chain.stage_names(("rd", "design", "service")) == "R&D, design and service"
+
+
+@given(st.one_of(st.floats(), st.text(max_size=5), st.none()))
+def test_describe_never_raises(depth):
+    sentence = chain.describe(("assembly",), depth)
+    assert isinstance(sentence, str) and sentence
+
+
+def test_bad_depth_is_refused_with_a_reason():
+    assert "negative" in chain.check_depth(-1)
+    assert chain.describe(("assembly",), -1).startswith("No result")
+    with pytest.raises(ValueError):
+        chain.value_added(-1)
+
+
+# --- widget -----------------------------------------------------------------------------------
+
+
+def test_widget_defaults_reproduce_the_illustration():
+    fig, sentence = chain_widget.view()
+    share = chain.captured_pct(chain.DEFAULT_FIRM, chain.DEFAULT_DEPTH)
+    assert isinstance(fig, Figure)
+    assert f"{share:.1f}%" in sentence
+    assert f"{share:.1f}%" in fig._suptitle.get_text()
+
+
+@pytest.mark.parametrize(
+    "name,value", [(k, v) for k, values in chain_widget.RANGES.items() for v in values]
+)
+def test_widget_every_range_value_gives_a_chart_and_a_sentence(name, value):
+    fig, sentence = chain_widget.view(**{name: value})
+    assert isinstance(fig, Figure)
+    assert isinstance(sentence, str) and sentence.strip()
+    assert fig._repr_png_()[:4] == b"\x89PNG"
+
+
+def test_widget_sentence_changes_with_each_setting():
+    base = chain_widget.view()[1]
+    assert chain_widget.view(depth=5)[1] != base
+    assert chain_widget.view(stages=("rd",))[1] != base
+
+
+def test_widget_names_unknown_stages():
+    _, sentence = chain_widget.view(stages=("assembly", "painting"))
+    assert "painting" in sentence
+
+
+def test_explorer_builds():
+    assert chain_widget.explorer() is not None
+
+
+# --- quiz -------------------------------------------------------------------------------------
+
+
+def test_quiz_questions_explain_every_option():
+    questions = quiz.chain_quiz()
+    assert len(questions) >= 3
+    for q in questions:
+        assert q.correct in q.options
+        for key, (text, why) in q.options.items():
+            assert text.strip() and why.strip()
+            fb = q.check(key)
+            assert fb.outcome is (Outcome.CORRECT if key == q.correct else Outcome.INCORRECT)
+            assert why in quiz.feedback(q, key)
+
+
+def test_quiz_covers_the_biases_and_advanced_manufacturing():
+    prompts = " ".join(q.prompt for q in quiz.chain_quiz())
+    assert "biases" in prompts and "advanced manufacturing" in prompts
+
+
+def test_quiz_widget_builds():
+    assert quiz.quiz_widget(quiz.chain_quiz()) is not None
+
+
+# --- exercises --------------------------------------------------------------------------------
+
+
+def test_exercise_module_shape():
+    qs = ex07_chain.QUESTIONS
+    assert 4 <= len(qs) <= 8
+    for i, q in enumerate(qs, start=1):
+        assert q.qid == f"q{i}" and q.answer_name == f"q{i}_answer"
+        assert q.solution_text.strip()
+        assert q.check(...).outcome is Outcome.UNANSWERED
+        for junk in ("", "abc", None, [1, 2], {"a": 1}, float("nan"), True):
+            assert str(q.check(junk))
+    assert ex07_chain.summary is not None
+
+
+def test_number_questions_accept_their_expected_value_and_name_their_mistakes():
+    for q in ex07_chain.QUESTIONS:
+        if isinstance(q, NumberQuestion):
+            assert q.check(q.expected()).correct
+            for m in q.mistakes:
+                wrong = m.value()
+                assert abs(wrong - q.expected()) > q.tolerance, m.name
+                assert q.check(wrong).outcome is Outcome.CLOSE, m.name
+
+
+def test_choice_questions_are_well_formed():
+    for q in ex07_chain.QUESTIONS:
+        if isinstance(q, ChoiceQuestion):
+            assert q.correct in q.options
+            assert q.check(q.correct).correct
+            wrong = next(k for k in q.options if k != q.correct)
+            assert q.check(wrong).outcome is Outcome.INCORRECT
+
+
+def test_solution_text_uses_data_not_typed_numbers():
+    share = data.claim("traditional_share_manufacturing")["value"]
+    assert f"{share}%" in ex07_chain.q6.solution_text

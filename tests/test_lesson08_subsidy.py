@@ -1,0 +1,165 @@
+"""Lesson 08: the interest-subsidy leverage model, its widget, charts and exercises."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from matplotlib.figure import Figure
+
+from retool import data, rebuild
+from retool.exercises import ex08_subsidy
+from retool.exercises.core import ChoiceQuestion, NumberQuestion, Outcome
+from retool.models import subsidy
+from retool.plots import subsidy as subsidy_plots
+from retool.widgets import subsidy as subsidy_widget
+
+B = data.claim_value("subsidy_per_year")
+R = subsidy.LENDING_RATE_2009_PCT
+SPEND_2009 = float(data.table1_wide().loc[2009, "renovation"])
+
+
+def test_policy_numbers_come_from_the_ledger():
+    assert subsidy.subsidy_per_year() == B
+    assert subsidy.subsidy_total() == B * data.claim_value("subsidy_years")
+    share = data.claim_value("stimulus_renovation") / data.claim_value("stimulus_total") * 100
+    assert subsidy.stimulus_share_pct() == pytest.approx(share)
+    table = subsidy.policy_numbers().set_index("what")
+    for claim_id, value in table.loc[table["claim_id"] != "", ["claim_id", "value"]].values:
+        assert value == data.claim_value(claim_id)
+
+
+@given(
+    st.floats(min_value=0.01, max_value=1e4),
+    st.floats(min_value=0.01, max_value=30),
+    st.floats(min_value=0.01, max_value=100),
+)
+def test_loans_supported_is_budget_over_rate_times_share(budget, rate, share):
+    loans = subsidy.loans_supported(budget, rate, share)
+    assert loans == pytest.approx(budget / (rate / 100 * share / 100))
+    # the subsidy pays exactly the budget in interest on those loans
+    assert loans * rate / 100 * share / 100 == pytest.approx(budget)
+
+
+@given(st.floats(min_value=0.1, max_value=30), st.floats(min_value=1, max_value=99))
+def test_covering_less_of_the_interest_supports_more_loans(rate, share):
+    assert subsidy.loans_supported(B, rate, share) > subsidy.loans_supported(B, rate, 100)
+
+
+def test_degenerate_settings():
+    assert math.isinf(subsidy.leverage(0, 100))
+    assert math.isinf(subsidy.leverage(R, 0))
+    assert subsidy.loans_supported(0, R, 100) == 0
+    assert "unbounded" in subsidy.describe(B, 0, 100)
+    assert "subsidises nothing" in subsidy.describe(B, R, 0)
+    assert "interest-free" in subsidy.describe(B, R, 100)
+    assert "no loans" in subsidy.describe(0, R, 100)
+    for bad in [(-1, R, 100), (B, -1, 100), (B, R, 101), (B, math.nan, 50)]:
+        assert subsidy.describe(*bad).startswith("No result")
+        with pytest.raises(ValueError):
+            subsidy.loans_supported(*bad)
+
+
+@given(
+    st.one_of(st.floats(), st.text(max_size=4), st.none()),
+    st.one_of(st.floats(), st.text(max_size=4)),
+    st.one_of(st.floats(), st.integers()),
+)
+def test_describe_never_raises(budget, rate, share):
+    assert subsidy.describe(budget, rate, share)
+
+
+def test_defaults_reproduce_the_papers_point():
+    """Even paying all the interest, the budget could back loans above Table 1's 2009 spending,
+    and that spending still fell in 2009 (四.2: the stimulus' effect is limited)."""
+    loans = subsidy.loans_supported(B, R, subsidy.DEFAULT_SHARE_PCT)
+    assert loans > SPEND_2009
+    assert subsidy.loans_vs_spending_pct() == pytest.approx(loans / SPEND_2009 * 100)
+    assert rebuild.table1_yearly_growth().loc[2009, "renovation"] < 0
+    assert subsidy.DEFAULT_SHARE_PCT == 100
+
+
+def test_break_even_rate():
+    be = subsidy.break_even_rate_pct(B)
+    assert be == pytest.approx(B / SPEND_2009 * 100)
+    assert subsidy.loans_supported(B, be, 100) == pytest.approx(SPEND_2009)
+    assert be > R  # hence the defaults support more than the spending
+
+
+# --- widget and charts ------------------------------------------------------------------------
+
+
+def test_widget_defaults():
+    assert subsidy_widget.DEFAULTS == {"budget": B, "rate_pct": R, "share_pct": 100.0}
+    fig, sentence = subsidy_widget.view()
+    assert isinstance(fig, Figure)
+    assert f"{subsidy.loans_supported(B, R, 100):,.0f}" in sentence
+    assert f"{SPEND_2009:,.2f}" in sentence
+
+
+@pytest.mark.parametrize(
+    "name,value", [(k, v) for k, values in subsidy_widget.RANGES.items() for v in values]
+)
+def test_widget_every_range_value_gives_a_chart_and_a_sentence(name, value):
+    fig, sentence = subsidy_widget.view(**{name: value})
+    assert isinstance(fig, Figure)
+    assert isinstance(sentence, str) and sentence.strip()
+    assert fig._repr_png_()[:4] == b"\x89PNG"
+
+
+def test_widget_ranges_hold_the_degenerate_values():
+    assert 0 in subsidy_widget.RANGES["rate_pct"]
+    assert {0, 100} <= set(subsidy_widget.RANGES["share_pct"])
+
+
+def test_widget_sentence_changes_with_each_setting():
+    base = subsidy_widget.view()[1]
+    for name, value in [("budget", 300), ("rate_pct", 6), ("share_pct", 50)]:
+        assert subsidy_widget.view(**{name: value})[1] != base, name
+
+
+def test_leverage_curve_title_states_the_finding():
+    fig = subsidy_plots.leverage_curve()
+    assert "above" in fig._suptitle.get_text()
+
+
+def test_explorer_builds():
+    assert subsidy_widget.explorer() is not None
+
+
+# --- exercises --------------------------------------------------------------------------------
+
+
+def test_exercise_module_shape():
+    qs = ex08_subsidy.QUESTIONS
+    assert 4 <= len(qs) <= 8
+    for i, q in enumerate(qs, start=1):
+        assert q.qid == f"q{i}" and q.answer_name == f"q{i}_answer"
+        assert q.solution_text.strip()
+        assert q.check(...).outcome is Outcome.UNANSWERED
+        for junk in ("", "abc", None, [1, 2], {"a": 1}, float("nan"), True):
+            assert str(q.check(junk))
+
+
+def test_number_questions_accept_their_expected_value_and_name_their_mistakes():
+    for q in ex08_subsidy.QUESTIONS:
+        if isinstance(q, NumberQuestion):
+            assert q.check(q.expected()).correct
+            for m in q.mistakes:
+                wrong = m.value()
+                assert abs(wrong - q.expected()) > q.tolerance, m.name
+                assert q.check(wrong).outcome is Outcome.CLOSE, m.name
+
+
+def test_choice_questions_are_well_formed():
+    for q in ex08_subsidy.QUESTIONS:
+        if isinstance(q, ChoiceQuestion):
+            assert q.check(q.correct).correct
+
+
+def test_subsidy_arithmetic_in_the_exercises():
+    assert ex08_subsidy.q1.expected() == subsidy.subsidy_total()
+    assert ex08_subsidy.q3.expected() == pytest.approx(B / (R / 100))
+    assert ex08_subsidy.q5.expected() == pytest.approx(B / SPEND_2009 * 100)

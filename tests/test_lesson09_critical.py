@@ -1,0 +1,188 @@
+"""Lesson 09: the claims ledger tallied, filtered and questioned; chart, filter, exercises."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.figure import Figure
+
+from retool import claims, data, measures, rebuild
+from retool.exercises import ex09_critical
+from retool.exercises.core import ChoiceQuestion, NumberQuestion, Outcome, SeriesQuestion
+from retool.models import ledger
+from retool.plots import ledger as ledger_plots
+from retool.widgets import ledger as ledger_widget
+
+
+def test_audit_is_the_claims_audit():
+    a = ledger.audit()
+    b = claims.audit()
+    assert list(a["claim_id"]) == list(b["claim_id"])
+    assert list(a["verdict"]) == list(b["verdict"])
+    assert a is not ledger.audit()  # a fresh copy each call
+
+
+def test_tally_accounts_for_every_claim():
+    a = ledger.audit()
+    t = ledger.tally(a)
+    assert int(t.to_numpy().sum()) == len(a) == len(data.claims())
+    assert list(t.columns) == list(ledger.VERDICTS)
+    counts = ledger.verdict_counts(a)
+    for verdict, n in a["verdict"].value_counts().items():
+        assert counts[verdict] == n
+
+
+def test_sections_follow_the_paper():
+    a = ledger.audit()
+    first_lines = [a.loc[a["section"] == s, "line"].min() for s in ledger.sections()]
+    assert first_lines == sorted(first_lines)
+    assert set(ledger.sections()) == set(a["section"])
+
+
+@pytest.mark.parametrize(
+    "section,code",
+    [("一.2", "I.2"), ("二", "II"), ("四.3", "IV.3"), ("内容提要 abstract", "abstract")],
+)
+def test_section_codes_are_ascii(section, code):
+    assert ledger.section_code(section) == code
+    assert ledger.section_label(section).startswith(code)
+
+
+def test_filter_ledger():
+    a = ledger.audit()
+    sec = ledger.filter_ledger("一.2")
+    assert len(sec) == (a["section"] == "一.2").sum()
+    assert ledger.filter_ledger("I.2").equals(sec)
+    both = ledger.filter_ledger("一.2", "matches")
+    assert set(both["verdict"]) == {"matches"} and set(both["section"]) == {"一.2"}
+    assert ledger.filter_ledger("no such section").empty
+
+
+def test_describe_counts_and_refuses_unknowns():
+    n = len(ledger.audit())
+    assert f"{n} claims" in ledger.describe()
+    assert "no section" in ledger.describe("V.9")
+    assert "no verdict" in ledger.describe("all", "maybe")
+
+
+# --- the paper against itself: each finding recomputed ----------------------------------------
+
+
+def test_the_six_disagreements_hold_in_the_data():
+    d = ledger.disagreements()
+    assert len(d) == 6 and not d.isna().any().any()
+    # 1. the 2009 end of the 二.1 series does not rebuild on the 1980 denominator
+    share_2009 = float(rebuild.renovation_share_of_fai().loc[2009])
+    assert not measures.matches_printed(share_2009, data.claim("lme_share_2009")["value"])
+    assert measures.matches_printed(
+        rebuild.renovation_share_1980(), data.claim("lme_share_1980")["value"]
+    )
+    assert f"{share_2009:.2f}%" in d.loc[0, "the data say"]
+    # 2. the text's 2009 growth is not Table 1's
+    g2009 = float(rebuild.table1_yearly_growth().loc[2009, "renovation"])
+    assert not measures.matches_printed(g2009, data.claim("growth_2009_lme")["value"])
+    assert f"{g2009:.2f}%" in d.loc[1, "the data say"]
+    # 3. 'about 1/10' is further from the USA than from Western Europe
+    us = 1 / rebuild.fraction_of_benchmark("us_share_1947_1978")
+    we = 1 / rebuild.fraction_of_benchmark("west_europe_share_1950s")
+    tenth = 1 / data.claim_value("tenth_of_usa")
+    assert abs(us - tenth) > abs(we - tenth)
+    assert f"1/{us:.1f}" in d.loc[2, "the data say"]
+    # 4. 'since 2003' fails in 2006
+    assert rebuild.first_year_domestic_faster_from_then_on() > data.claim_value(
+        "domestic_faster_since_2003"
+    )
+    faster = rebuild.growth_faster_years().set_index("year")["domestic_faster"]
+    assert not faster.loc[2006]
+    # 5. growth rose in 2007
+    g = rebuild.table1_yearly_growth()["renovation"]
+    assert g.loc[2007] > g.loc[2006]
+    # 6. two universes: adding high-tech firms changes the 2008 value
+    assert rebuild.all_lme_renovation_2008() > data.table1_wide().loc[2008, "renovation"]
+
+
+def test_lesson_example_tenth_of_usa_passes_only_by_tolerance():
+    c = data.claim("tenth_of_usa")
+    value = rebuild.fraction_of_benchmark("us_share_1947_1978")
+    assert claims.agrees(value, c["value"], c["comparison"], c["tolerance"])
+    assert abs(value - float(c["value"])) > abs(
+        rebuild.fraction_of_benchmark("west_europe_share_1950s") - float(c["value"])
+    )
+
+
+# --- chart and filter -------------------------------------------------------------------------
+
+
+def test_ledger_chart_title_states_the_counts():
+    fig = ledger_plots.ledger_by_section()
+    counts = ledger.verdict_counts()
+    title = fig._suptitle.get_text()
+    assert f"Of {int(counts.sum())} numbers, {counts['matches']} rebuild and match" in title
+    trouble = counts["differs (see note)"] + counts["not reproducible (see note)"]
+    assert f"; {trouble} " in title
+
+
+def test_filter_defaults_show_the_whole_ledger():
+    fig, sentence = ledger_widget.view()
+    assert isinstance(fig, Figure)
+    assert f"{len(ledger.audit())} claims" in sentence
+
+
+@pytest.mark.parametrize(
+    "name,value", [(k, v) for k, values in ledger_widget.RANGES.items() for v in values]
+)
+def test_filter_every_range_value_gives_a_chart_and_a_sentence(name, value):
+    fig, sentence = ledger_widget.view(**{name: value})
+    assert isinstance(fig, Figure)
+    assert isinstance(sentence, str) and sentence.strip()
+    assert fig._repr_png_()[:4] == b"\x89PNG"
+
+
+def test_filter_sentence_changes_with_each_setting():
+    base = ledger_widget.view()[1]
+    assert ledger_widget.view(section="一.2")[1] != base
+    assert ledger_widget.view(verdict="matches")[1] != base
+
+
+def test_filter_table_and_explorer():
+    rows = ledger_widget.table("一.3")
+    assert set(rows["section"]) == {"一.3"}
+    assert ledger_widget.explorer() is not None
+
+
+# --- exercises --------------------------------------------------------------------------------
+
+
+def test_exercise_module_shape():
+    qs = ex09_critical.QUESTIONS
+    assert 4 <= len(qs) <= 8
+    for i, q in enumerate(qs, start=1):
+        assert q.qid == f"q{i}" and q.answer_name == f"q{i}_answer"
+        assert q.solution_text.strip()
+        assert q.check(...).outcome is Outcome.UNANSWERED
+        for junk in ("", "abc", None, [1, 2], {"a": 1}, float("nan"), True):
+            assert str(q.check(junk))
+
+
+def test_number_questions_accept_their_expected_value_and_name_their_mistakes():
+    for q in ex09_critical.QUESTIONS:
+        if isinstance(q, NumberQuestion | SeriesQuestion):
+            assert q.check(q.expected()).correct
+        if isinstance(q, NumberQuestion):
+            for m in q.mistakes:
+                wrong = m.value()
+                assert abs(wrong - q.expected()) > q.tolerance, m.name
+                assert q.check(wrong).outcome is Outcome.CLOSE, m.name
+
+
+def test_taking_the_paper_on_trust_is_caught():
+    """Answering with the paper's printed number is named as a mistake, not accepted."""
+    assert ex09_critical.q1.check(1 / data.claim_value("tenth_of_usa")).outcome is Outcome.CLOSE
+    assert ex09_critical.q2.check(data.claim_value("growth_2009_lme")).outcome is Outcome.CLOSE
+    year = data.claim_value("domestic_faster_since_2003")
+    assert ex09_critical.q4.check(year).outcome is Outcome.CLOSE
+
+
+def test_choice_questions_are_well_formed():
+    for q in ex09_critical.QUESTIONS:
+        if isinstance(q, ChoiceQuestion):
+            assert q.check(q.correct).correct

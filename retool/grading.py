@@ -1181,14 +1181,16 @@ def grade_folder(
     if base is not None:
         base.mkdir(parents=True, exist_ok=True)
     root = Path(tempfile.mkdtemp(prefix="retool-grade-", dir=base)).resolve()
-    if not keep_scratch and hasattr(os, "getuid"):
-        os.chmod(root, 0o300)  # notebooks cannot list the folders of the others
+    if hasattr(os, "getuid"):
+        os.chmod(root, 0o300)  # a notebook cannot list the folders of the others
     try:
         rows = asyncio.run(
             _grade_all(subs, root, limits, close_credit, questions, jobs, progress, keep_scratch)
         )
     finally:
-        if not keep_scratch:
+        if keep_scratch:
+            os.chmod(root, 0o700)
+        else:
             _rmtree(root)
     good = {k: v for k, v in questions.items() if isinstance(v, list)}
     return ClassResult(list(rows), good, time.monotonic() - start, root)

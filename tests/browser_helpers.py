@@ -296,22 +296,37 @@ def area_state(area) -> dict:
     return area.evaluate(AREA_STATE_JS, CONTROLS)
 
 
-def _wait_change(page, area, before: dict, timeout: float = 20) -> dict:
-    """Wait until the area's chart (when it has one) and sentence differ from ``before``."""
-    deadline = time.monotonic() + timeout
-    state = before
-    while time.monotonic() < deadline:
-        state = area_state(area)
-        img_ok = not before["imgs"] or (state["imgs"] and state["imgs"] != before["imgs"])
-        text_ok = not before["text"] or (state["text"] and state["text"] != before["text"])
-        if img_ok and text_ok:
-            break
+def kernel_status(page) -> str | None:
+    return page.evaluate(
+        """() => { const i = document.querySelector(
+             '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator');
+           return i ? i.getAttribute('data-status') : null; }"""
+    )
+
+
+def _wait_change(page, area, before: dict, timeout: float = 20, patience: float = 1.0) -> dict:
+    """Wait until the area's chart and sentence both differ from ``before``; or, when only one
+    of them (or neither) changes, until the kernel is idle and the area has been still for a
+    while (``patience`` seconds after the action at the least)."""
+    start = time.monotonic()
+    last, since = before, start
+    while time.monotonic() - start < timeout:
         time.sleep(0.1)
+        state = area_state(area)
+        if state != last:
+            last, since = state, time.monotonic()
+        img_done = bool(state["imgs"]) and state["imgs"] != before["imgs"]
+        text_done = bool(state["text"]) and state["text"] != before["text"]
+        if (img_done or not before["imgs"]) and (text_done or not before["text"]):
+            break
+        quiet = time.monotonic() - since >= 0.6 and time.monotonic() - start >= patience
+        if quiet and kernel_status(page) == "idle":
+            break
     settle(page, area)
     return area_state(area)
 
 
-def settle(page, area, quiet: float = 0.4, timeout: float = 20) -> None:
+def settle(page, area, quiet: float = 0.3, timeout: float = 20) -> None:
     """Wait for the kernel to be idle and the area to stop changing for ``quiet`` seconds."""
     wait_idle(page, timeout)
     last, since = area_state(area), time.monotonic()
@@ -342,12 +357,23 @@ class Change:
     def text_changed(self) -> bool:
         return bool(self.after["text"]) and self.after["text"] != self.before["text"]
 
+    @property
+    def value_changed(self) -> bool:
+        return self.value_after != self.value_before
+
+    def __str__(self) -> str:
+        return f"{self.control!r} ({self.action}: {self.value_before} -> {self.value_after})"
+
 
 def _value(control) -> str:
     return control.evaluate(
         """c => {
           const h = c.querySelectorAll('.noUi-handle');
-          if (h.length) return Array.from(h).map(x => x.getAttribute('aria-valuenow')).join(',');
+          if (h.length) {
+            const r = c.querySelector('.widget-readout');
+            return Array.from(h).map(x => x.getAttribute('aria-valuenow')).join(',')
+                   + (r ? ' (' + r.innerText.trim() + ')' : '');
+          }
           const s = c.querySelector('select');
           if (s) return s.value;
           const act = c.querySelectorAll('button.mod-active');
@@ -365,74 +391,153 @@ def _label(control) -> str:
     text = control.evaluate(
         "c => { const l = c.querySelector('label.widget-label'); return l ? l.innerText : ''; }"
     )
-    return text.strip() or control.evaluate("c => c.className.split(' ').slice(-1)[0]")
-
-
-def drive_controls(page, area) -> list[Change]:
-    """Change every control of one widget output as a person would; one Change per action."""
-    changes = []
-    selector = (
-        ".widget-slider:not(.mod-disabled), .widget-hslider:not(.mod-disabled), "
-        ".widget-dropdown, .widget-toggle-buttons, "
-        ".widget-toggle-button:not(.widget-toggle-buttons .widget-toggle-button), "
-        ".widget-checkbox, .widget-radio-box"
+    text = text.replace("\u200b", "").strip()
+    if text:
+        return text
+    return control.evaluate(
+        "c => (c.innerText || c.className.split(' ').slice(-1)[0]).trim().slice(0, 40)"
     )
-    controls = area.locator(selector)
-    for i in range(controls.count()):
-        control = controls.nth(i)
+
+
+def narrow_sliders(area, minimum: float = 80) -> list[str]:
+    """Sliders whose track is too short to drag (e.g. squeezed by a long description)."""
+    return area.evaluate(
+        """(a, minimum) => Array.from(a.querySelectorAll('.widget-slider, .widget-hslider'))
+             .filter(s => { const t = s.querySelector('.noUi-target');
+                            return t && t.getBoundingClientRect().width < minimum; })
+             .map(s => { const l = s.querySelector('label.widget-label');
+                         const t = s.querySelector('.noUi-target');
+                         return (l ? l.innerText.trim() : '?') + ' (' +
+                                Math.round(t.getBoundingClientRect().width) + ' px)'; })""",
+        minimum,
+    )
+
+
+CONTROL_SELECTOR = (
+    ".widget-slider:not(.mod-disabled), .widget-hslider:not(.mod-disabled), "
+    ".widget-dropdown, .widget-toggle-buttons, "
+    ".widget-toggle-button:not(.widget-toggle-buttons .widget-toggle-button), "
+    ".widget-checkbox, .widget-radio-box"
+)
+
+
+def rerun_cell(page, area, timeout: float = 60) -> None:
+    """Run the cell that shows ``area`` again (Ctrl+Enter), for a widget back at its defaults."""
+    cell = area.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' jp-CodeCell ')]")
+    prompt = cell.locator(".jp-InputArea-prompt")
+    before = prompt.inner_text().strip()
+    cell.locator(".jp-InputPrompt").click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+Enter")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = prompt.inner_text().strip()
+        if re.fullmatch(r"\[\d+\]:", now) and now != before:
+            break
+        time.sleep(0.1)
+    wait_idle(page, timeout)
+
+
+def drive_widget(page, index: int) -> list[Change]:
+    """Change every control of the ``index``-th widget output as a person would, one control at
+    a time from the widget's defaults (the cell is run again before each control)."""
+    changes: list[Change] = []
+    area = widget_areas(page).nth(index)
+    count = area.locator(CONTROL_SELECTOR).count()
+    for k in range(count):
+        area = widget_areas(page).nth(index)
+        if k:
+            rerun_cell(page, area)
+            area = widget_areas(page).nth(index)
+            settle(page, area)
+        control = area.locator(CONTROL_SELECTOR).nth(k)
         control.scroll_into_view_if_needed()
-        classes = control.get_attribute("class") or ""
-        name = _label(control)
-        if "slider" in classes:
-            handle = control.locator(".noUi-handle").last
-            vmax = handle.get_attribute("aria-valuemax")
-            # one step to the right by keyboard (or to the left when already at the end) ...
-            at_end = handle.get_attribute("aria-valuenow") == vmax
-            actions = [("ArrowLeft" if at_end else "ArrowRight"), ("Home" if at_end else "End")]
-            for key in actions:
-                before, vb = area_state(area), _value(control)
-                handle.focus()
-                page.keyboard.press(key)
-                after = _wait_change(page, area, before)
-                changes.append(Change(name, key, before, after, vb, _value(control)))
-                if after["imgs"] == before["imgs"] and _value(control) == vb:
-                    break  # the step reached the end already: End would change nothing
-        elif "widget-dropdown" in classes:
-            select = control.locator("select")
-            options = select.evaluate("s => Array.from(s.options).map(o => o.value)")
-            current = select.input_value()
-            other = next((o for o in options if o != current), None)
-            if other is None:
-                continue
-            before, vb = area_state(area), current
-            select.select_option(other)
-            after = _wait_change(page, area, before)
-            changes.append(Change(name, f"select {other!r}", before, after, vb, _value(control)))
-        elif "widget-toggle-buttons" in classes:
-            buttons = control.locator("button:not(.mod-active)")
-            if buttons.count() == 0:
-                continue
-            target = buttons.first
-            label = target.inner_text().strip() or target.get_attribute("title") or "?"
-            before, vb = area_state(area), _value(control)
-            target.click()
-            after = _wait_change(page, area, before)
-            changes.append(Change(name, f"click {label!r}", before, after, vb, _value(control)))
-        elif "widget-toggle-button" in classes or "widget-checkbox" in classes:
-            before, vb = area_state(area), _value(control)
-            target = control.locator("input") if "widget-checkbox" in classes else control
-            target.first.click()
-            after = _wait_change(page, area, before)
-            changes.append(Change(name, "click", before, after, vb, _value(control)))
-        elif "widget-radio-box" in classes:
-            radio = control.locator("input[type=radio]:not(:checked)")
-            if radio.count() == 0:
-                continue
-            before, vb = area_state(area), _value(control)
-            radio.first.click()
-            after = _wait_change(page, area, before)
-            changes.append(Change(name, "click radio", before, after, vb, _value(control)))
+        changes += _drive_one(page, area, control)
     return changes
+
+
+def _act(page, area, control, name: str, action: str, do) -> Change:
+    before, vb = area_state(area), _value(control)
+    do()
+    after = _wait_change(page, area, before)
+    change = Change(name, action, before, after, vb, _value(control))
+    if not (change.image_changed or change.text_changed):
+        # a quiz-like widget: the choice counts once its button (e.g. "Check") is pressed
+        button = _next_button(area, control)
+        if button is not None:
+            button.click()
+            after = _wait_change(page, area, before)
+            change = Change(name, f"{action}, then press {button.inner_text()!r}", before, after,
+                            vb, _value(control))
+    return change
+
+
+def _next_button(area, control):
+    index = control.evaluate(
+        """(c) => { const area = c.closest('.jp-OutputArea-output');
+             const bs = Array.from(area.querySelectorAll('button.jupyter-button'))
+               .filter(b => !b.closest('.widget-toggle-buttons') && !b.classList.contains('widget-toggle-button'));
+             const i = bs.findIndex(b => c.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+             return i; }"""
+    )
+    if index is None or index < 0:
+        return None
+    buttons = area.locator("button.jupyter-button:not(.widget-toggle-button)")
+    return buttons.nth(index) if index < buttons.count() else None
+
+
+def _disabled(control) -> bool:
+    """Disabled controls (e.g. a setting that only counts for another option) are left alone."""
+    return control.evaluate(
+        """c => !!c.querySelector('.noUi-target[disabled], select:disabled')
+                || (c.matches('.widget-toggle-buttons')
+                    && Array.from(c.querySelectorAll('button')).every(b => b.disabled))
+                || (c.matches('.widget-toggle-button') && c.disabled)
+                || (c.matches('.widget-checkbox, .widget-radio-box')
+                    && Array.from(c.querySelectorAll('input')).every(i => i.disabled))"""
+    )
+
+
+def _drive_one(page, area, control) -> list[Change]:
+    classes = control.get_attribute("class") or ""
+    if _disabled(control):
+        return []
+    name = _label(control)
+    if "slider" in classes:
+        handle = control.locator(".noUi-handle").last
+        at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        out = []
+        # one step by keyboard, then all the way (Home when the default is at the end already)
+        for key in ("ArrowLeft", "Home") if at_end else ("ArrowRight", "End"):
+            out.append(_act(page, area, control, name, key,
+                            lambda key=key: (handle.focus(), page.keyboard.press(key))))
+        return out
+    if "widget-dropdown" in classes:
+        select = control.locator("select")
+        options = select.evaluate("s => Array.from(s.options).map(o => o.value)")
+        current = select.input_value()
+        other = next((o for o in options if o != current), None)
+        if other is None:
+            return []
+        return [_act(page, area, control, name, f"select {other!r}",
+                     lambda: select.select_option(other))]
+    if "widget-toggle-buttons" in classes:
+        target = control.locator("button:not(.mod-active)").first
+        if not target.count():
+            return []
+        label = target.inner_text().strip() or target.get_attribute("title") or "?"
+        return [_act(page, area, control, name, f"click {label!r}", target.click)]
+    if "widget-checkbox" in classes:
+        return [_act(page, area, control, name, "click", control.locator("input").first.click)]
+    if "widget-toggle-button" in classes:
+        return [_act(page, area, control, name, "click", control.click)]
+    if "widget-radio-box" in classes:
+        radio = control.locator("input[type=radio]:not(:checked)")
+        if not radio.count():
+            return []
+        label = radio.first.evaluate("r => (r.parentElement.innerText || r.value).trim()")
+        return [_act(page, area, control, name, f"choose {label!r}", radio.first.click)]
+    return []
 
 
 # --- exercises ---------------------------------------------------------------------------------

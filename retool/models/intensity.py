@@ -261,13 +261,13 @@ def intensity_1990s() -> pd.DataFrame:
 def benchmark_fractions() -> pd.DataFrame:
     """China's 5.2% (2009) as a fraction of the US and Western European benchmarks."""
     rows = []
-    for claim_id, bench in (
-        ("tenth_of_usa", "us_share_1947_1978"),
-        ("tenth_of_west_europe", "west_europe_share_1950s"),
+    for claim_id, bench, where in (
+        ("tenth_of_usa", "us_share_1947_1978", "USA 1947-1978"),
+        ("tenth_of_west_europe", "west_europe_share_1950s", "Western Europe, early 1950s"),
     ):
         rows.append(
             {
-                "benchmark": data.claim(bench)["measures_en"].split(",")[-1].strip(),
+                "benchmark": where,
                 "benchmark_pct": data.claim_value(bench),
                 "china_2009_pct": data.claim_value("lme_share_2009"),
                 "fraction": rebuild.fraction_of_benchmark(bench),

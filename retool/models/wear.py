@@ -79,7 +79,8 @@ def step(ladder: np.ndarray, obsolescence: float, renovation: float) -> np.ndarr
     behind = worn[1:].sum()
     if behind <= 0 or renovation <= 0:
         return worn
-    lifted = min(1.0, renovation / behind)  # the fraction of each level behind that is upgraded
+    # the fraction of each level behind that is upgraded (all of it if r covers everything)
+    lifted = 1.0 if behind <= renovation else renovation / behind
     moved = worn[1:] * lifted
     out = worn.copy()
     out[1:] -= moved

@@ -99,6 +99,8 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
             color=colour,
             markeredgecolor="black",
             linestyle="none",
+            clip_on=False,
+            zorder=5,
             label=label(f"{firm_label(f)} (share of gain {s['share']:.2f})"),
         )
     right.set_xlim(0, 1)

@@ -6,8 +6,8 @@ import pandas as pd
 
 from .. import data, rebuild
 from ..models import intensity as model
-from . import PALETTE, SERIES_COLOURS, figure, finish, label
-from .scale import fixed_layout, source, wrap
+from . import PALETTE, SERIES_COLOURS, figure, label
+from .scale import fixed_layout, source, styled
 
 YEARBOOK = "China Statistical Yearbook 2001 table 6-18, FAI and GDP (data/)"
 
@@ -53,7 +53,7 @@ def ladder():
         f"China's 5.2% of 2009 is 1/{1 / frac:.0f} of the US 69%; black bars are printed, "
         "blue ones rebuilt from data"
     )
-    fig = finish(fig, ax, wrap(title, 8.5), "", source("二.1, 四.2") + "; " + YEARBOOK)
+    fig = styled(fig, ax, title, "", source("二.1, 四.2") + "; " + YEARBOOK)
     ax.set_xlabel(label("renovation as a share of investment (%)"))
     ax.grid(axis="y", visible=False)
     return fig
@@ -84,10 +84,10 @@ def gdp_1990s(frame: pd.DataFrame | None = None):
         f"{s.loc[low]:.1f}% by {low}, but {last} ({s.iloc[-1]:.1f}%) is {compare} {first} "
         f"({s.iloc[0]:.1f}%)"
     )
-    return finish(
+    return styled(
         fig,
         ax,
-        wrap(title, 7.5),
+        title,
         label("renovation investment / GDP (%)"),
         "China Statistical Yearbook 2001 table 6-18; GDP CSY2010 table 2-1; the course's "
         "calculation",
@@ -131,34 +131,25 @@ def counterfactual(
     ax.set_xticks(years)
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     if note:
-        ax.text(
-            0.99,
-            0.80,
-            note,
-            transform=ax.transAxes,
-            ha="right",
-            va="top",
-            fontsize=8,
-            color=PALETTE["vermillion"],
-        )
+        ax.set_title(note, loc="left", fontsize=8, color=PALETTE["vermillion"])
     total = summary["cumulative_shortfall"]
     span = f"{summary['first_year']}-{summary['last_year']}"
     if total > 0:
         title = (
-            f"At {baseline_pct:g}%, {span} renovation would have been {total:,.0f} (100m yuan) "
-            f"higher: {summary['cumulative_shortfall_pct_gdp']:.1f}% of GDP"
+            f"At {baseline_pct:g}%, renovation {span} falls short by {total:,.0f} (100m yuan), "
+            f"{summary['cumulative_shortfall_pct_gdp']:.1f}% of GDP"
         )
     elif total < 0:
         title = (
-            f"At {baseline_pct:g}%, {span} renovation would have been {-total:,.0f} (100m "
-            "yuan) lower than it was: Table 1 exceeds the baseline"
+            f"At {baseline_pct:g}%, Table 1 exceeds the baseline by {-total:,.0f} (100m yuan) "
+            f"over {span}: no shortfall"
         )
     else:
         title = f"At {baseline_pct:g}%, renovation {span} would have been just what it was"
-    fig = finish(
+    fig = styled(
         fig,
         ax,
-        wrap(label(title), 7.5),
+        label(title),
         label("100 million yuan"),
         source("Table 1") + "; FAI, GDP (data/)",
     )

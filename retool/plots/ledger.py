@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.colors import to_rgba
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
@@ -56,13 +57,24 @@ def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", no
     y = np.arange(len(t))[::-1]
     left = np.zeros(len(t))
     in_section = np.array([section in ("all", s) for s in t.index])
+    ys, widths, lefts, colours = [], [], [], []
     for v in ledger.VERDICTS:
         counts = t[v].to_numpy() if v in t else np.zeros(len(t))
         keep = in_section & (verdict in ("all", v))
-        colour = VERDICT_COLOURS[v]
-        ax.barh(y[keep], counts[keep], left=left[keep], color=colour, height=0.7)
-        ax.barh(y[~keep], counts[~keep], left=left[~keep], color=colour, alpha=0.2, height=0.7)
+        rgb = to_rgba(VERDICT_COLOURS[v])
+        ys.append(y)
+        widths.append(counts)
+        lefts.append(left)
+        colours += [rgb if k else (*rgb[:3], 0.2) for k in keep]
         left = left + counts
+    # one call draws every segment (a call per verdict costs a redraw of the ticks each)
+    ax.barh(
+        np.concatenate(ys),
+        np.concatenate(widths),
+        left=np.concatenate(lefts),
+        color=colours,
+        height=0.7,
+    )
     ax.set_yticks(y, [ledger.section_label(s) for s in t.index])
     ax.set_xlim(0, max(left.max(initial=0), 1) * 1.1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -25,9 +25,13 @@ def source(where: str) -> str:
     )
 
 
-def wrap(title: str, width_in: float) -> str:
-    """Break a long title into lines that fit a figure ``width_in`` inches wide."""
-    return "\n".join(textwrap.wrap(title, max(20, int(width_in * 9.3))))
+def styled(fig, ax, title: str, ylabel: str, source_line: str, xlabel: str = ""):
+    """:func:`retool.plots.finish`, then the title wrapped for a bold font (a little wider than
+    the shared estimate), so that no line runs off the figure."""
+    fig = finish(fig, ax, title, ylabel, source_line, xlabel)
+    width = int(fig.get_figwidth() * 72 / (12 * 0.62))
+    fig._suptitle.set_text(textwrap.fill(title, width))
+    return fig
 
 
 def fixed_layout(fig, left=0.09, right=0.98, bottom=0.16, wspace=0.25):
@@ -36,8 +40,10 @@ def fixed_layout(fig, left=0.09, right=0.98, bottom=0.16, wspace=0.25):
     The top margin leaves room for the (possibly two-line) title.
     """
     lines = fig._suptitle.get_text().count("\n") + 1 if fig._suptitle else 1
-    if any(a.get_title(loc="left") or a.get_title() for a in fig.axes):
-        lines += 0.8
+    titles = [a.get_title(loc="left") or a.get_title() for a in fig.axes]
+    lines += 0.8 * max((t.count("\n") + 1 if t else 0) for t in titles)
+    source_lines = max((t.get_text().count("\n") + 1 for t in fig.texts), default=1)
+    bottom += 0.045 * (source_lines - 1)
     fig.set_layout_engine("none")
     grids = {id(g): g for g in (a.get_subplotspec().get_gridspec() for a in fig.axes)}
     for grid in grids.values():
@@ -80,7 +86,7 @@ def table1_levels(table: pd.DataFrame | None = None):
         f"assimilation grew {g['assimilation']:.0f}% from a small base",
         "技术改造经费增长，消化吸收经费增长最快",
     )
-    return finish(fig, [left, right], wrap(title, 9.0), "", source("Table 1"))
+    return styled(fig, [left, right], title, "", source("Table 1"))
 
 
 def index_chart(table: pd.DataFrame, base: int, end: int, series: list[str], note: str = ""):
@@ -106,16 +112,7 @@ def index_chart(table: pd.DataFrame, base: int, end: int, series: list[str], not
     ax.set_xlim(years[0] - 0.4, years[-1] + 0.8)
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     if note:
-        ax.text(
-            0.99,
-            0.98,
-            note,
-            transform=ax.transAxes,
-            ha="right",
-            va="top",
-            fontsize=8,
-            color=PALETTE["vermillion"],
-        )
+        ax.set_title(note, loc="left", fontsize=8, color=PALETTE["vermillion"])
     g = measures.growth_pct(table.loc[base, series], table.loc[end, series])
     if base == end:
         title = label(f"Base and end year are both {base}: no change to measure")
@@ -127,7 +124,7 @@ def index_chart(table: pd.DataFrame, base: int, end: int, series: list[str], not
     else:
         top = g.idxmax()
         title = label(f"From {base} to {end}, {name(top).lower()} grew fastest ({g[top]:+.1f}%)")
-    fig = finish(fig, ax, wrap(title, 7.5), label(f"index, {base} = 100"), source("Table 1"))
+    fig = styled(fig, ax, title, label(f"index, {base} = 100"), source("Table 1"))
     return fixed_layout(fig)
 
 
@@ -158,9 +155,7 @@ def yearly_growth(frame: pd.DataFrame | None = None):
         f"in {r.idxmin()} ({r.min():.1f}%): no gradual decline",
         "技术改造经费增速并非逐年下降",
     )
-    return finish(
-        fig, ax, wrap(title, 8.0), label("growth over previous year (%)"), source("Table 1")
-    )
+    return styled(fig, ax, title, label("growth over previous year (%)"), source("Table 1"))
 
 
 def composition(frame: pd.DataFrame | None = None):
@@ -200,4 +195,4 @@ def composition(frame: pd.DataFrame | None = None):
         f"Renovation is {r.min():.0f}-{r.max():.0f}% of the total; the technology series' "
         f"share rose from {100 - r.iloc[0]:.1f}% to {100 - r.iloc[-1]:.1f}%",
     )
-    return finish(fig, [left, right], wrap(title, 9.0), "", source("Table 1"))
+    return styled(fig, [left, right], title, "", source("Table 1"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data, rebuild
-from . import PALETTE, SERIES_COLOURS, figure, finish, label
-from .scale import fixed_layout, source, wrap
+from . import PALETTE, SERIES_COLOURS, figure, label
+from .scale import fixed_layout, source, styled
 
 YEARBOOK_SOURCE = "China Statistical Yearbook 2005 t. 21-38, 2009 t. 20-42 (all LMEs)"
 MARKERS = {rebuild.YEARBOOK_UNIVERSE: "o", rebuild.TABLE1_UNIVERSE: "s"}
@@ -106,16 +106,8 @@ def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", ti
     if len(share):
         left.legend(frameon=False, fontsize=7, loc="lower right")
     if note:
-        left.text(
-            0.02,
-            0.98,
-            note,
-            transform=left.transAxes,
-            fontsize=8,
-            va="top",
-            color=PALETTE["vermillion"],
-            wrap=True,
-        )
+        panel = left.get_title(loc="left")
+        left.set_title(f"{panel}\n{note}", loc="left", fontsize=8, color=PALETTE["vermillion"])
     if not title:
         s, r = share.set_index("year")["domestic_share_pct"], ratio.set_index("year")
         r = r["assimilation_ratio_pct"]
@@ -126,9 +118,7 @@ def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", ti
             if len(s)
             else "No data for these settings"
         )
-    fig = finish(
-        fig, [left, right], wrap(label(title), 9.0), "", source("Table 1") + "; " + YEARBOOK_SOURCE
-    )
+    fig = styled(fig, [left, right], label(title), "", source("Table 1") + "; " + YEARBOOK_SOURCE)
     return fixed_layout(fig, left=0.07, wspace=0.22)
 
 
@@ -177,10 +167,10 @@ def growth_race(frame: pd.DataFrame | None = None):
         else f"Domestic purchases did not always grow faster than foreign from "
         f"{int(g['year'].min())}: not in {', '.join(str(y) for y in slow)}"
     )
-    return finish(
+    return styled(
         fig,
         ax,
-        wrap(title, 8.0),
+        title,
         label("growth over previous year (%)"),
         source("Table 1") + "; " + YEARBOOK_SOURCE,
     )
@@ -217,10 +207,10 @@ def universe_gap():
         f"Table 1's traditional enterprises spend {share.min():.0f}-{share.max():.0f}% of what all "
         "large and medium-sized enterprises spend on foreign technology"
     )
-    return finish(
+    return styled(
         fig,
         ax,
-        wrap(title, 7.5),
+        title,
         label("100 million yuan"),
         source("Table 1") + "; China Statistical Yearbook 2009 table 20-42",
     )

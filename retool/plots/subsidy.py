@@ -57,14 +57,19 @@ def leverage_bars(
     top = max([top, *(v * 1.25 for v in finite)])
     fig, ax = figure(7.5, 3.8)
     y = np.arange(len(rows))[::-1]
-    for yi, (_, v, colour) in zip(y, rows, strict=True):
+    values = [r[1] for r in rows]
+    widths = [top if math.isinf(v) else (v if math.isfinite(v) else 0.0) for v in values]
+    # one call draws every bar (a call per bar costs a redraw of the ticks each)
+    bars = ax.barh(y, widths, color=[r[2] for r in rows])
+    for yi, v, colour, bar in zip(y, values, [r[2] for r in rows], bars, strict=True):
         if math.isinf(v):
-            ax.barh(yi, top, color=colour, hatch="//", edgecolor="white", alpha=0.6)
+            bar.set_hatch("//")
+            bar.set_edgecolor("white")
+            bar.set_alpha(0.6)
             ax.text(top * 0.98, yi, "unbounded →", ha="right", va="center", fontsize=9)
         elif unspent and colour == LOANS_COLOUR:
             ax.text(top * 0.01, yi, "none: no interest is paid", ha="left", va="center")
         elif math.isfinite(v):
-            ax.barh(yi, v, color=colour)
             ax.text(v + top * 0.01, yi, _fmt(v), ha="left", va="center", fontsize=9)
         else:
             ax.text(top * 0.01, yi, "no result", ha="left", va="center", fontsize=9)

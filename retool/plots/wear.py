@@ -32,22 +32,22 @@ def finish_wrapped(
     xlabel: str = "",
     fixed: dict | None = None,
 ) -> Figure:
-    """The house style's ``finish``, with the title and the source line wrapped to the figure.
+    """The house style's ``finish``; with ``fixed``, a fixed layout instead of the constrained one.
 
-    ``fixed`` (margins in inches: left, right, top, bottom, and wspace as a fraction) replaces the
-    constrained layout by a fixed one: the chart then renders about twice as fast, which the
-    widgets need.
+    ``fixed`` gives margins in inches (left, right, top, bottom; wspace as a fraction). A fixed
+    layout renders about twice as fast as the constrained one, which the widgets need.
     """
-    width, height = fig.get_figwidth(), fig.get_figheight()
-    title = "\n".join(textwrap.wrap(title, int(width * 9.5)))
-    source = "\n".join(textwrap.wrap(f"{source}", int(width * 15.5)))
+    # Bold titles are wider than the shared wrapping assumes: wrap them here, and keep each line
+    # whole (non-breaking spaces) so that ``finish`` does not wrap them again.
+    lines = textwrap.wrap(title, int(fig.get_figwidth() * 9.3)) or [""]
+    title = "\n".join(line.replace(" ", "\u00a0") for line in lines)
     finish(fig, ax, title, ylabel, source, xlabel=xlabel)
-    source_lines = source.count("\n") + 1
     if fixed is None:
-        bottom = (0.018 + 0.032 * source_lines) * 4.2 / height
-        fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
         return fig
-    title_lines = title.count("\n") + 1
+    width, height = fig.get_figwidth(), fig.get_figheight()
+    title_lines = fig._suptitle.get_text().count("\n") + 1
+    source_text = next((t for t in fig.texts if t.get_text().startswith("Source:")), None)
+    source_lines = source_text.get_text().count("\n") + 1 if source_text else 1
     fig.set_layout_engine(None)
     fig._suptitle.set_y(1 - 0.08 / height)
     fig._suptitle.set_va("top")
@@ -55,7 +55,7 @@ def finish_wrapped(
         left=fixed.get("left", 0.8) / width,
         right=1 - fixed.get("right", 0.2) / width,
         top=1 - (fixed.get("top", 0.25) + 0.22 * title_lines) / height,
-        bottom=(fixed.get("bottom", 0.55) + 0.13 * source_lines) / height,
+        bottom=(fixed.get("bottom", 0.55) + 0.15 * source_lines) / height,
         wspace=fixed.get("wspace", 0.3),
     )
     return fig

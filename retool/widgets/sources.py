@@ -9,7 +9,7 @@ empty chart, never a traceback.
 
 from __future__ import annotations
 
-from .. import rebuild
+from .. import measures, rebuild
 from ..plots import sources as charts
 from .scale import assemble
 
@@ -60,10 +60,15 @@ def settings_of(**settings):
 
 def window(start: int, end: int, universe: str):
     """Figure 2's and Figure 3's values within [start, end] for the universe (two DataFrames)."""
-    share = rebuild.domestic_share(universe)
-    ratio = rebuild.assimilation_ratio(universe)
-    keep = share["year"].between(start, end)
-    return share[keep].reset_index(drop=True), ratio[keep].reset_index(drop=True)
+    s = rebuild.technology_series(universe)
+    s = s[s["year"].between(start, end)].reset_index(drop=True)
+    share = s[["year", "universe"]].assign(
+        domestic_share_pct=measures.domestic_share_pct(s["domestic"], s["foreign"])
+    )
+    ratio = s[["year", "universe"]].assign(
+        assimilation_ratio_pct=measures.assimilation_ratio_pct(s["assimilation"], s["foreign"])
+    )
+    return share, ratio
 
 
 def sentence(share, ratio, start, end, universe, notes) -> str:

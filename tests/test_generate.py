@@ -1,0 +1,228 @@
+"""Exercise notebooks are generated from the solutions, never drift from them, run unanswered."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+
+import nbformat
+import pytest
+from conftest import ROOT
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from retool.exercises import generate
+
+SOLUTIONS = generate.solution_files(ROOT)
+IDS = [f.name for f in SOLUTIONS]
+
+
+def _exercise_file(solution):
+    return ROOT / "exercises" / generate.exercise_name(solution)
+
+
+def _module(nb):
+    name = nb.metadata["retool"]["exercise"]
+    return importlib.import_module(f"retool.exercises.{name}")
+
+
+def _summary_lines(cell) -> list[str]:
+    text = ""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            text += out.get("text", "")
+        elif "data" in out:
+            text += out["data"].get("text/plain", "")
+    return text.strip().splitlines()
+
+
+# --- the committed exercises match their solutions ---------------------------------------------
+
+
+def test_there_are_solutions():
+    assert any(f.name.startswith("00_") for f in SOLUTIONS)
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=IDS)
+def test_exercise_notebook_is_up_to_date(solution):
+    target = _exercise_file(solution)
+    assert target.exists(), f"run `python -m retool make-exercises`: {target.name} is missing"
+    assert target.read_text(encoding="utf-8") == generate.render(solution), (
+        f"exercises/{target.name} differs from solutions/{solution.name}: "
+        "run `python -m retool make-exercises`"
+    )
+
+
+def test_check_mode_passes_on_the_repository(capsys):
+    assert generate.main(["--check"]) == 0, capsys.readouterr().err
+
+
+def test_check_mode_names_stale_missing_and_orphaned_files(tmp_path, capsys):
+    (tmp_path / "solutions").mkdir()
+    (tmp_path / "exercises").mkdir()
+    sol = ROOT / "solutions" / "00_start_here_solutions.ipynb"
+    shutil.copy(sol, tmp_path / "solutions" / sol.name)
+    assert generate.main(["--check", "--root", str(tmp_path)]) == 1
+    assert "00_start_here_exercises.ipynb is missing" in capsys.readouterr().err
+    assert generate.main(["--root", str(tmp_path)]) == 0
+    assert generate.main(["--check", "--root", str(tmp_path)]) == 0
+    written = (tmp_path / "exercises" / "00_start_here_exercises.ipynb").read_bytes()
+    assert generate.write_all(tmp_path) == []  # a second run changes nothing
+    assert (tmp_path / "exercises" / "00_start_here_exercises.ipynb").read_bytes() == written
+    # a changed solution makes the exercise stale
+    nb = nbformat.read(tmp_path / "solutions" / sol.name, as_version=4)
+    nb.cells[0].source += "\n\nOne more sentence."
+    nbformat.write(nb, tmp_path / "solutions" / sol.name)
+    (tmp_path / "exercises" / "99_orphan_exercises.ipynb").write_text("{}")
+    capsys.readouterr()
+    assert generate.main(["--check", "--root", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "00_start_here_exercises.ipynb differs" in err and "99_orphan" in err
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=IDS)
+def test_generation_is_deterministic_and_leaves_the_solution_alone(solution):
+    before = solution.read_bytes()
+    assert generate.render(solution) == generate.render(solution)
+    assert solution.read_bytes() == before
+
+
+# --- the transformation ------------------------------------------------------------------------
+
+
+def test_solution_code_becomes_placeholders():
+    src = (
+        "# NBVAL_CHECK_OUTPUT\n"
+        "x = 1\n"
+        "# BEGIN SOLUTION\n"
+        "t = data.table1_wide()\n"
+        "q1_answer = t.loc[2006, 'renovation']\n"
+        "q2_answer: float = 3\n"
+        "q1_answer += 0\n"
+        "# END SOLUTION\n"
+        "q1.check(q1_answer)"
+    )
+    assert generate.strip_code(src) == (
+        "x = 1\nq1_answer = ...  # your answer here\nq2_answer = ...  # your answer here\n"
+        "q1.check(q1_answer)"
+    )
+
+
+def test_indented_and_repeated_blocks():
+    src = (
+        "if True:\n"
+        "    # BEGIN SOLUTION\n"
+        "    q3_answer = 'B'\n"
+        "    # END SOLUTION\n"
+        "# BEGIN SOLUTION\n"
+        "helper = 2\n"
+        "# END SOLUTION\n"
+        "print(q3_answer)"
+    )
+    assert generate.strip_code(src) == (
+        "if True:\n    q3_answer = ...  # your answer here\n# your code here\nprint(q3_answer)"
+    )
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "# BEGIN SOLUTION\nq1_answer = 1\n",
+        "q1_answer = 1\n# END SOLUTION\n",
+        "# BEGIN SOLUTION\n# BEGIN SOLUTION\nq1_answer = 1\n# END SOLUTION\n",
+    ],
+)
+def test_unpaired_markers_are_an_error(src):
+    with pytest.raises(generate.SolutionMarkupError):
+        generate.strip_code(src, "x.ipynb, cell 3")
+
+
+def test_markdown_solution_becomes_a_prompt():
+    src = "Intro\n<!-- BEGIN SOLUTION -->\n**Why.** Because.\n<!-- END SOLUTION -->\nAfter"
+    out = generate.strip_markdown(src)
+    assert "Because" not in out and out.startswith("Intro\n") and out.endswith("\nAfter")
+    assert generate.MARKDOWN_PROMPT in out
+    with pytest.raises(generate.SolutionMarkupError):
+        generate.strip_markdown("<!-- BEGIN SOLUTION -->\nopen")
+
+
+def test_make_exercise_clears_outputs_and_keeps_metadata():
+    code = new_code_cell(
+        "# BEGIN SOLUTION\nq1_answer = 2\n# END SOLUTION\nq1.check(q1_answer)",
+        execution_count=4,
+        outputs=[new_output("stream", name="stdout", text="✔ q1: correct")],
+        metadata={"execution": {"iopub.status.busy": "2026"}, "tags": ["keep"]},
+    )
+    nb = new_notebook(cells=[new_markdown_cell("# Title"), code])
+    nb.metadata["retool"] = {"exercise": "ex00_start"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    ex = generate.make_exercise(nb, "00_x_solutions.ipynb")
+    cell = ex.cells[1]
+    assert cell.outputs == [] and cell.execution_count is None
+    assert cell.metadata == {"tags": ["keep"]}
+    assert ex.metadata["retool"]["exercise"] == "ex00_start"
+    assert ex.metadata["kernelspec"]["name"] == "python3"
+    assert nb.cells[1].outputs and "BEGIN SOLUTION" in nb.cells[1].source  # input untouched
+
+
+def test_answer_names_found_in_any_assignment():
+    code = "a, q4_answer = 1, 2\n(q5_answer := 3)\nq4_answer = 5\nnot_an_answer_x = 1"
+    assert generate.answer_names(code) == ["q4_answer", "q5_answer"]
+    # code that does not parse (e.g. IPython magics): a line-by-line fallback
+    assert generate.answer_names("%time q6_answer = 1\nq7_answer = (\n") == ["q7_answer"]
+    assert generate.answer_names("q6_answer == 1 +\n") == []
+
+
+# --- the committed notebooks follow the convention ---------------------------------------------
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=IDS)
+def test_solutions_follow_the_convention(solution):
+    nb = nbformat.read(solution, as_version=4)
+    module = _module(nb)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for q in module.QUESTIONS:
+        assert f"{q.answer_name} =" in code, f"no cell assigns {q.answer_name}"
+    blocks = [
+        c.source for c in nb.cells if c.cell_type == "code" and "# BEGIN SOLUTION" in c.source
+    ]
+    assert len(blocks) >= len([q for q in module.QUESTIONS])
+    last = nb.cells[-1]
+    assert last.cell_type == "code" and last.source.splitlines()[0] == "# NBVAL_CHECK_OUTPUT"
+    assert "summary(" in last.source
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=IDS)
+def test_solution_summary_says_correct_for_every_question(solution):
+    nb = nbformat.read(solution, as_version=4)
+    module = _module(nb)
+    lines = _summary_lines(nb.cells[-1])
+    expected = [f"{q.qid}: correct" for q in module.QUESTIONS]
+    assert lines[: len(expected)] == expected, lines
+    n = len(module.QUESTIONS)
+    assert lines[len(expected)] == f"{n} of {n} answered correctly"
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=IDS)
+def test_exercise_runs_unanswered_from_a_fresh_kernel(solution, tmp_path):
+    exercise = _exercise_file(solution)
+    nb = nbformat.read(exercise, as_version=4)
+    module = _module(nb)
+    NotebookClient(
+        nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            assert out.get("output_type") != "error", f"{exercise.name}: {out.get('ename')}"
+    lines = _summary_lines(nb.cells[-1])
+    expected = [f"{q.qid}: not answered yet" for q in module.QUESTIONS]
+    assert lines[: len(expected)] == expected, lines
+    assert lines[len(expected)] == f"0 of {len(expected)} answered correctly"
+    # nothing of the solution reaches the learner
+    text = json.dumps(nbformat.read(exercise, as_version=4))
+    assert "BEGIN SOLUTION" not in text and "NBVAL_CHECK_OUTPUT" not in text

@@ -1,0 +1,103 @@
+"""Lesson 06 (why firms under-invest): the slowdown in Table 1 and the renovation-decision model."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from matplotlib.figure import Figure
+
+from retool import rebuild
+from retool.exercises import ex06_incentives as ex
+from retool.models import incentives
+from retool.widgets import incentives as widget
+
+unit = st.floats(0, 1, allow_nan=False)
+
+
+def test_the_evidence_renovation_growth_slows_after_its_peak_and_turns_negative():
+    growth = rebuild.table1_yearly_growth()["renovation"].dropna()
+    peak = growth.idxmax()
+    assert (growth.loc[peak:].diff().dropna() < 0).all()
+    assert growth.iloc[-1] < 0
+
+
+def test_defaults_reproduce_the_papers_point_both_under_invest_for_different_reasons():
+    table = incentives.compare()
+    assert not table["renovates"].any()
+    assert table.loc["soe", "reason"] != table.loc["private", "reason"]
+    assert table.loc["soe", "firm_gain"] < 0  # monopoly: renovation adds too little profit
+    assert table.loc["private", "extra_profit"] > 1  # it would pay if it were not at risk
+    assert table.loc["soe", "market_power"] > table.loc["private", "market_power"]
+    assert table.loc["soe", "share"] < table.loc["private", "share"]
+    assert table.loc["soe", "p_sunk"] < table.loc["private", "p_sunk"]
+
+
+def test_reform_moves_the_private_firm_and_the_soe_needs_a_dividend_too():
+    steps = incentives.reform_steps().set_index(["step", "firm"])["renovates"]
+    assert not steps[("before reform", "private")] and steps[("market reform", "private")]
+    assert not steps[("market reform", "soe")]
+    assert steps[("plus innovation dividend", "soe")]
+
+
+def test_thresholds_make_the_decision_maker_indifferent():
+    p = incentives.firm_settings("private")
+    p_max = incentives.max_p_sunk(p["market_power"], p["share"])
+    assert incentives.decision_gain(p["market_power"], p["share"], p_max) == pytest.approx(0)
+    assert p_max < p["p_sunk"]
+    s = incentives.firm_settings("soe", reformed=True)
+    s_min = incentives.min_share(s["market_power"], s["p_sunk"])
+    assert incentives.decision_gain(s["market_power"], s_min, s["p_sunk"]) == pytest.approx(0)
+    assert s_min > s["share"]
+    assert math.isnan(incentives.min_share(1, 0))  # a monopoly gains nothing from renovating
+    assert math.isnan(incentives.max_p_sunk(0, 0))  # no share of the gain: never
+
+
+@settings(max_examples=60, deadline=None)
+@given(m=unit, s=unit, p=unit, dm=unit, dp=unit)
+def test_more_market_power_or_risk_never_makes_renovation_more_attractive(m, s, p, dm, dp):
+    base = incentives.decision_gain(m, s, p)
+    assert incentives.decision_gain(min(1, m + dm), s, p) <= base + 1e-12
+    assert incentives.decision_gain(m, s, min(1, p + dp)) <= base + 1e-12
+
+
+@pytest.mark.parametrize("bad", [-0.1, 1.1, float("nan"), "x"])
+def test_model_rejects_values_outside_0_1(bad):
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        incentives.decision_gain(bad, 0.5, 0.5)
+
+
+def test_widget_defaults_are_the_models_firms():
+    for firm, s in incentives.FIRMS.items():
+        for key, value in s.items():
+            assert widget.DEFAULTS[f"{firm}_{key}"] == value
+    fig, sentence = widget.view()
+    assert isinstance(fig, Figure)
+    assert sentence.startswith("Both under-invest, for different reasons")
+
+
+@pytest.mark.parametrize("key", sorted(widget.RANGES))
+def test_widget_every_range_value_gives_a_chart_and_a_sentence(key):
+    for value in widget.RANGES[key]:
+        fig, sentence = widget.view(**{key: value})
+        assert isinstance(fig, Figure) and sentence.strip()
+        assert fig._repr_png_().startswith(b"\x89PNG")
+
+
+def test_widget_sentence_follows_reform():
+    after = {f"private_{k}": v for k, v in incentives.firm_settings("private", True).items()}
+    _, sentence = widget.view(**after)
+    assert sentence.startswith("Only one renovates") and "the private firm renovates" in sentence
+    _, bad = widget.view(soe_share=2)
+    assert "must lie between 0 and 1" in bad
+
+
+def test_every_auto_question_accepts_its_own_expected_value():
+    for q in ex.QUESTIONS:
+        if getattr(q, "expected", None) is None:
+            continue
+        assert q.check(q.expected()).correct, q.qid
+        for mistake in getattr(q, "mistakes", ()):
+            assert not q.check(mistake.value()).correct, (q.qid, mistake.name)

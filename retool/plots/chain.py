@@ -11,8 +11,8 @@ FIRM_COLOUR = PALETTE["vermillion"]
 OTHER_COLOUR = PALETTE["grey"]
 CURVE_COLOUR = PALETTE["blue"]
 SOURCE = (
-    "the course's illustration (assumed curve shape, not data), after sections II.4 and III.2 of "
-    "Yuan Lei and Wang Jiasheng"
+    "the course's illustration (shape assumed, not data), after sections II.4 and III.2 "
+    "of Yuan and Wang"
 )
 
 

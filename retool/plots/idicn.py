@@ -10,8 +10,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import data
 from ..models import catchup
-from . import PALETTE, SERIES_COLOURS, figure, label, paper_source
-from .wear import finish_wrapped
+from . import PALETTE, SERIES_COLOURS, figure, finish, label, paper_source
 
 TABLE2_SOURCE = paper_source(
     "Table 2 (lines 515-673), from the NBS research institute's IDICN study"
@@ -81,7 +80,7 @@ def table2_lines(countries=None) -> Figure:
         f"{catchup.FIRST}-{catchup.LAST}年中国指数增长{g.loc[catchup.CHINA, 'growth_pct']:.0f}%，"
         f"仍只及{_name(lead)}的{gap['china_pct_of_leader']:.0f}%",
     )
-    return finish_wrapped(
+    return finish(
         fig,
         ax,
         title,
@@ -156,7 +155,7 @@ def catch_up_chart(
             bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
         )
     source = TABLE2_SOURCE + "; projection at the assumed growth rates"
-    return finish_wrapped(
+    return finish(
         fig,
         ax,
         title,

@@ -7,8 +7,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..models import incentives
-from . import PALETTE, figure, label
-from .wear import finish_wrapped
+from . import PALETTE, figure, finish, label
 
 FIRM_COLOURS = {"soe": PALETTE["purple"], "private": PALETTE["green"]}
 MODEL_SOURCE = "the course's teaching model of the paper's argument in 二.3 (lines 396-449)"
@@ -143,7 +142,7 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
             bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
         )
     fixed = {"left": 0.8, "right": 0.2, "top": 0.35, "bottom": 1.2, "wspace": 0.35}
-    return finish_wrapped(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
+    return finish(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
 
 
 def reform_chart() -> Figure:
@@ -182,7 +181,7 @@ def reform_chart() -> Figure:
         title = label(
             "What the reforms do to each decision maker's net gain", "改革对决策者净收益的影响"
         )
-    return finish_wrapped(
+    return finish(
         fig,
         ax,
         title,

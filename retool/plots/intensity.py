@@ -6,8 +6,8 @@ import pandas as pd
 
 from .. import data, rebuild
 from ..models import intensity as model
-from . import PALETTE, SERIES_COLOURS, figure, label
-from .scale import fixed_layout, source, styled
+from . import PALETTE, SERIES_COLOURS, figure, finish, label
+from .scale import source
 
 YEARBOOK = "China Statistical Yearbook 2001 table 6-18, FAI and GDP (data/)"
 
@@ -53,7 +53,7 @@ def ladder():
         f"China's 5.2% of 2009 is 1/{1 / frac:.0f} of the US 69%; black bars are printed, "
         "blue ones rebuilt from data"
     )
-    fig = styled(fig, ax, title, "", source("二.1, 四.2") + "; " + YEARBOOK)
+    fig = finish(fig, ax, title, "", source("二.1, 四.2") + "; " + YEARBOOK)
     ax.set_xlabel(label("renovation as a share of investment (%)"))
     ax.grid(axis="y", visible=False)
     return fig
@@ -84,7 +84,7 @@ def gdp_1990s(frame: pd.DataFrame | None = None):
         f"{s.loc[low]:.1f}% by {low}, but {last} ({s.iloc[-1]:.1f}%) is {compare} {first} "
         f"({s.iloc[0]:.1f}%)"
     )
-    return styled(
+    return finish(
         fig,
         ax,
         title,
@@ -146,11 +146,11 @@ def counterfactual(
         )
     else:
         title = f"At {baseline_pct:g}%, renovation {span} would have been just what it was"
-    fig = styled(
+    return finish(
         fig,
         ax,
         label(title),
         label("100 million yuan"),
         source("Table 1") + "; FAI, GDP (data/)",
+        fixed={"left": 0.83},
     )
-    return fixed_layout(fig, left=0.11)

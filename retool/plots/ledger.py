@@ -68,11 +68,13 @@ def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", no
         colours += [rgb if k else (*rgb[:3], 0.2) for k in keep]
         left = left + counts
     # one call draws every segment (a call per verdict costs a redraw of the ticks each)
+    width = np.concatenate(widths)
+    drawn = width > 0  # empty segments cost time and show nothing
     ax.barh(
-        np.concatenate(ys),
-        np.concatenate(widths),
-        left=np.concatenate(lefts),
-        color=colours,
+        np.concatenate(ys)[drawn],
+        width[drawn],
+        left=np.concatenate(lefts)[drawn],
+        color=[c for c, d in zip(colours, drawn, strict=True) if d],
         height=0.7,
     )
     ax.set_yticks(y, [ledger.section_label(s) for s in t.index])

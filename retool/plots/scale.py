@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 
@@ -23,39 +21,6 @@ def source(where: str) -> str:
     return label(
         f"Yuan Lei & Wang Jiasheng (the paper), {where}; course calculation", paper_source(where)
     )
-
-
-def styled(fig, ax, title: str, ylabel: str, source_line: str, xlabel: str = ""):
-    """:func:`retool.plots.finish`, then the title wrapped for a bold font (a little wider than
-    the shared estimate), so that no line runs off the figure."""
-    fig = finish(fig, ax, title, ylabel, source_line, xlabel)
-    width = int(fig.get_figwidth() * 72 / (12 * 0.62))
-    fig._suptitle.set_text(textwrap.fill(title, width))
-    return fig
-
-
-def fixed_layout(fig, left=0.09, right=0.98, bottom=0.16, wspace=0.25):
-    """Swap the constrained layout for fixed margins: a widget redraw then skips the layout pass.
-
-    The top margin leaves room for the (possibly two-line) title.
-    """
-    lines = fig._suptitle.get_text().count("\n") + 1 if fig._suptitle else 1
-    titles = [a.get_title(loc="left") or a.get_title() for a in fig.axes]
-    lines += 0.8 * max((t.count("\n") + 1 if t else 0) for t in titles)
-    source_lines = max((t.get_text().count("\n") + 1 for t in fig.texts), default=1)
-    bottom += 0.045 * (source_lines - 1)
-    fig.set_layout_engine("none")
-    grids = {id(g): g for g in (a.get_subplotspec().get_gridspec() for a in fig.axes)}
-    for grid in grids.values():
-        grid.update(
-            left=left, right=right, bottom=bottom, top=1 - 0.062 * lines - 0.035, wspace=wspace
-        )
-    for a in fig.axes:
-        a.set_position(a.get_subplotspec().get_position(fig))
-    # With no engine at all, savefig draws once instead of twice (a placeholder engine still
-    # triggers a layout pass): this keeps a widget's redraw within its time budget.
-    fig._layout_engine = None
-    return fig
 
 
 def name(series: str) -> str:
@@ -86,7 +51,7 @@ def table1_levels(table: pd.DataFrame | None = None):
         f"assimilation grew {g['assimilation']:.0f}% from a small base",
         "技术改造经费增长，消化吸收经费增长最快",
     )
-    return styled(fig, [left, right], title, "", source("Table 1"))
+    return finish(fig, [left, right], title, "", source("Table 1"))
 
 
 def index_chart(table: pd.DataFrame, base: int, end: int, series: list[str], note: str = ""):
@@ -124,8 +89,7 @@ def index_chart(table: pd.DataFrame, base: int, end: int, series: list[str], not
     else:
         top = g.idxmax()
         title = label(f"From {base} to {end}, {name(top).lower()} grew fastest ({g[top]:+.1f}%)")
-    fig = styled(fig, ax, title, label(f"index, {base} = 100"), source("Table 1"))
-    return fixed_layout(fig)
+    return finish(fig, ax, title, label(f"index, {base} = 100"), source("Table 1"), fixed=True)
 
 
 def yearly_growth(frame: pd.DataFrame | None = None):
@@ -155,7 +119,7 @@ def yearly_growth(frame: pd.DataFrame | None = None):
         f"in {r.idxmin()} ({r.min():.1f}%): no gradual decline",
         "技术改造经费增速并非逐年下降",
     )
-    return styled(fig, ax, title, label("growth over previous year (%)"), source("Table 1"))
+    return finish(fig, ax, title, label("growth over previous year (%)"), source("Table 1"))
 
 
 def composition(frame: pd.DataFrame | None = None):
@@ -195,4 +159,4 @@ def composition(frame: pd.DataFrame | None = None):
         f"Renovation is {r.min():.0f}-{r.max():.0f}% of the total; the technology series' "
         f"share rose from {100 - r.iloc[0]:.1f}% to {100 - r.iloc[-1]:.1f}%",
     )
-    return styled(fig, [left, right], title, "", source("Table 1"))
+    return finish(fig, [left, right], title, "", source("Table 1"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data, rebuild
-from . import PALETTE, SERIES_COLOURS, figure, label
-from .scale import fixed_layout, source, styled
+from . import PALETTE, SERIES_COLOURS, figure, finish, label
+from .scale import source
 
 YEARBOOK_SOURCE = "China Statistical Yearbook 2005 t. 21-38, 2009 t. 20-42 (all LMEs)"
 MARKERS = {rebuild.YEARBOOK_UNIVERSE: "o", rebuild.TABLE1_UNIVERSE: "s"}
@@ -118,8 +118,8 @@ def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", ti
             if len(s)
             else "No data for these settings"
         )
-    fig = styled(fig, [left, right], label(title), "", source("Table 1") + "; " + YEARBOOK_SOURCE)
-    return fixed_layout(fig, left=0.07, wspace=0.22)
+    where = source("Table 1") + "; " + YEARBOOK_SOURCE
+    return finish(fig, [left, right], label(title), "", where, fixed={"left": 0.63, "wspace": 0.22})
 
 
 def growth_race(frame: pd.DataFrame | None = None):
@@ -167,7 +167,7 @@ def growth_race(frame: pd.DataFrame | None = None):
         else f"Domestic purchases did not always grow faster than foreign from "
         f"{int(g['year'].min())}: not in {', '.join(str(y) for y in slow)}"
     )
-    return styled(
+    return finish(
         fig,
         ax,
         title,
@@ -207,7 +207,7 @@ def universe_gap():
         f"Table 1's traditional enterprises spend {share.min():.0f}-{share.max():.0f}% of what all "
         "large and medium-sized enterprises spend on foreign technology"
     )
-    return styled(
+    return finish(
         fig,
         ax,
         title,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -21,44 +19,6 @@ LEVEL_COLOURS = {
 GAP_COLOUR = PALETTE["blue"]
 MODEL_SOURCE = "the course's teaching model, starting from the paper's equipment levels (二.1)"
 CENSUS_SOURCE = paper_source("二.1 (third national industrial census), lines 337-341")
-
-
-def finish_wrapped(
-    fig: Figure,
-    ax,
-    title: str,
-    ylabel: str,
-    source: str,
-    xlabel: str = "",
-    fixed: dict | None = None,
-) -> Figure:
-    """The house style's ``finish``; with ``fixed``, a fixed layout instead of the constrained one.
-
-    ``fixed`` gives margins in inches (left, right, top, bottom; wspace as a fraction). A fixed
-    layout renders about twice as fast as the constrained one, which the widgets need.
-    """
-    # Bold titles are wider than the shared wrapping assumes: wrap them here, and keep each line
-    # whole (non-breaking spaces) so that ``finish`` does not wrap them again.
-    lines = textwrap.wrap(title, int(fig.get_figwidth() * 9.3)) or [""]
-    title = "\n".join(line.replace(" ", "\u00a0") for line in lines)
-    finish(fig, ax, title, ylabel, source, xlabel=xlabel)
-    if fixed is None:
-        return fig
-    width, height = fig.get_figwidth(), fig.get_figheight()
-    title_lines = fig._suptitle.get_text().count("\n") + 1
-    source_text = next((t for t in fig.texts if t.get_text().startswith("Source:")), None)
-    source_lines = source_text.get_text().count("\n") + 1 if source_text else 1
-    fig.set_layout_engine(None)
-    fig._suptitle.set_y(1 - 0.08 / height)
-    fig._suptitle.set_va("top")
-    fig.subplots_adjust(
-        left=fixed.get("left", 0.8) / width,
-        right=1 - fixed.get("right", 0.2) / width,
-        top=1 - (fixed.get("top", 0.25) + 0.22 * title_lines) / height,
-        bottom=(fixed.get("bottom", 0.55) + 0.15 * source_lines) / height,
-        wspace=fixed.get("wspace", 0.3),
-    )
-    return fig
 
 
 def _level_label(key: str) -> str:
@@ -83,7 +43,7 @@ def equipment_levels() -> Figure:
         "obsolete",
         f"主要装备达到国际水平的仅占{top:.1f}%，必须淘汰的占{worst:.1f}%",
     )
-    finish_wrapped(
+    finish(
         fig, ax, title, "", CENSUS_SOURCE, xlabel=label("share of main equipment (%)", "占比（%）")
     )
     ax.grid(axis="y", visible=False)
@@ -167,7 +127,7 @@ def wear_paths(path, renovation: float, obsolescence: float, title: str, note: s
             bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
         )
     fixed = {"left": 0.75, "right": 0.2, "top": 0.4, "bottom": 1.15, "wspace": 0.3}
-    return finish_wrapped(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
+    return finish(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
 
 
 def gap_scenarios(
@@ -201,7 +161,7 @@ def gap_scenarios(
         "The gap widens when renovation falls short of obsolescence and closes when it exceeds it",
         "技术改造低于损耗时差距扩大，高于损耗时差距缩小",
     )
-    return finish_wrapped(
+    return finish(
         fig,
         ax,
         title,

@@ -11,10 +11,13 @@ colour; English labels unless a CJK font is installed and Chinese labels are ask
 from __future__ import annotations
 
 import io
+import re
+from functools import lru_cache
 
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 PALETTE = {
@@ -60,6 +63,7 @@ CJK_FONTS = (
 _language = {"lang": "en"}
 
 
+@lru_cache(maxsize=1)
 def cjk_font() -> str | None:
     """The name of an installed CJK font, or None."""
     names = {f.name for f in font_manager.fontManager.ttflist}
@@ -89,10 +93,40 @@ def label(en: str, zh: str | None = None) -> str:
     return zh if (zh and _language["lang"] == "zh") else en
 
 
+# Without a CJK font, Chinese text in a chart would print warnings and draw empty boxes: the
+# section numerals and the unit keep an English form, any other Chinese is left out.
+NUMERALS = {"一": "I", "二": "II", "三": "III", "四": "IV"}
+CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
+
+
+def ascii_fallback(text: str) -> str:
+    """``text`` with Chinese put in English forms or dropped (for machines without CJK fonts)."""
+    text = re.sub(r"(?<![\u4e00-\u9fff])([一二三四])(?=[.、])", lambda m: NUMERALS[m[1]], text)
+    text = text.replace("亿元", "100m yuan")
+    text = CJK.sub("", text)
+    for pattern, repl in (
+        (r"\(\s*\)", ""),
+        (r"\s+([,;:.])", r"\1"),
+        (r"([,;:])(\s*[,;])+", r"\1"),
+        (r"^[\s,;]+", ""),
+        (r"\s{2,}", " "),
+    ):
+        text = re.sub(pattern, repl, text)
+    return text.strip()
+
+
+def _drop_cjk(fig: Figure) -> None:
+    for text in fig.findobj(Text):
+        if CJK.search(text.get_text()):
+            text.set_text(ascii_fallback(text.get_text()))
+
+
 class CourseFigure(Figure):
     """A Figure that notebooks show as a PNG without pyplot (so nothing leaks between cells)."""
 
     def _repr_png_(self) -> bytes:
+        if cjk_font() is None:
+            _drop_cjk(self)
         buffer = io.BytesIO()
         self.savefig(buffer, format="png")
         return buffer.getvalue()

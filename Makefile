@@ -14,9 +14,10 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 
 setup: $(BIN)/.installed
 
-lab: setup  ## open the course in JupyterLab at the first lesson
+lab: setup  ## open the course in JupyterLab at the first lesson (extra options: LAB_ARGS=...)
 	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.jupyter/lab/user-settings \
-	$(BIN)/jupyter lab --config=$(CURDIR)/.jupyter/jupyter_server_config.py lessons/00_start_here.ipynb
+	$(BIN)/jupyter lab --config=$(CURDIR)/.jupyter/jupyter_server_config.py \
+		--ServerApp.root_dir=$(CURDIR) $(LAB_ARGS) lessons/00_start_here.ipynb
 
 test: setup  ## the whole test suite: library, data, claims, notebooks, grading, browser
 	$(BIN)/ruff check retool tests benchmarks
@@ -28,8 +29,8 @@ exercises: setup  ## regenerate exercises/ from solutions/
 audit: setup  ## print the claims audit
 	$(BIN)/python -m retool audit
 
-bench: setup  ## measure the speed budgets and write benchmarks/latest.md
-	$(BIN)/python benchmarks/run.py
+bench: setup  ## measure the speed budgets and write benchmarks/latest.md (BENCH_ARGS=--skip-venv)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 grade: setup  ## grade a folder of submissions: make grade SUBMISSIONS=folder
 	$(BIN)/python -m retool grade $(SUBMISSIONS)

@@ -25,8 +25,8 @@ import importlib
 import importlib.util
 import json
 import os
-import platform
 import pkgutil
+import platform
 import shutil
 import statistics
 import subprocess
@@ -55,7 +55,7 @@ from nbclient import NotebookClient
 path, cwd = sys.argv[1], sys.argv[2]
 nb = nbformat.read(path, as_version=4)
 start = time.perf_counter()
-NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=True,
+NotebookClient(nb, timeout=60, kernel_name="python3", record_timing=True,
                resources={"metadata": {"path": cwd}}).execute()
 wall = time.perf_counter() - start
 stamps = [c.metadata.get("execution", {}) for c in nb.cells if c.cell_type == "code"]
@@ -127,15 +127,20 @@ def bench_import(repeat: int) -> list[dict]:
     core = "import retool.data, retool.measures, retool.rebuild, retool.plots"
     everything = "import " + ", ".join(library_modules())
     rows = []
-    for label, code in (("core (data, measures, rebuild, plots)", core), ("all modules", everything)):
+    cases = (("core (data, measures, rebuild, plots)", core), ("all modules", everything))
+    for label, code in cases:
         empty = [_time_subprocess([sys.executable, "-c", "pass"]) for _ in range(repeat)]
-        full = [_time_subprocess([sys.executable, "-c", code], cwd=tempfile.gettempdir())
-                for _ in range(repeat)]
-        rows.append({
-            "what": f"import {label}",
-            "median_s": statistics.median(full) - statistics.median(empty),
-            "detail": f"{statistics.median(full):.2f} s with interpreter start",
-        })
+        full = [
+            _time_subprocess([sys.executable, "-c", code], cwd=tempfile.gettempdir())
+            for _ in range(repeat)
+        ]
+        rows.append(
+            {
+                "what": f"import {label}",
+                "median_s": statistics.median(full) - statistics.median(empty),
+                "detail": f"{statistics.median(full):.2f} s with interpreter start",
+            }
+        )
     return rows
 
 
@@ -146,17 +151,30 @@ def notebooks() -> list[Path]:
     return found
 
 
+NOTEBOOK_TIMEOUT_S = 180
+
+
 def run_notebook(path: Path) -> dict:
+    """One run in a fresh kernel; a run that stalls is stopped after NOTEBOOK_TIMEOUT_S."""
     with tempfile.TemporaryDirectory(prefix="retool-bench-") as cwd:
-        out = subprocess.run(
-            [sys.executable, "-c", NOTEBOOK_RUNNER, str(path), cwd],
-            capture_output=True,
-            text=True,
-            cwd=cwd,
-        )
+        try:
+            out = subprocess.run(
+                [sys.executable, "-c", NOTEBOOK_RUNNER, str(path), cwd],
+                capture_output=True,
+                text=True,
+                cwd=cwd,
+                timeout=NOTEBOOK_TIMEOUT_S,
+            )
+        except subprocess.TimeoutExpired:
+            nan = float("nan")
+            return {"wall": nan, "cells": nan, "errors": -1, "failure": "stalled"}
     if out.returncode != 0:
-        return {"wall": float("nan"), "cells": float("nan"), "errors": -1,
-                "failure": (out.stderr or out.stdout).strip().splitlines()[-1:]}
+        return {
+            "wall": float("nan"),
+            "cells": float("nan"),
+            "errors": -1,
+            "failure": (out.stderr or out.stdout).strip().splitlines()[-1:],
+        }
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -167,14 +185,16 @@ def bench_notebooks(repeat: int) -> list[dict]:
         wall = statistics.median(r["wall"] for r in runs)
         cells = statistics.median(r["cells"] for r in runs)
         failed = [r for r in runs if r.get("errors")]
-        rows.append({
-            "what": str(path.relative_to(ROOT)),
-            "median_s": wall,
-            "detail": f"cells {cells:.2f} s" + (f"; {len(failed)} run(s) with errors" if failed
-                                                else ""),
-            "budget": BUDGET_NOTEBOOK_S,
-            "ok": wall < BUDGET_NOTEBOOK_S and not failed,
-        })
+        rows.append(
+            {
+                "what": str(path.relative_to(ROOT)),
+                "median_s": wall,
+                "detail": f"cells {cells:.2f} s"
+                + (f"; {len(failed)} run(s) with errors" if failed else ""),
+                "budget": BUDGET_NOTEBOOK_S,
+                "ok": wall < BUDGET_NOTEBOOK_S and not failed,
+            }
+        )
         print(f"  {rows[-1]['what']}: {wall:.2f} s", file=sys.stderr)
     return rows
 
@@ -187,12 +207,21 @@ def bench_suite(repeat: int, jobs: int = 2) -> dict:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(run_notebook, paths))
         times.append(time.perf_counter() - start)
-        failures += sum(1 for r in results if r.get("errors"))
+        failed = [(p.name, r.get("failure")) for p, r in zip(paths, results) if r.get("errors")]
+        failures += len(failed)
+        stalled = [name for name, why in failed if why == "stalled"]
+        for name, why in failed:
+            print(f"  {name}: {why}", file=sys.stderr)
     wall = statistics.median(times)
+    detail = "no errors"
+    if failures:
+        detail = f"{failures} notebook run(s) failed"
+        if stalled:
+            detail += f" ({len(stalled)} stalled and stopped after {NOTEBOOK_TIMEOUT_S} s)"
     return {
         "what": f"notebook suite: {len(paths)} notebooks, {jobs} at a time",
         "median_s": wall,
-        "detail": f"{failures} notebook run(s) with errors" if failures else "no errors",
+        "detail": detail,
         "budget": BUDGET_SUITE_S,
         "ok": wall < BUDGET_SUITE_S and not failures,
     }
@@ -220,19 +249,24 @@ def bench_widgets(repeat: int) -> list[dict]:
         over = []
         for key, values in module.RANGES.items():
             for value in values:
-                over.append(statistics.median(_redraw(module, {key: value})
-                                              for _ in range(max(1, repeat // 2))))
+                over.append(
+                    statistics.median(
+                        _redraw(module, {key: value}) for _ in range(max(1, repeat // 2))
+                    )
+                )
         median_ms = statistics.median(defaults) * 1000
         ranges_ms = statistics.median(over) * 1000 if over else float("nan")
         worst_ms = max(over) * 1000 if over else float("nan")
-        rows.append({
-            "what": f"redraw widgets.{name}",
-            "median_s": median_ms / 1000,
-            "detail": f"over RANGES ({len(over)} settings): median {ranges_ms:.0f} ms, "
-                      f"slowest {worst_ms:.0f} ms",
-            "budget": BUDGET_REDRAW_MS / 1000,
-            "ok": median_ms < BUDGET_REDRAW_MS and ranges_ms < BUDGET_REDRAW_MS,
-        })
+        rows.append(
+            {
+                "what": f"redraw widgets.{name}",
+                "median_s": median_ms / 1000,
+                "detail": f"over RANGES ({len(over)} settings): median {ranges_ms:.0f} ms, "
+                f"slowest {worst_ms:.0f} ms",
+                "budget": BUDGET_REDRAW_MS / 1000,
+                "ok": median_ms < BUDGET_REDRAW_MS and ranges_ms < BUDGET_REDRAW_MS,
+            }
+        )
     return rows
 
 
@@ -258,13 +292,20 @@ def bench_grading(repeat: int, n: int = 30) -> dict:
             start = time.perf_counter()
             proc = subprocess.run(
                 [sys.executable, "-m", "retool", "grade", str(folder), "--out", str(out)],
-                capture_output=True, text=True, cwd=tmp,
+                capture_output=True,
+                text=True,
+                cwd=tmp,
             )
             times.append(time.perf_counter() - start)
             if proc.returncode != 0:
                 tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:]
-                return {"what": what, "median_s": times[-1], "detail": f"failed: {tail}",
-                        "budget": BUDGET_GRADING_S, "ok": False}
+                return {
+                    "what": what,
+                    "median_s": times[-1],
+                    "detail": f"failed: {tail}",
+                    "budget": BUDGET_GRADING_S,
+                    "ok": False,
+                }
     wall = statistics.median(times)
     return {
         "what": what,
@@ -293,9 +334,17 @@ def bench_venv() -> dict:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         pip = venv / ("Scripts" if os.name == "nt" else "bin") / "pip"
         proc = subprocess.run(
-            [str(pip), "install", "--quiet", "--disable-pip-version-check", "-r",
-             "requirements.txt"],
-            cwd=ROOT, capture_output=True, text=True,
+            [
+                str(pip),
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+                "requirements.txt",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
             env={**os.environ, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"},
         )
         seconds = time.perf_counter() - start
@@ -303,8 +352,12 @@ def bench_venv() -> dict:
             tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:]
             return {"what": what, "median_s": None, "detail": f"pip failed: {tail}"}
         size = _size(venv)
-    return {"what": what, "median_s": None, "size_mb": size / 2**20,
-            "detail": f"{size / 2**20:.0f} MB on disk; made in {seconds:.0f} s (once)"}
+    return {
+        "what": what,
+        "median_s": None,
+        "size_mb": size / 2**20,
+        "detail": f"{size / 2**20:.0f} MB on disk; made in {seconds:.0f} s (once)",
+    }
 
 
 # --- report ------------------------------------------------------------------------------------

@@ -79,9 +79,7 @@ def expected_widgets(notebook: Path) -> int:
     """How many widget views the notebook shows: its stored widget outputs, else its explorers."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    stored = sum(
-        1 for c in code for o in c.get("outputs", []) if WIDGET_MIME in o.get("data", {})
-    )
+    stored = sum(1 for c in code for o in c.get("outputs", []) if WIDGET_MIME in o.get("data", {}))
     if stored:
         return stored
     return sum(1 for c in code if "explorer(" in "".join(c["source"]))
@@ -213,8 +211,9 @@ def launch_browser(playwright, user_data_dir: Path):
 
 STATE_JS = """
 () => {
-  const ind = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator');
-  const cells = Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell'));
+  const nb = '.jp-NotebookPanel:not(.lm-mod-hidden) ';
+  const ind = document.querySelector(nb + '.jp-Notebook-ExecutionIndicator');
+  const cells = Array.from(document.querySelectorAll(nb + '.jp-CodeCell'));
   const prompts = cells.map(c => {
     const src = c.querySelector('.cm-content');
     const empty = !src || src.innerText.trim() === '';
@@ -236,9 +235,11 @@ def open_notebook(page, server: LabServer, relpath: str, timeout: float = 60) ->
 def wait_idle(page, timeout: float = 60) -> None:
     page.wait_for_function(
         """() => {
-          const k = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-KernelName');
-          const ind = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator');
-          return ind && ind.getAttribute('data-status') === 'idle' && k && !/No Kernel/.test(k.innerText);
+          const nb = '.jp-NotebookPanel:not(.lm-mod-hidden) ';
+          const k = document.querySelector(nb + '.jp-KernelName');
+          const ind = document.querySelector(nb + '.jp-Notebook-ExecutionIndicator');
+          return ind && ind.getAttribute('data-status') === 'idle'
+                 && k && !/No Kernel/.test(k.innerText);
         }""",
         timeout=timeout * 1000,
     )
@@ -377,7 +378,8 @@ def _value(control) -> str:
           const s = c.querySelector('select');
           if (s) return s.value;
           const act = c.querySelectorAll('button.mod-active');
-          if (c.matches('.widget-toggle-buttons')) return Array.from(act).map(b => b.innerText).join(',');
+          if (c.matches('.widget-toggle-buttons'))
+            return Array.from(act).map(b => b.innerText).join(',');
           if (c.matches('.widget-toggle-button')) return String(c.classList.contains('mod-active'));
           const i = c.querySelector('input');
           if (i && (i.type === 'checkbox' || i.type === 'radio'))
@@ -467,8 +469,14 @@ def _act(page, area, control, name: str, action: str, do) -> Change:
         if button is not None:
             button.click()
             after = _wait_change(page, area, before)
-            change = Change(name, f"{action}, then press {button.inner_text()!r}", before, after,
-                            vb, _value(control))
+            change = Change(
+                name,
+                f"{action}, then press {button.inner_text()!r}",
+                before,
+                after,
+                vb,
+                _value(control),
+            )
     return change
 
 
@@ -476,8 +484,10 @@ def _next_button(area, control):
     index = control.evaluate(
         """(c) => { const area = c.closest('.jp-OutputArea-output');
              const bs = Array.from(area.querySelectorAll('button.jupyter-button'))
-               .filter(b => !b.closest('.widget-toggle-buttons') && !b.classList.contains('widget-toggle-button'));
-             const i = bs.findIndex(b => c.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+               .filter(b => !b.closest('.widget-toggle-buttons')
+                            && !b.classList.contains('widget-toggle-button'));
+             const i = bs.findIndex(
+               b => c.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
              return i; }"""
     )
     if index is None or index < 0:
@@ -509,8 +519,16 @@ def _drive_one(page, area, control) -> list[Change]:
         out = []
         # one step by keyboard, then all the way (Home when the default is at the end already)
         for key in ("ArrowLeft", "Home") if at_end else ("ArrowRight", "End"):
-            out.append(_act(page, area, control, name, key,
-                            lambda key=key: (handle.focus(), page.keyboard.press(key))))
+            out.append(
+                _act(
+                    page,
+                    area,
+                    control,
+                    name,
+                    key,
+                    lambda key=key: (handle.focus(), page.keyboard.press(key)),
+                )
+            )
         return out
     if "widget-dropdown" in classes:
         select = control.locator("select")
@@ -519,8 +537,11 @@ def _drive_one(page, area, control) -> list[Change]:
         other = next((o for o in options if o != current), None)
         if other is None:
             return []
-        return [_act(page, area, control, name, f"select {other!r}",
-                     lambda: select.select_option(other))]
+        return [
+            _act(
+                page, area, control, name, f"select {other!r}", lambda: select.select_option(other)
+            )
+        ]
     if "widget-toggle-buttons" in classes:
         target = control.locator("button:not(.mod-active)").first
         if not target.count():

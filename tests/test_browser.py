@@ -19,9 +19,8 @@ import re
 import shutil
 import sys
 
-import pytest
-
 import browser_helpers as bh
+import pytest
 
 pytestmark = pytest.mark.browser
 
@@ -126,7 +125,7 @@ def test_lesson_runs_and_widgets_respond(page, lab, notebook):
     if areas.count() == 0:
         bh.screenshot(page, notebook.stem)
     errors = bh.error_outputs(page)
-    assert not errors, f"{relpath}: an error appeared while using the widgets:\n" + "\n".join(errors)
+    assert not errors, f"{relpath}: errors after using the widgets:\n" + "\n".join(errors)
     assert not problems, f"{relpath}:\n" + "\n".join(problems)
     assert not page.js_errors, f"{relpath}: JavaScript errors: {page.js_errors}"
     assert seconds < 60, f"{relpath}: Run All took {seconds:.1f} s"
@@ -179,9 +178,7 @@ def test_exercise_feedback_in_the_browser(page, lab):
     module = _exercise_module(notebook)
     questions = [q for q in getattr(module, "QUESTIONS", []) if _answers(q)]
     if not questions:
-        questions = [
-            getattr(module, n) for n in dir(module) if re.fullmatch(r"q\d+", n)
-        ]
+        questions = [getattr(module, n) for n in dir(module) if re.fullmatch(r"q\d+", n)]
         questions = [q for q in questions if _answers(q)]
     assert questions, f"{notebook.name}: no number or choice question to try"
     question = questions[0]

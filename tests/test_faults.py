@@ -28,11 +28,11 @@ from retool import data, datapackage
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 LESSONS = sorted((ROOT / "lessons").glob("[0-9][0-9]_*.ipynb"))
-RESOURCES = [r["name"] for r in json.loads((DATA / "datapackage.json").read_text("utf-8"))["resources"]]
 PATHS = {
     r["name"]: r["path"]
     for r in json.loads((DATA / "datapackage.json").read_text("utf-8"))["resources"]
 }
+RESOURCES = list(PATHS)
 CHECK = "# NBVAL_CHECK_OUTPUT"
 
 # --- lessons in awkward places ------------------------------------------------------------------

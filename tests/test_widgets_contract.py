@@ -36,7 +36,7 @@ def _is_number(value) -> bool:
 
 
 def out_of_range(default) -> list:
-    """Values a typed-in or computed setting must survive: negative, huge, NaN, infinite, unknown."""
+    """Values a typed-in or computed setting must survive: negative, huge, NaN, unknown."""
     if _is_number(default):
         return [-1, -1e12, 1e12, math.nan, math.inf]
     if isinstance(default, str):

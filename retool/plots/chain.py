@@ -6,6 +6,7 @@ import numpy as np
 
 from ..models import chain
 from . import PALETTE, figure, finish, label
+from .light import reuse_renderer
 
 FIRM_COLOUR = PALETTE["vermillion"]
 OTHER_COLOUR = PALETTE["grey"]
@@ -35,7 +36,7 @@ def smile_curve(stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, n
     total = chain.value_added(d).sum()
     ax.plot((u + 1) * (len(x) - 1) / 2, (1 + (d - 1) * u**2) / total * 100, color=CURVE_COLOUR)
     names = [label(en, zh) for zh, en in chain.STAGES.values()]
-    ax.set_xticks(x, names)
+    ax.set_xticks(x, names, fontsize=9)
     for tick, m in zip(ax.get_xticklabels(), mine, strict=True):
         if m:
             tick.set_color(FIRM_COLOUR)
@@ -70,11 +71,14 @@ def smile_curve(stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, n
         )
     else:
         title = f"A firm in these {len(keys)} stages captures {share:.1f}% of the chain's value"
-    return finish(
-        fig,
-        ax,
-        title,
-        label("share of the chain's value added (%)", "占价值链增加值的比重（%）"),
-        source=SOURCE,
-        xlabel=label("stage of the value chain", "价值链环节"),
+    return reuse_renderer(
+        finish(
+            fig,
+            ax,
+            title,
+            label("share of the chain's value added (%)", "占价值链增加值的比重（%）"),
+            source=SOURCE,
+            xlabel=label("stage of the value chain", "价值链环节"),
+            fixed=True,
+        )
     )

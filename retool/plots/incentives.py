@@ -8,6 +8,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..models import incentives
 from . import PALETTE, figure, finish, label
+from .light import key, reuse_renderer, trim_ticks
 
 FIRM_COLOURS = {"soe": PALETTE["purple"], "private": PALETTE["green"]}
 MODEL_SOURCE = "the course's teaching model of the paper's argument in 二.3 (lines 396-449)"
@@ -39,23 +40,14 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
     v = [incentives.firm_gain(settings[f]["market_power"], settings[f]["p_sunk"]) for f in firms]
     n = [incentives.decision_gain(**settings[f]) for f in firms]
     colours = [FIRM_COLOURS[f] for f in firms]
+    # one call for the four bars: the firm's gain outlined, its decision maker's filled
     left.bar(
-        x - 0.2,
-        v,
+        np.concatenate([x - 0.2, x + 0.2]),
+        [*v, *n],
         width=0.38,
-        color="white",
-        edgecolor=colours,
-        hatch="//",
+        color=["white"] * len(firms) + colours,
+        edgecolor=colours * 2,
         linewidth=1.5,
-        label=label("firm: expected extra profit − cost", "企业：预期新增利润 − 成本"),
-    )
-    left.bar(
-        x + 0.2,
-        n,
-        width=0.38,
-        color=colours,
-        edgecolor=colours,
-        label=label("decision maker: own share − own effort", "决策者：所得份额 − 自身付出"),
     )
     left.axhline(0, color=PALETTE["black"], linewidth=1)
     for i in range(len(firms)):
@@ -75,9 +67,18 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
     hi = max(max(v), max(n), 0.2)
     left.set_ylim(lo - 0.15, hi + 0.3)
     left.set_xticks(x, [firm_label(f) for f in firms])
-    left.set_ylabel(label("net gain (× the investment's cost)", "净收益（投资成本的倍数）"))
-    left.set_title(label("Who gains from renovating?", "谁从改造中获益？"), fontsize=10, loc="left")
-    left.legend(loc="upper left", bbox_to_anchor=(-0.15, -0.1), fontsize=8, frameon=False)
+    # the firms' names in their colours: the key to the dots of the right panel too
+    for tick, f in zip(left.get_xticklabels(), firms, strict=True):
+        tick.set_color(FIRM_COLOURS[f])
+        tick.set_fontweight("bold")
+    # the unit in the panel's title: a text fewer to draw on every redraw
+    left.set_title(
+        label(
+            "Net gain from renovating (× the investment's cost)", "改造的净收益（投资成本的倍数）"
+        ),
+        fontsize=10,
+        loc="left",
+    )
     left.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
 
     nowhere = []
@@ -100,7 +101,6 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
             linestyle="none",
             clip_on=False,
             zorder=5,
-            label=label(f"{firm_label(f)} (share of gain {s['share']:.2f})"),
         )
     right.set_xlim(0, 1)
     right.set_ylim(0, 1)
@@ -111,18 +111,18 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
         fontsize=10,
         loc="left",
     )
-    right.legend(loc="upper left", bbox_to_anchor=(-0.15, -0.16), fontsize=8, frameon=False)
-    for a in (right,):
-        a.xaxis.set_major_locator(MaxNLocator(nbins=5))
-        a.yaxis.set_major_locator(MaxNLocator(nbins=5))
+    right.xaxis.set_major_locator(MaxNLocator(nbins=2))
+    right.yaxis.set_major_locator(MaxNLocator(nbins=2))
+    for a in (left, right):  # only the ticks within the limits: each costs time on a redraw
+        trim_ticks(a, "y")
+    trim_ticks(right, "x")
     if nowhere:
         right.text(
             0.97,
             0.97,
-            label(
-                f"{' and '.join(nowhere)}: with this share of the gain,\n"
-                "no market power or risk makes renovation pay"
-            ),
+            label(f"{' and '.join(nowhere)}:\nnever pays at this share of the gain")
+            if len(nowhere) > 1
+            else label(f"{nowhere[0]}: never pays at this share of the gain"),
             transform=right.transAxes,
             ha="right",
             va="top",
@@ -142,7 +142,23 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
             bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
         )
     fixed = {"left": 0.8, "right": 0.2, "top": 0.35, "bottom": 1.2, "wspace": 0.35}
-    return finish(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
+    finish(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
+    # the keys below the panels, drawn as plain artists (a legend costs a redraw much more)
+    first = colours[0]
+    gains = [
+        (
+            label("firm: expected extra profit − cost", "企业：预期新增利润 − 成本"),
+            first,
+            {"facecolor": "white", "edgecolor": first, "linewidth": 1.5},
+        ),
+        (
+            label("decision maker: own share − own effort", "决策者：所得份额 − 自身付出"),
+            first,
+            "patch",
+        ),
+    ]
+    key(left, gains, loc="upper left", anchor=(-0.15, -0.12), fontsize=8)
+    return reuse_renderer(fig)
 
 
 def reform_chart() -> Figure:

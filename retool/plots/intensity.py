@@ -7,6 +7,7 @@ import pandas as pd
 from .. import data, rebuild
 from ..models import intensity as model
 from . import PALETTE, SERIES_COLOURS, figure, finish, label
+from .light import reuse_renderer
 from .scale import source
 
 YEARBOOK = "China Statistical Yearbook 2001 table 6-18, FAI and GDP (data/)"
@@ -146,11 +147,13 @@ def counterfactual(
         )
     else:
         title = f"At {baseline_pct:g}%, renovation {span} would have been just what it was"
-    return finish(
-        fig,
-        ax,
-        label(title),
-        label("100 million yuan"),
-        source("Table 1") + "; FAI, GDP (data/)",
-        fixed={"left": 0.83},
+    return reuse_renderer(
+        finish(
+            fig,
+            ax,
+            label(title),
+            label("100 million yuan"),
+            source("Table 1") + "; FAI, GDP (data/)",
+            fixed={"left": 0.83},
+        )
     )

@@ -7,6 +7,7 @@ import pandas as pd
 
 from .. import data, measures, rebuild
 from . import PALETTE, SERIES_COLOURS, figure, finish, label, paper_source
+from .light import reuse_renderer
 
 SHORT = {
     "renovation": "Technical renovation",
@@ -89,7 +90,9 @@ def index_chart(table: pd.DataFrame, base: int, end: int, series: list[str], not
     else:
         top = g.idxmax()
         title = label(f"From {base} to {end}, {name(top).lower()} grew fastest ({g[top]:+.1f}%)")
-    return finish(fig, ax, title, label(f"index, {base} = 100"), source("Table 1"), fixed=True)
+    return reuse_renderer(
+        finish(fig, ax, title, label(f"index, {base} = 100"), source("Table 1"), fixed=True)
+    )
 
 
 def yearly_growth(frame: pd.DataFrame | None = None):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from .. import data, rebuild
 from . import PALETTE, SERIES_COLOURS, figure, finish, label
+from .light import key, reuse_renderer, trim_ticks
+from .memo import per_data_state
 from .scale import source
 
 YEARBOOK_SOURCE = "China Statistical Yearbook 2005 t. 21-38, 2009 t. 20-42 (all LMEs)"
@@ -22,15 +25,15 @@ PANELS = {
 
 def break_year(frame: pd.DataFrame) -> float | None:
     """Where the universe changes in ``frame`` (between two years), or None."""
-    universes = frame.drop_duplicates("universe")
-    if len(universes) < 2:
+    universe, year = frame["universe"].to_numpy(), frame["year"].to_numpy()
+    new = year[universe == rebuild.TABLE1_UNIVERSE]
+    old = year[universe == rebuild.YEARBOOK_UNIVERSE]
+    if len(new) == 0 or len(old) == 0:
         return None
-    first_new = frame[frame["universe"] == rebuild.TABLE1_UNIVERSE]["year"].min()
-    last_old = frame[frame["universe"] == rebuild.YEARBOOK_UNIVERSE]["year"].max()
-    return (first_new + last_old) / 2
+    return (new.min() + old.max()) / 2
 
 
-def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]]):
+def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], name_break=True):
     colour = SERIES_COLOURS[PANELS[column][1]]
     for universe, part in frame.groupby("universe", sort=False):
         filled = universe == rebuild.TABLE1_UNIVERSE
@@ -54,36 +57,41 @@ def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]]):
             color=PALETTE["grey"],
         )
         ax.axvline(brk, color=PALETTE["grey"], ls="--", lw=1)
+    if brk is not None and name_break:  # named in the first panel only
         ax.text(
             brk,
             0.98,
-            label(" universe\n break"),
+            label(" universe break"),
             transform=ax.get_xaxis_transform(),
             fontsize=7,
             color="#555555",
             va="top",
             ha="left",
         )
+    years = frame["year"].tolist()
     for year, text in claims:
-        if year in set(frame["year"]):
+        if year in years:
+            # at the ends of the range the note points inwards, clear of the axis
+            ends = {years[0]: "left", years[-1]: "right"}
             ax.annotate(
                 text,
                 (year, frame.set_index("year").loc[year, column]),
                 xytext=(0, 9),
                 textcoords="offset points",
-                ha="center",
+                ha=ends.get(year, "center"),
                 fontsize=7,
                 color="black",
             )
-    ax.set_title(label(PANELS[column][0]), fontsize=9, loc="left")
-    ax.set_ylabel(label("percent"))
-    years = frame["year"].tolist()
+    # the unit in the panel's title: one label fewer to draw per panel
+    ax.set_title(label(PANELS[column][0] + " (%)"), fontsize=9, loc="left")
     if years:
-        ax.set_xticks(years, [str(y) if y % 2 == 0 or len(years) < 6 else "" for y in years])
+        # few year ticks: each tick label costs a redraw more than a line of the chart
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, steps=[1, 2, 4, 5, 10]))
         ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
-        ax.set_ylim(0, max(frame[column].max() * 1.3, 1))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
 
 
+@per_data_state
 def _claims_figure2():
     return [
         (2000, f"paper: about {data.claim_value('domestic_share_2000'):g}%"),
@@ -91,6 +99,7 @@ def _claims_figure2():
     ]
 
 
+@per_data_state
 def _claims_figure3():
     return [
         (2003, f"paper: <{data.claim_value('assimilation_ratio_2003'):g}%"),
@@ -102,9 +111,14 @@ def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", ti
     """The two rebuilt figures side by side, the universe break marked, the paper's words noted."""
     fig, (left, right) = figure(9.0, 4.2, ncols=2)
     _panel(left, share, "domestic_share_pct", _claims_figure2())
-    _panel(right, ratio, "assimilation_ratio_pct", _claims_figure3())
-    if len(share):
-        left.legend(frameon=False, fontsize=7, loc="lower right")
+    _panel(right, ratio, "assimilation_ratio_pct", _claims_figure3(), name_break=False)
+    # one percent scale for both panels: comparable, and the right one needs no tick labels
+    top = max(share["domestic_share_pct"].max(), ratio["assimilation_ratio_pct"].max()) * 1.3
+    for ax in (left, right):
+        ax.set_ylim(0, top if top > 1 else 1)
+    right.tick_params(axis="y", labelleft=False)
+    for ax in (left, right):
+        trim_ticks(ax)
     if note:
         panel = left.get_title(loc="left")
         left.set_title(f"{panel}\n{note}", loc="left", fontsize=8, color=PALETTE["vermillion"])
@@ -112,14 +126,26 @@ def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", ti
         s, r = share.set_index("year")["domestic_share_pct"], ratio.set_index("year")
         r = r["assimilation_ratio_pct"]
         title = (
-            f"Domestic share rose from {s.iloc[0]:.0f}% to {s.iloc[-1]:.0f}% and assimilation from "
-            f"{r.iloc[0]:.0f}% to {r.iloc[-1]:.0f}% of foreign spending "
-            f"({s.index[0]}-{s.index[-1]})"
+            f"{s.index[0]}-{s.index[-1]}: domestic share {s.iloc[0]:.0f}% → {s.iloc[-1]:.0f}%, "
+            f"assimilation {r.iloc[0]:.0f}% → {r.iloc[-1]:.0f}% of foreign spending"
             if len(s)
             else "No data for these settings"
         )
-    where = source("Table 1") + "; " + YEARBOOK_SOURCE
-    return finish(fig, [left, right], label(title), "", where, fixed={"left": 0.63, "wspace": 0.22})
+    where = label(f"Yuan & Wang, Table 1; {YEARBOOK_SOURCE}; the course's calculation")
+    fig = finish(fig, [left, right], label(title), "", where, fixed={"left": 0.5, "wspace": 0.22})
+    if len(share):
+        colour = SERIES_COLOURS[PANELS["domestic_share_pct"][1]]
+        shown = list(dict.fromkeys(share["universe"]))
+        entries = [
+            (
+                UNIVERSE_SHORT[u],
+                colour,
+                ("" if u == rebuild.TABLE1_UNIVERSE else "open ") + MARKERS[u],
+            )
+            for u in shown
+        ]
+        key(left, entries, loc="lower right", fontsize=7)
+    return reuse_renderer(fig)
 
 
 def growth_race(frame: pd.DataFrame | None = None):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import SERIES_COLOURS, figure, finish, label, paper_source
+from .light import reuse_renderer
 
 
 def table1_series(values: pd.Series, series: str, name_en: str, name_cn: str, title: str):
@@ -23,11 +24,14 @@ def table1_series(values: pd.Series, series: str, name_en: str, name_cn: str, ti
     ax.set_xticks(list(values.index))
     ax.set_ylim(0, values.max() * 1.18)
     ax.set_title(label(name_en, name_cn), fontsize=10, loc="left")
-    return finish(
-        fig,
-        ax,
-        title,
-        label("亿元 (100 million yuan)", "亿元"),
-        paper_source("Table 1"),
-        xlabel=label("year", "年份"),
+    return reuse_renderer(
+        finish(
+            fig,
+            ax,
+            title,
+            label("亿元 (100 million yuan)", "亿元"),
+            paper_source("Table 1"),
+            xlabel=label("year", "年份"),
+            fixed=True,
+        )
     )

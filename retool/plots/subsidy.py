@@ -9,6 +9,7 @@ from matplotlib.ticker import FuncFormatter
 
 from ..models import subsidy
 from . import SERIES_COLOURS, figure, finish, label
+from .light import reuse_renderer
 
 BUDGET_COLOUR = SERIES_COLOURS["paper"]  # a number the paper prints
 LOANS_COLOUR = SERIES_COLOURS["counterfactual"]  # what the model says the budget could carry
@@ -86,11 +87,19 @@ def leverage_bars(
     else:
         ratio = loans / spend[last] * 100
         title = f"The subsidy could back loans worth {ratio:,.0f}% of Table 1's {last} spending"
+    # fixed margins (no layout pass): the left one fits the longest bar label
+    widest = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in r[0]) for r in rows)
     fig = finish(
-        fig, ax, title, "", source=SOURCE, xlabel=label("100 million yuan (yi yuan)", "亿元")
+        fig,
+        ax,
+        title,
+        "",
+        source=SOURCE,
+        xlabel=label("100 million yuan (yi yuan)", "亿元"),
+        fixed={"left": 0.3 + widest * 0.075, "right": 0.3},
     )
     ax.grid(axis="y", visible=False)
-    return fig
+    return reuse_renderer(fig)
 
 
 def leverage_curve(

@@ -8,6 +8,7 @@ from matplotlib.ticker import MaxNLocator
 from .. import rebuild
 from ..models import wear
 from . import PALETTE, figure, finish, label, paper_source
+from .light import key, reuse_renderer, trim_ticks
 
 # One colour per technology level, in every chart of the lesson (frontier green, obsolete red).
 LEVEL_COLOURS = {
@@ -62,7 +63,6 @@ def wear_paths(path, renovation: float, obsolescence: float, title: str, note: s
             bottoms,
             bottoms + path[k].to_numpy(),
             color=LEVEL_COLOURS[k],
-            label=_level_label(k),
             linewidth=0,
             step=None if len(years) > 1 else "mid",
         )
@@ -71,7 +71,7 @@ def wear_paths(path, renovation: float, obsolescence: float, title: str, note: s
         left.cla()
         b = 0
         for k in wear.LEVELS:
-            left.bar(0, path[k].iloc[0], bottom=b, color=LEVEL_COLOURS[k], label=_level_label(k))
+            left.bar(0, path[k].iloc[0], bottom=b, color=LEVEL_COLOURS[k])
             b += path[k].iloc[0]
         left.set_xlim(-1, 1)
         left.set_xticks([0])
@@ -79,14 +79,16 @@ def wear_paths(path, renovation: float, obsolescence: float, title: str, note: s
         right.set_xticks([0])
     left.set_ylim(0, 100)
     for a in (left, right):  # few ticks: every tick label costs time on each redraw
-        a.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-        a.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+        a.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+        a.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
+    left.yaxis.set_major_locator(MaxNLocator(nbins=2))  # 0, 50, 100: shares of the whole
     left.set_xlabel(label("years from the start", "年"))
-    left.set_ylabel(label("share of equipment (%)", "占比（%）"))
+    # units in the panels' titles: one text fewer per panel to draw on every redraw
     left.set_title(
-        label("Equipment by technology level", "装备技术水平结构"), fontsize=10, loc="left"
+        label("Share of equipment by technology level (%)", "装备技术水平结构（%）"),
+        fontsize=10,
+        loc="left",
     )
-    left.legend(loc="upper left", bbox_to_anchor=(-0.12, -0.16), fontsize=8, ncols=2, frameon=False)
 
     gap = path["gap_levels"]
     right.plot(
@@ -95,7 +97,6 @@ def wear_paths(path, renovation: float, obsolescence: float, title: str, note: s
         color=GAP_COLOUR,
         linewidth=2.2,
         marker="o" if len(years) == 1 else None,
-        label=label(f"renovation {renovation:.0%}, obsolescence {obsolescence:.0%}"),
     )
     right.axhline(gap.iloc[0], color=PALETTE["grey"], linestyle="--", linewidth=1)
     right.annotate(
@@ -107,12 +108,12 @@ def wear_paths(path, renovation: float, obsolescence: float, title: str, note: s
         color="#555555",
     )
     right.set_ylim(0, max(3.5, float(gap.max()) * 1.1))
-    right.set_xlabel(label("years from the start", "年"))
-    right.set_ylabel(label("mean levels behind the frontier", "与前沿的平均差距（级）"))
+    # the same years as the left panel, whose axis is labelled: no second label to draw
     right.set_title(
-        label("Distance to the technology frontier", "与技术前沿的距离"), fontsize=10, loc="left"
+        label("Mean levels behind the technology frontier", "与技术前沿的平均差距（级）"),
+        fontsize=10,
+        loc="left",
     )
-    right.legend(loc="upper left", bbox_to_anchor=(0, -0.16), fontsize=8, frameon=False)
     if note:
         right.text(
             0.5,
@@ -126,8 +127,17 @@ def wear_paths(path, renovation: float, obsolescence: float, title: str, note: s
             wrap=True,
             bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
         )
-    fixed = {"left": 0.75, "right": 0.2, "top": 0.4, "bottom": 1.15, "wspace": 0.3}
-    return finish(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
+    for a in (left, right):
+        trim_ticks(a)
+    fixed = {"left": 0.5, "right": 0.2, "top": 0.4, "bottom": 1.15, "wspace": 0.2}
+    finish(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
+    # the keys below the panels, drawn as plain artists (a legend costs a redraw much more)
+    levels = [(_level_label(k), LEVEL_COLOURS[k], "patch") for k in wear.LEVELS]
+    key(left, levels, loc="upper left", anchor=(-0.08, -0.2), fontsize=8, ncols=2)
+    line = "o" if len(years) == 1 else "line"
+    setting = label(f"renovation {renovation:.0%}, obsolescence {obsolescence:.0%}")
+    key(right, [(setting, GAP_COLOUR, line)], loc="upper left", anchor=(0, -0.2), fontsize=8)
+    return reuse_renderer(fig)
 
 
 def gap_scenarios(

@@ -13,6 +13,7 @@ import math
 
 from ..models import catchup
 from ..plots import idicn as plots_idicn
+from ..plots.memo import per_data_state
 from .wear import assemble
 
 _LEADER = catchup.leader()
@@ -30,6 +31,11 @@ RANGES = {
     "leader_growth_pct": [-5.0, 0.0, _CHINA_CAGR, _LEADER_CAGR, 15.0],
 }
 SLIDER = {"min": -5.0, "max": 15.0, "step": 0.1}
+
+# Only change with data/: looked up once per state of data/, not on every redraw.
+_names = per_data_state(catchup.names)
+_gap = per_data_state(lambda: catchup.china_gap()["gap_to_leader"])
+_known = per_data_state(lambda: frozenset(catchup.table().index))
 
 
 def _settings(**settings):
@@ -53,7 +59,7 @@ def _settings(**settings):
     except TypeError:
         problems.append(f"{raw!r} is not a list of countries")
         countries = DEFAULTS["countries"]
-    known = set(catchup.table().index)
+    known = _known()
     unknown = [c for c in countries if c not in known]
     if unknown:
         problems.append(f"{', '.join(map(str, unknown))} not in Table 2, so not shown")
@@ -67,7 +73,7 @@ def catch_up_years(china_growth_pct=_CHINA_CAGR, leader_growth_pct=_LEADER_CAGR)
 
 
 def sentence(china_growth: float, leader_growth: float, years: float) -> str:
-    names = catchup.names()
+    names = _names()
     lead = names[_LEADER]
     digits = (
         1
@@ -79,7 +85,7 @@ def sentence(china_growth: float, leader_growth: float, years: float) -> str:
     )
     if math.isclose(china_growth, _CHINA_CAGR) and math.isclose(leader_growth, _LEADER_CAGR):
         rates += f" (their {catchup.FIRST}-{catchup.LAST} growth rates)"
-    gap = catchup.china_gap()["gap_to_leader"]
+    gap = _gap()
     if math.isfinite(years):
         return (
             f"{rates}, China would reach {lead}'s index in {years:.0f} years, around "
@@ -96,7 +102,7 @@ def sentence(china_growth: float, leader_growth: float, years: float) -> str:
 
 
 def title(years: float) -> str:
-    lead = catchup.names()[_LEADER]
+    lead = _names()[_LEADER]
     if math.isfinite(years):
         year = catchup.LAST + years
         return f"China would catch up with {lead} in {years:.0f} years, around {year:.0f}"

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from ..models import ledger
 from ..plots import ledger as ledger_plots
+from ..plots.memo import per_data_state
+
+# The tally only changes with data/: computed once per state of data/, not on every redraw.
+_tally = per_data_state(ledger.tally)
+_sections = per_data_state(ledger.sections)
+_describe = per_data_state(ledger.describe)
 
 DEFAULTS = {"section": "all", "verdict": "all"}
 
@@ -22,15 +28,16 @@ def view(**settings):
     """The chart of the filtered ledger and one sentence (never raises)."""
     s = {**DEFAULTS, **settings}
     section, verdict = str(s["section"]), str(s["verdict"])
-    sentence = ledger.describe(section, verdict)
-    known = section in ("all", *ledger.sections()) and verdict in ("all", *ledger.VERDICTS)
+    sentence = _describe(section, verdict)
+    sections = _sections()
+    known = section in ("all", *sections) and verdict in ("all", *ledger.VERDICTS)
     note = "" if known else "unknown filter: showing the whole ledger"
-    if section in [ledger.section_code(x) for x in ledger.sections()]:
-        section = next(x for x in ledger.sections() if ledger.section_code(x) == section)
+    if section in [ledger.section_code(x) for x in sections]:
+        section = next(x for x in sections if ledger.section_code(x) == section)
         known, note = True, ""
     if not known:
         section, verdict = "all", "all"
-    fig = ledger_plots.ledger_by_section(section=section, verdict=verdict, note=note)
+    fig = ledger_plots.ledger_by_section(_tally(), section=section, verdict=verdict, note=note)
     return fig, sentence
 
 

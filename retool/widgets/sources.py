@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .. import measures, rebuild
 from ..plots import sources as charts
+from ..plots.memo import per_data_state
 from .scale import assemble
 
 UNIVERSE_OPTIONS = {
@@ -58,8 +59,12 @@ def settings_of(**settings):
     return start, end, universe, notes
 
 
+@per_data_state
 def window(start: int, end: int, universe: str):
-    """Figure 2's and Figure 3's values within [start, end] for the universe (two DataFrames)."""
+    """Figure 2's and Figure 3's values within [start, end] for the universe (two DataFrames).
+
+    Computed once per window and state of data/ (a redraw should not rebuild the series).
+    """
     s = rebuild.technology_series(universe)
     s = s[s["year"].between(start, end)].reset_index(drop=True)
     share = s[["year", "universe"]].assign(

@@ -12,6 +12,11 @@ import html
 
 from ..models import wear
 from ..plots import wear as plots_wear
+from ..plots.memo import per_data_state
+
+# The model's path for given settings only changes with data/ (the census's starting levels):
+# computed once per setting and state of data/, not again when a slider comes back to it.
+_simulate = per_data_state(wear.simulate)
 
 DEFAULTS = {
     "renovation_pct": wear.DEFAULT_RENOVATION * 100,
@@ -108,7 +113,7 @@ def title(renovation: float, obsolescence: float, years: int, path) -> str:
 def view(**settings):
     """The distribution and gap chart and one sentence for the given settings."""
     renovation, obsolescence, years, problems = _settings(**settings)
-    path = wear.simulate(renovation, obsolescence, years)
+    path = _simulate(renovation, obsolescence, years)
     said = sentence(renovation, obsolescence, years, path)
     note = ""
     if problems:

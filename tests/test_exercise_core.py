@@ -268,3 +268,18 @@ def test_open_question_records_text():
     assert q.check("   ").outcome is Outcome.INVALID
     assert q.check(42).outcome is Outcome.INVALID
     assert q.check(...).outcome is Outcome.UNANSWERED
+
+
+def test_the_nearest_of_two_close_mistakes_is_named():
+    from retool.exercises.core import Mistake, NumberQuestion
+
+    q = NumberQuestion(
+        qid="qx",
+        answer_name="qx_answer",
+        prompt="",
+        expected=lambda: 7.0,
+        tolerance=0.05,
+        mistakes=(Mistake("first", lambda: 7.94, "a"), Mistake("second", lambda: 7.90, "b")),
+    )
+    assert "second" in q.check(7.90).message
+    assert "first" in q.check(7.94).message

@@ -222,14 +222,18 @@ class NumberQuestion(Question):
             if self.printed is not None and not measures.matches_printed(exact, self.printed):
                 extra = f" (the paper prints {self.printed}; the lesson explains the difference)"
             return self._feedback(Outcome.CORRECT, f"correct: {value:g} ≈ {exact:.4g}{extra}.")
+        # when two mistakes give nearby values, name the one the answer is nearest to
+        near = []
         for mistake in self.mistakes:
             wrong = float(mistake.value())
-            if math.isfinite(wrong) and abs(value - wrong) <= max(
-                self.tolerance, abs(wrong) * 1e-3
-            ):
-                return self._feedback(
-                    Outcome.CLOSE, f"close, but this looks like {mistake.name}: {mistake.advice}"
-                )
+            distance = abs(value - wrong)
+            if math.isfinite(wrong) and distance <= max(self.tolerance, abs(wrong) * 1e-3):
+                near.append((distance, mistake))
+        if near:
+            mistake = min(near, key=lambda pair: pair[0])[1]
+            return self._feedback(
+                Outcome.CLOSE, f"close, but this looks like {mistake.name}: {mistake.advice}"
+            )
         return self._feedback(
             Outcome.INCORRECT,
             f"not quite: {value:g} is not the value asked for. Try `{self.qid}.hint()`.",

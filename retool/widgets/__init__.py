@@ -1,4 +1,56 @@
 """Thin ipywidgets wrappers: widget -> models/rebuild -> plots (one module per lesson topic).
 
 Each module has ``view(**settings) -> (Figure, sentence)``, the pure redraw that tests and the
-benchmark call, and ``explorer()``, which returns the widget a lesson displays."""
+benchmark call, and ``explorer()``, which returns the widget a lesson displays, built with
+:func:`assemble` so that every lesson's controls look and behave alike."""
+
+from __future__ import annotations
+
+import html
+
+# A slider's track must stay long enough to drag, however long its description.
+SLIDER_WIDTH = "520px"
+SLIDER_TRACK_MIN = "180px"
+
+
+def assemble(controls, names, view_function, rows=None, enabled_when=None):
+    """Controls on top, the sentence and the chart below; every change calls ``view_function``.
+
+    ``rows``: how many controls per row (default: one per row). ``enabled_when``: a dict
+    ``{name: predicate(settings)}``; a control whose predicate is false is greyed out, because
+    the current settings do not use it.
+    """
+    import ipywidgets as w
+    from IPython.display import display
+
+    out = w.Output()
+    text = w.HTML()
+    enabled_when = enabled_when or {}
+
+    def settings():
+        return {n: c.value for n, c in zip(names, controls)}
+
+    def redraw(*_):
+        current = settings()
+        for n, c in zip(names, controls):
+            if n in enabled_when:
+                c.disabled = not enabled_when[n](current)
+        fig, said = view_function(**current)
+        text.value = f"<p style='font-size:1.05em'>{html.escape(said)}</p>"
+        with out:
+            out.clear_output(wait=True)
+            display(fig)
+
+    for c in controls:
+        c.style.description_width = "initial"
+        if isinstance(c, (w.FloatSlider, w.IntSlider)):
+            c.layout.width = SLIDER_WIDTH
+            c.layout.min_width = SLIDER_WIDTH
+        c.observe(redraw, names="value")
+    redraw()
+    per_row = rows or 1
+    wrap = w.Layout(flex_flow="row wrap")
+    boxes = [
+        w.HBox(controls[i : i + per_row], layout=wrap) for i in range(0, len(controls), per_row)
+    ]
+    return w.VBox([*boxes, text, out])

@@ -14,7 +14,7 @@ import math
 from ..models import catchup
 from ..plots import idicn as plots_idicn
 from ..plots.memo import per_data_state
-from .wear import assemble
+from . import assemble
 
 _LEADER = catchup.leader()
 _CHINA_CAGR = catchup.cagr(catchup.CHINA)

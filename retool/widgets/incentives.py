@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..models import incentives
 from ..plots import incentives as plots_incentives
-from .wear import assemble
+from . import assemble
 
 DEFAULTS = {
     f"{firm}_{key}": value for firm, s in incentives.FIRMS.items() for key, value in s.items()

@@ -14,7 +14,7 @@ import math
 
 from ..models import intensity as model
 from ..plots import intensity as charts
-from .scale import assemble
+from . import assemble
 
 DEFAULTS = {
     "preset": model.DEFAULT_PRESET,
@@ -188,5 +188,9 @@ def explorer():
     preset.observe(preset_to_value, names="value")
     value.observe(value_to_free, names="value")
     return assemble(
-        [preset, value, denominator, share], ["preset", "value", "denominator", "mfg_share"], view
+        [preset, value, denominator, share],
+        ["preset", "value", "denominator", "mfg_share"],
+        view,
+        # the assumed share only matters for the manufacturing denominator
+        enabled_when={"mfg_share": lambda s: s["denominator"] == "manufacturing_assumed"},
     )

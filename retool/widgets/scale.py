@@ -7,10 +7,9 @@ a sentence saying so, never a traceback.
 
 from __future__ import annotations
 
-import html
-
 from .. import data, measures, rebuild
 from ..plots import scale as plots_scale
+from . import assemble
 
 _YEARS = [int(y) for y in data.table1_wide().index]
 
@@ -133,27 +132,3 @@ def explorer():
         description="Series",
     )
     return assemble([base, end, series], ["base", "end", "series"], view)
-
-
-def assemble(controls, names, view_function):
-    """Controls on top, the figure and the sentence below; every change calls ``view_function``."""
-    import ipywidgets as w
-    from IPython.display import display
-
-    out = w.Output()
-    text = w.HTML()
-
-    def redraw(*_):
-        fig, said = view_function(**{n: c.value for n, c in zip(names, controls)})
-        text.value = f"<p style='font-size:1.05em'>{html.escape(said)}</p>"
-        with out:
-            out.clear_output(wait=True)
-            display(fig)
-
-    for c in controls:
-        c.style.description_width = "initial"
-        c.observe(redraw, names="value")
-    redraw()
-    return w.VBox(
-        [w.HBox(controls[:3]), *([w.HBox(controls[3:])] if controls[3:] else []), text, out]
-    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .. import measures, rebuild
 from ..plots import sources as charts
 from ..plots.memo import per_data_state
-from .scale import assemble
+from . import assemble
 
 UNIVERSE_OPTIONS = {
     "both": "both, spliced as the paper does",

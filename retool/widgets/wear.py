@@ -8,11 +8,10 @@ of years give a chart with a note and a sentence saying what is wrong, never a t
 
 from __future__ import annotations
 
-import html
-
 from ..models import wear
 from ..plots import wear as plots_wear
 from ..plots.memo import per_data_state
+from . import assemble
 
 # The model's path for given settings only changes with data/ (the census's starting levels):
 # computed once per setting and state of data/, not again when a slider comes back to it.
@@ -156,30 +155,3 @@ def explorer():
         ),
     ]
     return assemble(controls, ["renovation_pct", "obsolescence_pct", "years"], view)
-
-
-def assemble(controls, names, view_function, rows=None):
-    """Controls on top (``rows``: how many controls per row), the sentence and the chart below."""
-    import ipywidgets as w
-    from IPython.display import display
-
-    out = w.Output()
-    text = w.HTML()
-
-    def redraw(*_):
-        fig, said = view_function(**{n: c.value for n, c in zip(names, controls)})
-        text.value = f"<p style='font-size:1.05em'>{html.escape(said)}</p>"
-        with out:
-            out.clear_output(wait=True)
-            display(fig)
-
-    for c in controls:
-        c.style.description_width = "initial"
-        c.layout.width = "auto" if rows else c.layout.width
-        c.observe(redraw, names="value")
-    redraw()
-    per_row = rows or len(controls)
-    boxes = [w.HBox(controls[i : i + per_row]) for i in range(0, len(controls), per_row)]
-    if rows is None:
-        boxes = [w.VBox(controls)]
-    return w.VBox([*boxes, text, out])

@@ -15,7 +15,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .. import measures
+from .. import data, measures
+
+
+def printed(claim_id: str) -> str:
+    """A claim's number exactly as the paper prints it (its decimals are its precision)."""
+    return str(data.claim(claim_id)["value"])
+
+
+def where(claim_id: str) -> str:
+    """Where a claim stands in the paper, for feedback that names the printed number."""
+    row = data.claim(claim_id)
+    return f"section {row['section']}, line {row['paper_line']} of the text"
 
 
 class Outcome(str, enum.Enum):

@@ -8,7 +8,7 @@ question on what the course can and cannot check. Every expected value is comput
 from __future__ import annotations
 
 from .. import data, measures, rebuild
-from .core import ChoiceQuestion, Mistake, NumberQuestion, OpenQuestion, summary  # noqa: F401
+from .core import ChoiceQuestion, Mistake, NumberQuestion, OpenQuestion, printed, summary, where  # noqa: F401
 
 
 def _renovation(year: int) -> float:
@@ -17,15 +17,6 @@ def _renovation(year: int) -> float:
 
 def _growth(base: int, end: int) -> float:
     return float(rebuild.table1_growth(base, end)["renovation"])
-
-
-def _printed(claim_id: str) -> str:
-    return str(data.claim(claim_id)["value"])
-
-
-def _where(claim_id: str) -> str:
-    row = data.claim(claim_id)
-    return f"section {row['section']}, line {row['paper_line']} of the text"
 
 
 GROWTH_CLAIM = "growth_2005_2009_renovation"
@@ -120,8 +111,8 @@ q3 = NumberQuestion(
         "percent. Does it match the number the paper prints?"
     ),
     expected=lambda: _growth(2005, 2009),
-    printed=_printed(GROWTH_CLAIM),
-    where=_where(GROWTH_CLAIM),
+    printed=printed(GROWTH_CLAIM),
+    where=where(GROWTH_CLAIM),
     unit="percent",
     hints=(
         "Same formula as q1, with 2009 as the end year.",

@@ -9,13 +9,15 @@ growth from a small base. Every expected value is computed from ``data/``.
 from __future__ import annotations
 
 from .. import data, measures, rebuild
-from .core import (  # noqa: F401
+from .core import (  # noqa: F401 (summary is re-exported for the notebooks)
     ChoiceQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
     SeriesQuestion,
+    printed,
     summary,
+    where,
 )
 
 FIRST, LAST = (int(y) for y in data.table1_wide().index[[0, -1]])
@@ -23,15 +25,6 @@ FIRST, LAST = (int(y) for y in data.table1_wide().index[[0, -1]])
 
 def _t1():
     return data.table1_wide()
-
-
-def _printed(claim_id: str) -> str:
-    return str(data.claim(claim_id)["value"])
-
-
-def _where(claim_id: str) -> str:
-    row = data.claim(claim_id)
-    return f"section {row['section']}, line {row['paper_line']} of the text"
 
 
 def _growth(base=FIRST, end=LAST):
@@ -121,8 +114,8 @@ q3 = NumberQuestion(
         f"{FIRST}→{LAST} in percent, keeping all decimals: the check rounds as the paper does."
     ),
     expected=lambda: float(_growth()["assimilation"]),
-    printed=_printed(ASSIM),
-    where=_where(ASSIM),
+    printed=printed(ASSIM),
+    where=where(ASSIM),
     hints=(
         "The column is 'assimilation'.",
         "The paper prints two decimals here; do not round before comparing.",

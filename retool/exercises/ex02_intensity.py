@@ -9,23 +9,15 @@ from __future__ import annotations
 
 from .. import data, measures, rebuild
 from ..models import intensity as model
-from .core import (  # noqa: F401
+from .core import (  # noqa: F401 (summary is re-exported for the notebooks)
     ChoiceQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
-    SeriesQuestion,
+    printed,
     summary,
+    where,
 )
-
-
-def _printed(claim_id: str) -> str:
-    return str(data.claim(claim_id)["value"])
-
-
-def _where(claim_id: str) -> str:
-    row = data.claim(claim_id)
-    return f"section {row['section']}, line {row['paper_line']} of the text"
 
 
 def _reno(year: int) -> float:
@@ -96,8 +88,8 @@ q2 = NumberQuestion(
         "divide by GDP 2009 (`data.gdp_series()`). What share of GDP is it, in percent?"
     ),
     expected=lambda: rebuild.renovation_share_of_gdp(2009, rebuild.YEARBOOK_UNIVERSE),
-    printed=_printed(GDP_CLAIM),
-    where=_where(GDP_CLAIM),
+    printed=printed(GDP_CLAIM),
+    where=where(GDP_CLAIM),
     hints=(
         "2008 all enterprises = Table 1 2008 + high-tech 2008.",
         "2009 = 2008 × (1 + growth / 100), with growth = data.claim_value('growth_2009_lme').",
@@ -140,8 +132,8 @@ q3 = NumberQuestion(
         "(`data.fai()`, columns value_100m_yuan and growth_over_previous_pct). In percent."
     ),
     expected=rebuild.renovation_share_1980,
-    printed=_printed(Y1980),
-    where=_where(Y1980),
+    printed=printed(Y1980),
+    where=where(Y1980),
     hints=(
         "FAI 1980 = FAI 1981 / (1 + growth 1981 / 100).",
         "`measures.implied_previous(value, growth)` does that division.",

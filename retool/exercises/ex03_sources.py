@@ -9,23 +9,15 @@ not in the text. Every expected value is computed from ``data/``.
 from __future__ import annotations
 
 from .. import data, measures, rebuild
-from .core import (  # noqa: F401
+from .core import (  # noqa: F401 (summary is re-exported for the notebooks)
     ChoiceQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
     SeriesQuestion,
     summary,
+    where,
 )
-
-
-def _printed(claim_id: str) -> str:
-    return str(data.claim(claim_id)["value"])
-
-
-def _where(claim_id: str) -> str:
-    row = data.claim(claim_id)
-    return f"section {row['section']}, line {row['paper_line']} of the text"
 
 
 def _series():
@@ -129,7 +121,7 @@ q3 = NumberQuestion(
         "the growth of the share from 2002 to 2009 as a multiple (2009 share / 2002 share - 1)."
     ),
     expected=lambda: float(measures.multiple(_share().loc[2009], _share().loc[2002]) - 1),
-    where=_where(TRIPLE),
+    where=where(TRIPLE),
     unit="multiple",
     tolerance=0.01,
     hints=(

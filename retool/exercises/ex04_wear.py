@@ -9,25 +9,16 @@ from __future__ import annotations
 
 from .. import data, measures, rebuild
 from ..models import wear as model
-from .core import (  # noqa: F401
+from .core import (  # noqa: F401 (summary is re-exported for the notebooks)
     ChoiceQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
-    SeriesQuestion,
     summary,
+    where,
 )
 
 FYP_YEARS = 5  # the 11th Five-Year Plan, 2006-2010: five years of growth from the 2005 level
-
-
-def _printed(claim_id: str) -> str:
-    return str(data.claim(claim_id)["value"])
-
-
-def _where(claim_id: str) -> str:
-    row = data.claim(claim_id)
-    return f"section {row['section']}, line {row['paper_line']} of the text"
 
 
 def _eq(claim_id: str) -> float:

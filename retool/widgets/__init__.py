@@ -21,7 +21,6 @@ def assemble(controls, names, view_function, rows=None, enabled_when=None):
     the current settings do not use it.
     """
     import ipywidgets as w
-    from IPython.display import display
 
     out = w.Output()
     text = w.HTML()
@@ -35,11 +34,7 @@ def assemble(controls, names, view_function, rows=None, enabled_when=None):
         for n, c in zip(names, controls):
             if n in enabled_when:
                 c.disabled = not enabled_when[n](current)
-        fig, said = view_function(**current)
-        text.value = f"<p style='font-size:1.05em'>{html.escape(said)}</p>"
-        with out:
-            out.clear_output(wait=True)
-            display(fig)
+        show(out, text, *view_function(**current))
 
     for c in controls:
         c.style.description_width = "initial"
@@ -54,3 +49,13 @@ def assemble(controls, names, view_function, rows=None, enabled_when=None):
         w.HBox(controls[i : i + per_row], layout=wrap) for i in range(0, len(controls), per_row)
     ]
     return w.VBox([*boxes, text, out])
+
+
+def show(out, text, fig, sentence: str) -> None:
+    """Put the figure in the Output widget and the sentence in the HTML widget."""
+    from IPython.display import display
+
+    text.value = f"<p style='font-size:1.05em'>{html.escape(sentence)}</p>"
+    with out:
+        out.clear_output(wait=True)
+        display(fig)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models import chain
 from ..plots import chain as chain_plots
+from . import show
 
 DEFAULTS = {
     # An assembler working for others (the paper's 二.4: 仅仅为跨国公司做代工).
@@ -69,7 +70,7 @@ def explorer():
 
     def redraw(_=None):
         stages = tuple(k for k, b in boxes.items() if b.value)
-        _show(out, sentence, *view(stages=stages, depth=depth.value))
+        show(out, sentence, *view(stages=stages, depth=depth.value))
 
     for control in [*boxes.values(), depth]:
         control.observe(redraw, names="value")
@@ -78,15 +79,3 @@ def explorer():
         [w.Label("The firm's stages:"), *boxes.values()], layout=w.Layout(flex_flow="row wrap")
     )
     return w.VBox([stage_row, depth, sentence, out])
-
-
-def _show(out, html, fig, sentence: str) -> None:
-    """Put the figure in the Output and the sentence in the HTML widget."""
-    from html import escape
-
-    from IPython.display import display
-
-    out.clear_output(wait=True)
-    with out:
-        display(fig)
-    html.value = f"<b>{escape(sentence)}</b>"

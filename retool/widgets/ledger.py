@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import ledger
 from ..plots import ledger as ledger_plots
 from ..plots.memo import per_data_state
+from . import show
 
 # The tally only changes with data/: computed once per state of data/, not on every redraw.
 _tally = per_data_state(ledger.tally)
@@ -62,7 +63,7 @@ def explorer():
 
     def redraw(_=None):
         fig, text = view(section=section.value, verdict=verdict.value)
-        _show(out, sentence, fig, text)
+        show(out, sentence, fig, text)
         rows.value = table(section.value, verdict.value).to_html(
             index=False, na_rep="", float_format=lambda v: f"{v:.4g}"
         )
@@ -71,15 +72,3 @@ def explorer():
         control.observe(redraw, names="value")
     redraw()
     return w.VBox([w.HBox([section, verdict]), sentence, out, rows])
-
-
-def _show(out, html, fig, sentence: str) -> None:
-    """Put the figure in the Output and the sentence in the HTML widget."""
-    from html import escape
-
-    from IPython.display import display
-
-    out.clear_output(wait=True)
-    with out:
-        display(fig)
-    html.value = f"<b>{escape(sentence)}</b>"

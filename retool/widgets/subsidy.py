@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models import subsidy
 from ..plots import subsidy as subsidy_plots
+from . import assemble
 
 DEFAULTS = {
     # The paper's 200亿元 a year (一.1), read from data/paper_claims.csv (subsidy_per_year).
@@ -34,8 +35,6 @@ def explorer():
     """Sliders for the three settings; the chart and sentence follow."""
     import ipywidgets as w
 
-    style = {"description_width": "initial"}
-    layout = w.Layout(width="480px")
     budget = w.FloatSlider(
         value=DEFAULTS["budget"],
         min=0,
@@ -43,8 +42,6 @@ def explorer():
         step=10,
         continuous_update=False,
         description="Subsidy budget (亿元 a year)",
-        style=style,
-        layout=layout,
     )
     rate = w.FloatSlider(
         value=DEFAULTS["rate_pct"],
@@ -53,8 +50,6 @@ def explorer():
         step=0.01,
         continuous_update=False,
         description="Lending rate (%)",
-        style=style,
-        layout=layout,
     )
     share = w.FloatSlider(
         value=DEFAULTS["share_pct"],
@@ -63,28 +58,5 @@ def explorer():
         step=5,
         continuous_update=False,
         description="Share of interest covered (%)",
-        style=style,
-        layout=layout,
     )
-    out, sentence = w.Output(), w.HTML()
-
-    def redraw(_=None):
-        fig, text = view(budget=budget.value, rate_pct=rate.value, share_pct=share.value)
-        _show(out, sentence, fig, text)
-
-    for control in (budget, rate, share):
-        control.observe(redraw, names="value")
-    redraw()
-    return w.VBox([budget, rate, share, sentence, out])
-
-
-def _show(out, html, fig, sentence: str) -> None:
-    """Put the figure in the Output and the sentence in the HTML widget."""
-    from html import escape
-
-    from IPython.display import display
-
-    out.clear_output(wait=True)
-    with out:
-        display(fig)
-    html.value = f"<b>{escape(sentence)}</b>"
+    return assemble([budget, rate, share], ["budget", "rate_pct", "share_pct"], view)

@@ -545,8 +545,11 @@ async def _attempt(nb, work: Path, meta: Path, names, limits: Limits, deadline, 
     from jupyter_client.manager import AsyncKernelManager
     from nbclient.exceptions import DeadKernelError
 
+    from .kernels import ipc_settings
+
     answers_file = meta / f"answers-{n}.json"
     km = AsyncKernelManager(
+        **ipc_settings(),  # no TCP port races between submissions graded side by side
         kernel_name="python3",
         kernel_spec_manager=_kernel_specs(limits.memory_mb),
         connection_file=str(meta / f"kernel-{n}.json"),

@@ -134,6 +134,8 @@ class LabServer:
             "--ServerApp.port_retries=0",
             f"--IdentityProvider.token={self.token}",
             f"--ServerApp.root_dir={self.root / 'course'}",
+            # Unix sockets: no TCP port race with kernels other tests start at the same time
+            "--KernelManager.transport=ipc",
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             args.append("--allow-root")

@@ -42,9 +42,10 @@ RUNNER = textwrap.dedent(
     import json, sys
     import nbformat
     from nbclient import NotebookClient
+    from retool.kernels import ipc_manager
     notebook, cwd, out = sys.argv[1:4]
     nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
+    NotebookClient(nb, timeout=120, km=ipc_manager(),
                    resources={"metadata": {"path": cwd}}).execute()
     errors, checked = [], []
     for cell in nb.cells:

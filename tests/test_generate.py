@@ -13,6 +13,7 @@ from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from retool.exercises import generate
+from retool.kernels import ipc_manager
 
 SOLUTIONS = generate.solution_files(ROOT)
 IDS = [f.name for f in SOLUTIONS]
@@ -214,7 +215,7 @@ def test_exercise_runs_unanswered_from_a_fresh_kernel(solution, tmp_path):
     nb = nbformat.read(exercise, as_version=4)
     module = _module(nb)
     NotebookClient(
-        nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        nb, timeout=60, km=ipc_manager(), resources={"metadata": {"path": str(tmp_path)}}
     ).execute()
     for cell in nb.cells:
         for out in cell.get("outputs", []):

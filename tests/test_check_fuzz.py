@@ -336,6 +336,7 @@ def test_every_module_imports_and_lists_its_questions(module):
     mod = load(module)
     qs = mod.QUESTIONS
     assert qs, f"{module}.QUESTIONS is empty"
+    assert 4 <= len(qs) <= 8 or module == "ex00_start", f"{module}: {len(qs)} questions, not 4-8"
     assert [q.qid for q in qs] == [f"q{i}" for i in range(1, len(qs) + 1)]
     for q in qs:
         assert q.answer_name == f"{q.qid}_answer"
@@ -415,6 +416,19 @@ def test_the_solutions_answer_is_correct(module, index):
     assert q.answer_name in answers, f"the solutions never assign {q.answer_name}"
     fb = q.check(answers[q.answer_name])
     assert fb.correct, str(fb)
+    if isinstance(q, (NumberQuestion, SeriesQuestion)):
+        assert q.check(q.expected()).correct, f"{module}.{q.qid}: its own expected value"
+
+
+JUNK = (..., None, "", "abc", [], [1, 2], {"a": 1}, float("nan"), True)
+
+
+@pytest.mark.parametrize("module,index", QUESTIONS)
+def test_junk_is_never_correct(module, index):
+    q = question(module, index)
+    if q.auto:
+        for junk in JUNK:
+            assert not q.check(junk).correct, f"{module}.{q.qid} accepted {junk!r}"
 
 
 @pytest.mark.parametrize("module,index", QUESTIONS)

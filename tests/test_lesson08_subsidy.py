@@ -11,7 +11,6 @@ from matplotlib.figure import Figure
 
 from retool import data, rebuild
 from retool.exercises import ex08_subsidy
-from retool.exercises.core import ChoiceQuestion, NumberQuestion, Outcome
 from retool.models import subsidy
 from retool.plots import subsidy as subsidy_plots
 from retool.widgets import subsidy as subsidy_widget
@@ -99,16 +98,6 @@ def test_widget_defaults():
     assert f"{SPEND_2009:,.2f}" in sentence
 
 
-@pytest.mark.parametrize(
-    "name,value", [(k, v) for k, values in subsidy_widget.RANGES.items() for v in values]
-)
-def test_widget_every_range_value_gives_a_chart_and_a_sentence(name, value):
-    fig, sentence = subsidy_widget.view(**{name: value})
-    assert isinstance(fig, Figure)
-    assert isinstance(sentence, str) and sentence.strip()
-    assert fig._repr_png_()[:4] == b"\x89PNG"
-
-
 def test_widget_ranges_hold_the_degenerate_values():
     assert 0 in subsidy_widget.RANGES["rate_pct"]
     assert {0, 100} <= set(subsidy_widget.RANGES["share_pct"])
@@ -130,33 +119,6 @@ def test_explorer_builds():
 
 
 # --- exercises --------------------------------------------------------------------------------
-
-
-def test_exercise_module_shape():
-    qs = ex08_subsidy.QUESTIONS
-    assert 4 <= len(qs) <= 8
-    for i, q in enumerate(qs, start=1):
-        assert q.qid == f"q{i}" and q.answer_name == f"q{i}_answer"
-        assert q.solution_text.strip()
-        assert q.check(...).outcome is Outcome.UNANSWERED
-        for junk in ("", "abc", None, [1, 2], {"a": 1}, float("nan"), True):
-            assert str(q.check(junk))
-
-
-def test_number_questions_accept_their_expected_value_and_name_their_mistakes():
-    for q in ex08_subsidy.QUESTIONS:
-        if isinstance(q, NumberQuestion):
-            assert q.check(q.expected()).correct
-            for m in q.mistakes:
-                wrong = m.value()
-                assert abs(wrong - q.expected()) > q.tolerance, m.name
-                assert q.check(wrong).outcome is Outcome.CLOSE, m.name
-
-
-def test_choice_questions_are_well_formed():
-    for q in ex08_subsidy.QUESTIONS:
-        if isinstance(q, ChoiceQuestion):
-            assert q.check(q.correct).correct
 
 
 def test_subsidy_arithmetic_in_the_exercises():

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 
 from retool import claims, data, measures, rebuild
 from retool.exercises import ex09_critical
-from retool.exercises.core import ChoiceQuestion, NumberQuestion, Outcome, SeriesQuestion
+from retool.exercises.core import Outcome
 from retool.models import ledger
 from retool.plots import ledger as ledger_plots
 from retool.widgets import ledger as ledger_widget
@@ -127,16 +127,6 @@ def test_filter_defaults_show_the_whole_ledger():
     assert f"{len(ledger.audit())} claims" in sentence
 
 
-@pytest.mark.parametrize(
-    "name,value", [(k, v) for k, values in ledger_widget.RANGES.items() for v in values]
-)
-def test_filter_every_range_value_gives_a_chart_and_a_sentence(name, value):
-    fig, sentence = ledger_widget.view(**{name: value})
-    assert isinstance(fig, Figure)
-    assert isinstance(sentence, str) and sentence.strip()
-    assert fig._repr_png_()[:4] == b"\x89PNG"
-
-
 def test_filter_sentence_changes_with_each_setting():
     base = ledger_widget.view()[1]
     assert ledger_widget.view(section="一.2")[1] != base
@@ -152,37 +142,9 @@ def test_filter_table_and_explorer():
 # --- exercises --------------------------------------------------------------------------------
 
 
-def test_exercise_module_shape():
-    qs = ex09_critical.QUESTIONS
-    assert 4 <= len(qs) <= 8
-    for i, q in enumerate(qs, start=1):
-        assert q.qid == f"q{i}" and q.answer_name == f"q{i}_answer"
-        assert q.solution_text.strip()
-        assert q.check(...).outcome is Outcome.UNANSWERED
-        for junk in ("", "abc", None, [1, 2], {"a": 1}, float("nan"), True):
-            assert str(q.check(junk))
-
-
-def test_number_questions_accept_their_expected_value_and_name_their_mistakes():
-    for q in ex09_critical.QUESTIONS:
-        if isinstance(q, NumberQuestion | SeriesQuestion):
-            assert q.check(q.expected()).correct
-        if isinstance(q, NumberQuestion):
-            for m in q.mistakes:
-                wrong = m.value()
-                assert abs(wrong - q.expected()) > q.tolerance, m.name
-                assert q.check(wrong).outcome is Outcome.CLOSE, m.name
-
-
 def test_taking_the_paper_on_trust_is_caught():
     """Answering with the paper's printed number is named as a mistake, not accepted."""
     assert ex09_critical.q1.check(1 / data.claim_value("tenth_of_usa")).outcome is Outcome.CLOSE
     assert ex09_critical.q2.check(data.claim_value("growth_2009_lme")).outcome is Outcome.CLOSE
     year = data.claim_value("domestic_faster_since_2003")
     assert ex09_critical.q4.check(year).outcome is Outcome.CLOSE
-
-
-def test_choice_questions_are_well_formed():
-    for q in ex09_critical.QUESTIONS:
-        if isinstance(q, ChoiceQuestion):
-            assert q.check(q.correct).correct

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
 
-.PHONY: lab test setup exercises audit bench lint grade
+.PHONY: lab test test-under-load setup exercises audit bench lint grade
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ lab: setup  ## open the course in JupyterLab at the first lesson (extra options:
 test: setup  ## the whole test suite: library, data, claims, notebooks, grading, browser
 	$(BIN)/ruff check retool tests benchmarks
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+test-under-load: setup  ## the suite 3 times beside two busy processes, then once idle (writes benchmarks/suite.md)
+	$(BIN)/python benchmarks/suite_under_load.py $(LOAD_ARGS)
 
 exercises: setup  ## regenerate exercises/ from solutions/
 	$(BIN)/python -m retool make-exercises

@@ -7,6 +7,8 @@ replaced by one that uses Unix sockets (see :mod:`retool.kernels`).
 
 from __future__ import annotations
 
+import pytest
+
 
 def pytest_configure(config):
     try:
@@ -16,3 +18,45 @@ def pytest_configure(config):
     from .kernels import IpcKernelManager
 
     nbval.kernel.KernelManager = IpcKernelManager
+
+
+# Test files whose tests are independent and long enough to be worth spreading over two
+# workers (each worker starts its own JupyterLab server for its share of the browser tests).
+SPREAD = {"test_browser.py": 2, "test_faults.py": 2}
+
+
+def scope_of(nodeid: str, seen: dict[str, int]) -> str:
+    """The unit of work of a test under ``pytest -n 2 --dist loadfile``: its file (a notebook's
+    cells share one kernel, a module's fixtures one process), except for the files in SPREAD,
+    whose tests are dealt round-robin into that many units. ``seen`` counts tests per file."""
+    path = nodeid.split("::", 1)[0]
+    parts = SPREAD.get(path.replace("\\", "/").rsplit("/", 1)[-1], 1)
+    if parts == 1:
+        return path
+    index = seen.get(path, 0)
+    seen[path] = index + 1
+    return f"{path}::part{index % parts}"
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, absent without it
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class CourseScheduling(LoadFileScheduling):
+        """loadfile, with the files of SPREAD split. Units go out in collection order (the long
+        browser units first, so that they do not finish last on one worker)."""
+
+        def __init__(self, config, log=None):
+            super().__init__(config, log)
+            self._scopes: dict[str, str] = {}
+            self._seen: dict[str, int] = {}
+            config.option.loadscopereorder = False
+
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid not in self._scopes:
+                self._scopes[nodeid] = scope_of(nodeid, self._seen)
+            return self._scopes[nodeid]
+
+    return CourseScheduling(config, log)

@@ -6,8 +6,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# Property tests never time: a check that is slow on a busy machine is still correct. Speed is
+# measured in benchmarks/, not asserted here.
+settings.register_profile(
+    "course", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("course")
 
 
 def paper_text_file() -> Path | None:

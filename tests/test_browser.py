@@ -7,7 +7,7 @@ chart and the sentence changed. For one exercise notebook: type a right answer, 
 nonsense, run the cell, read the feedback. A screenshot per notebook goes to test-artifacts/.
 
 One JupyterLab server (with the project's .jupyter/ settings, on a copy of the notebooks) and one
-Chromium serve the whole session. Run only these tests with ``pytest -m browser``.
+Chromium serve each worker's share of these tests. Run only these tests with ``pytest -m browser``.
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ def _need_browser():
         pytest.skip(f"Chromium was not found; {bh.ENABLE_HINT}")
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an event loop running while it is open,
+# and nbval or the grader on the same xdist worker (asyncio.run) would fail after it.
+@pytest.fixture(scope="module")
 def lab():
     """JupyterLab on 127.0.0.1, a free port and a random token, serving a copy of the course."""
     _need_browser()
@@ -48,13 +50,13 @@ def lab():
     shutil.rmtree(tmp, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(lab):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         context = bh.launch_browser(p, lab.root / "chromium-profile")
-        context.set_default_timeout(30_000)
+        context.set_default_timeout(bh.HANG * 1000)  # a hang guard
         yield context
         context.close()
 
@@ -87,7 +89,7 @@ def test_jupyterlab_keeps_the_token_on(lab):
 def test_lesson_runs_and_widgets_respond(page, lab, notebook):
     relpath = f"lessons/{notebook.name}"
     bh.open_notebook(page, lab, relpath)
-    seconds = bh.run_all(page)
+    bh.run_all(page)
     errors = bh.error_outputs(page)
     assert not errors, f"{relpath}: a cell shows an error or a warning:\n" + "\n---\n".join(errors)
 
@@ -128,7 +130,6 @@ def test_lesson_runs_and_widgets_respond(page, lab, notebook):
     assert not errors, f"{relpath}: errors after using the widgets:\n" + "\n".join(errors)
     assert not problems, f"{relpath}:\n" + "\n".join(problems)
     assert not page.js_errors, f"{relpath}: JavaScript errors: {page.js_errors}"
-    assert seconds < 60, f"{relpath}: Run All took {seconds:.1f} s"
 
 
 # --- an exercise notebook ----------------------------------------------------------------------

@@ -13,7 +13,6 @@ import math
 import os
 import pkgutil
 import re
-import time
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -312,7 +311,7 @@ ANSWERS = st.one_of(
 )
 
 
-def assert_sentence(fb, q, seconds: float) -> None:
+def assert_sentence(fb, q) -> None:
     assert isinstance(fb, Feedback), f"{q.qid}: check returned {type(fb).__name__}"
     assert isinstance(fb.outcome, Outcome)
     assert fb.question == q.qid
@@ -321,7 +320,6 @@ def assert_sentence(fb, q, seconds: float) -> None:
     assert len(msg) < 3000, f"{q.qid}: a {len(msg)}-character message"
     assert "Traceback" not in msg
     assert str(fb) and fb._repr_markdown_()
-    assert seconds < 2, f"{q.qid}: the check took {seconds:.1f} s"
 
 
 # --- tests -------------------------------------------------------------------------------------
@@ -376,27 +374,21 @@ def test_question_is_well_formed(module, index):
 def test_every_hostile_input_gives_a_sentence(module, index):
     q = question(module, index)
     for label, value in HOSTILE.items():
-        start = time.perf_counter()
         try:
             fb = q.check(value)
         except BaseException as exc:  # noqa: BLE001 - the point is that nothing escapes
             pytest.fail(f"{module}.{q.qid}.check({label}) raised {type(exc).__name__}: {exc}")
-        assert_sentence(fb, q, time.perf_counter() - start)
+        assert_sentence(fb, q)
         assert q.last is fb
 
 
 @pytest.mark.parametrize("module,index", QUESTIONS)
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@settings(max_examples=25, suppress_health_check=[HealthCheck.data_too_large])
 @given(answer=ANSWERS)
 def test_any_input_gives_a_sentence(module, index, answer):
     q = question(module, index)
-    start = time.perf_counter()
     fb = q.check(answer)
-    assert_sentence(fb, q, time.perf_counter() - start)
+    assert_sentence(fb, q)
 
 
 @pytest.mark.parametrize("module,index", QUESTIONS)

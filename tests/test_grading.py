@@ -393,15 +393,10 @@ def test_class_summary(graded):
     assert ex.q1.mistakes[0].name in text  # the most common mistake of q1
 
 
-def test_the_class_is_graded_in_time(graded):
-    # the hostile class: 20 files, several hitting the cell time limit, 3 at a time
-    assert graded["seconds"] < 120, graded["seconds"]
+# --- the command line (its speed budget is measured in benchmarks/run.py, not here) -----------
 
 
-# --- the command line, and the budget: 30 submissions in under 60 s on 2 cores ----------------
-
-
-def test_command_line_grades_thirty_in_budget(tmp_path, capsys):
+def test_command_line_grades_thirty(tmp_path, capsys):
     folder = tmp_path / "class"
     folder.mkdir()
     right, blank = solution_nb(), exercise_nb()
@@ -411,9 +406,7 @@ def test_command_line_grades_thirty_in_budget(tmp_path, capsys):
         nbformat.write(blank, folder / f"s{i:02d}_blank.ipynb")
         nbformat.write(copy.deepcopy(partial), folder / f"s{i:02d}_partial.ipynb")
     out = tmp_path / "out" / "scores.csv"
-    start = time.monotonic()
     assert grading.main([str(folder), "--out", str(out), "--jobs", "2", "--quiet"]) == 0
-    seconds = time.monotonic() - start
     printed = capsys.readouterr().out
     assert "Exercise ex00_start: 30 submissions" in printed
     table = pd.read_csv(out)
@@ -425,8 +418,6 @@ def test_command_line_grades_thirty_in_budget(tmp_path, capsys):
     assert (tmp_path / "out" / "scores_summary.txt").read_text(encoding="utf-8").strip()
     feedback = pd.read_csv(tmp_path / "out" / "scores_feedback.csv")
     assert len(feedback) == 30 * len(ex.QUESTIONS)
-    print(f"30 submissions graded in {seconds:.1f} s")
-    assert seconds < 60, f"30 submissions took {seconds:.1f} s"
 
 
 def test_command_line_errors(tmp_path, capsys):

@@ -53,7 +53,7 @@ def test_start_gap_is_the_share_weighted_level():
     assert len(path) == 1 and path["gap_levels"].iloc[0] == pytest.approx(wear.start_gap_levels())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(r=rates, d=rates, years=st.integers(1, 40))
 def test_gap_widens_holds_or_narrows_with_the_sign_of_obsolescence_minus_renovation(r, d, years):
     assume(r == d or abs(r - d) > 1e-6)
@@ -61,7 +61,7 @@ def test_gap_widens_holds_or_narrows_with_the_sign_of_obsolescence_minus_renovat
     assert wear.verdict(r, d, years) == expected
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(r=rates, d=rates, years=st.integers(1, 30))
 def test_gap_moves_by_obsolescence_minus_renovation_while_enough_is_behind(r, d, years):
     path = wear.simulate(r, d, years)

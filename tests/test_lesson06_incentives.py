@@ -55,7 +55,7 @@ def test_thresholds_make_the_decision_maker_indifferent():
     assert math.isnan(incentives.max_p_sunk(0, 0))  # no share of the gain: never
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(m=unit, s=unit, p=unit, dm=unit, dp=unit)
 def test_more_market_power_or_risk_never_makes_renovation_more_attractive(m, s, p, dm, dp):
     base = incentives.decision_gain(m, s, p)

@@ -1,0 +1,95 @@
+"""The suite itself: no pass/fail test depends on how fast or how busy the machine is.
+
+Timing budgets live in benchmarks/ and the README. A test that compares a measured duration, or a
+property test with a deadline, fails on a loaded laptop without any defect; these checks read the
+test files and fail when one appears.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import hypothesis
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+TIMING_NAME = re.compile(r"(second|elapsed|duration|took|latency|millis|_ms$|^ms$)", re.I)
+CLOCKS = {"time", "perf_counter", "monotonic", "process_time", "perf_counter_ns", "monotonic_ns"}
+
+
+def _names(node: ast.AST) -> set[str]:
+    found = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            found.add(sub.id)
+        elif isinstance(sub, ast.Attribute):
+            found.add(sub.attr)
+    return found
+
+
+def timing_asserts(source: str) -> list[int]:
+    """Lines of asserts that compare a duration or a clock reading."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Assert):
+            continue
+        for cmp in (n for n in ast.walk(node.test) if isinstance(n, ast.Compare)):
+            ordering = any(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE)) for op in cmp.ops)
+            names = _names(cmp)
+            if ordering and (names & CLOCKS or any(TIMING_NAME.search(n) for n in names)):
+                lines.append(node.lineno)
+    return lines
+
+
+def deadlines(source: str) -> list[int]:
+    """Lines where a hypothesis ``settings(...)`` sets a deadline other than None."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and "settings" in _names(node.func):
+            for kw in node.keywords:
+                none = isinstance(kw.value, ast.Constant) and kw.value.value is None
+                if kw.arg == "deadline" and not none:
+                    lines.append(node.lineno)
+    return lines
+
+
+def test_the_detectors_catch_what_they_are_for():
+    # each detector must fail on the patterns that made the suite flaky before
+    assert timing_asserts("assert seconds < 60") == [1]
+    assert timing_asserts("t0 = 1\nassert time.monotonic() - t0 < 3") == [2]
+    assert timing_asserts("assert elapsed_s <= budget") == [1]
+    assert timing_asserts("assert score == 1\nassert len(rows) < 30") == []
+    assert deadlines("@settings(deadline=200)\ndef f(): pass") == [1]
+    assert deadlines("@settings(deadline=None, max_examples=5)\ndef f(): pass") == []
+
+
+@pytest.mark.parametrize("path", sorted(TESTS.glob("*.py")), ids=lambda p: p.name)
+def test_no_test_asserts_wall_clock_time(path):
+    source = path.read_text(encoding="utf-8")
+    assert not timing_asserts(source), (
+        f"{path.name}, lines {timing_asserts(source)}: a test compares a duration; move the "
+        "budget to benchmarks/run.py and the README"
+    )
+    assert not deadlines(source), (
+        f"{path.name}, lines {deadlines(source)}: a hypothesis deadline fails on a busy machine"
+    )
+
+
+def test_property_tests_run_without_deadlines():
+    assert hypothesis.settings.default.deadline is None
+
+
+def test_the_scheduler_keeps_notebooks_whole_and_spreads_the_browser_tests():
+    from retool.pytest_plugin import SPREAD, scope_of
+
+    seen: dict[str, int] = {}
+    cells = [scope_of(f"lessons/01_scale.ipynb::Cell {k}", seen) for k in range(5)]
+    assert set(cells) == {"lessons/01_scale.ipynb"}  # one kernel runs a notebook's cells
+    module = [scope_of(f"tests/test_data.py::test_{k}", seen) for k in range(4)]
+    assert set(module) == {"tests/test_data.py"}
+    browser = [scope_of(f"tests/test_browser.py::test_lesson[{k:02d}]", seen) for k in range(11)]
+    assert len(set(browser)) == SPREAD["test_browser.py"] >= 2
+    counts = sorted(browser.count(s) for s in set(browser))
+    assert counts[-1] - counts[0] <= 1  # dealt round-robin: both workers get a fair share

@@ -44,6 +44,7 @@ class Feedback:
     question: str
     outcome: Outcome
     message: str
+    mistake: str = ""  # the named mistake a 'close' answer looks like ('' otherwise)
 
     @property
     def correct(self) -> bool:
@@ -124,6 +125,10 @@ class Question:
 
     def _feedback(self, outcome: Outcome, message: str) -> Feedback:
         return Feedback(self.qid, outcome, message)
+
+    def _close(self, mistake: Mistake) -> Feedback:
+        message = f"close, but this looks like {mistake.name}: {mistake.advice}"
+        return Feedback(self.qid, Outcome.CLOSE, message, mistake.name)
 
     def _judge(self, answer) -> Feedback:
         raise NotImplementedError
@@ -242,9 +247,7 @@ class NumberQuestion(Question):
                 near.append((distance, mistake))
         if near:
             mistake = min(near, key=lambda pair: pair[0])[1]
-            return self._feedback(
-                Outcome.CLOSE, f"close, but this looks like {mistake.name}: {mistake.advice}"
-            )
+            return self._close(mistake)
         return self._feedback(
             Outcome.INCORRECT,
             f"not quite: {value:g} is not the value asked for. Try `{self.qid}.hint()`.",
@@ -336,9 +339,7 @@ class SeriesQuestion(Question):
             alt = {k: float(v) for k, v in dict(mistake.value()).items()}
             shared = [k for k in expected if k in alt]
             if shared and all(_close(got[k], alt[k], self.tolerance) for k in shared):
-                return self._feedback(
-                    Outcome.CLOSE, f"close, but this looks like {mistake.name}: {mistake.advice}"
-                )
+                return self._close(mistake)
         return self._feedback(
             Outcome.INCORRECT,
             f"{len(expected) - len(wrong)} of {len(expected)} values match; look again at "

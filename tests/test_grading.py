@@ -41,7 +41,7 @@ SOLUTION = ROOT / "solutions" / "00_start_here_solutions.ipynb"
 MISSING = object()  # the answer is never assigned
 SECRET = f"retool-secret-{uuid.uuid4().hex}"
 MARK = uuid.uuid4().hex[:10]
-TIMEOUT, CELL_TIMEOUT, MEMORY_MB = 300, 12, 1024
+TIMEOUT, CELL_TIMEOUT, MEMORY_MB = 300, 10, 1024
 
 
 def solution_nb():
@@ -320,14 +320,11 @@ def build_class(folder: Path, where: dict) -> dict:
     put("06_stubborn", planted(rest, q2=stubborn), rest)
     crash = f"q2_answer = {right['q2']!r}\nimport os\nos._exit(1)"
     put("07_crash", planted(rest, q2=crash), rest)
-    no_q1 = {k: v for k, v in right.items() if k != "q1"}
-    put("08_raises", planted(no_q1, q1="q1_answer = 1 / 0"), no_q1)
-    nb = planted(right)
+    # q1's cell raises; q3's question and answer cells are deleted
+    nb = planted({k: v for k, v in right.items() if k != "q1"}, q1="q1_answer = 1 / 0")
     idx = answer_cell(nb, "q3")
     del nb.cells[idx - 1 : idx + 1]
-    put("09_deleted", nb, {k: v for k, v in right.items() if k != "q3"})
-    mega = f"q4_answer = {right['q4']!r}\nfor _ in range(20):\n    print('x' * 1_000_000)"
-    put("10_mega", planted(right, q4=mega), right)
+    put("08_raises_deleted", nb, {"q2": right["q2"], "q4": right["q4"]})
     wrong = {"q1": right["q1"] + 50, "q2": "A", "q3": right["q3"] + 50, "q4": MISSING}
     nb = planted(wrong)
     nb.cells[answer_cell(nb, "q1")].source = (
@@ -348,9 +345,11 @@ def build_class(folder: Path, where: dict) -> dict:
     nb.metadata.pop("retool")
     (folder / "group").mkdir(exist_ok=True)
     put("00_renamed", nb, right, sub="group/")
-    # nbformat 3 (an old Jupyter's file) and a notebook for the R kernel
-    (folder / "12_v3.ipynb").write_text(nbformat.writes(nbformat.convert(planted(right), 3)))
-    expect["12_v3"] = right
+    # nbformat 3 (an old Jupyter's file) printing megabytes; a notebook for the R kernel
+    mega = f"q4_answer = {right['q4']!r}\nfor _ in range(20):\n    print('x' * 1_000_000)"
+    nb = nbformat.convert(planted(right, q4=mega), 3)
+    (folder / "12_v3_mega.ipynb").write_text(nbformat.writes(nb))
+    expect["12_v3_mega"] = right
     nb = planted(right)
     nb.metadata["kernelspec"] = {"name": "ir", "display_name": "R", "language": "R"}
     put("13_rlang", nb, {})
@@ -363,16 +362,12 @@ def build_class(folder: Path, where: dict) -> dict:
         expect[name] = {}
     # the attacks
     honest_q2 = {"q2": right["q2"]}
-    attacks = {
-        "30_snoop": (SNOOP, {}),
-        "31_peek": (PEEK, {}),
-        "32_writes": (WRITES, honest_q2),
-        "33_detach": (DETACH, honest_q2),
-        "34_network": (NETWORK, {}),
-        "35_forks": (FORKS, honest_q2),
-        "36_memory": (MEMORY, honest_q2),
-        "37_disk": (DISK, honest_q2),
-        "38_forge": (FORGE, {}),
+    attacks = {  # one notebook per kind of harm: reading, writing, the network, resources
+        "30_snoop": (SNOOP + PEEK, {}),
+        "31_writes": (WRITES + DETACH, honest_q2),
+        "32_network": (NETWORK, {}),
+        "33_resources": (FORKS + MEMORY + DISK, honest_q2),
+        "34_forge": (FORGE, {}),
     }
     for name, (attack, honest) in attacks.items():
         code = attack.format(own=f"{name}.ipynb", **where)
@@ -489,19 +484,14 @@ def test_scores_are_what_the_honest_answers_earn(graded):
 def test_the_right_notebooks_get_full_marks(graded):
     table = graded["table"]
     full = sum(q.points for q in ex.QUESTIONS)
-    for student in ("01_right", "10_mega", "group/00_renamed", "12_v3"):
+    for student in ("01_right", "group/00_renamed", "12_v3_mega"):
         assert table.loc[student, "total"] == full, table.loc[student, "reasons"]
 
 
-@pytest.mark.parametrize(
-    "student", ["30_snoop", "31_peek", "32_writes", "34_network", "35_forks", "36_memory"]
-)
+@pytest.mark.parametrize("student", ["30_snoop", "31_writes", "32_network", "33_resources"])
 def test_attacks_find_nothing(graded, student):
+    # reading others or the grader; writing outside; the network; forks, memory and disk
     assert open_answer(graded, student) == "evidence: []"
-
-
-def test_disk_filling_stops_at_the_sandbox_limits(graded):
-    assert open_answer(graded, "37_disk") == "evidence: []"
 
 
 def test_reasons_name_each_question_that_could_not_be_graded(graded):
@@ -513,8 +503,8 @@ def test_reasons_name_each_question_that_could_not_be_graded(graded):
     assert "q2: its cell ran out of time" in reasons(graded, "05_loop")
     assert "q2: its cell left the kernel stuck" in reasons(graded, "06_stubborn")
     assert "q2: its cell stopped the kernel" in reasons(graded, "07_crash")
-    assert "q1: its cell raised ZeroDivisionError" in reasons(graded, "08_raises")
-    assert "q3: no cell defines q3_answer" in reasons(graded, "09_deleted")
+    assert "q1: its cell raised ZeroDivisionError" in reasons(graded, "08_raises_deleted")
+    assert "q3: no cell defines q3_answer" in reasons(graded, "08_raises_deleted")
     assert "not valid JSON" in reasons(graded, "14_truncated")
     assert "not a notebook" in reasons(graded, "15_essay")
     assert "without a list of cells" in reasons(graded, "16_json")
@@ -529,7 +519,7 @@ def test_another_language_is_said_once(graded):
 
 def test_forged_replies_earn_nothing(graded):
     fb = graded["feedback"]
-    rows = fb[fb.student == "38_forge"].set_index("question")
+    rows = fb[fb.student == "34_forge"].set_index("question")
     assert (rows.points == 0).all()
     assert "could not be read back" in rows.loc["q1", "feedback"]
     assert rows.loc["q2", "outcome"] != "correct"
@@ -568,7 +558,7 @@ def test_no_process_outlives_grading(graded):
     assert processes_with(MARK) == []
     uids = {r.uid for r in graded["result"].rows if r.uid is not None}
     if sandbox.as_root():
-        assert len(uids) > 20  # one own user id per kernel-running submission
+        assert len(uids) >= 15  # one own user id per kernel-running submission
         assert all(sandbox.processes_of(uid) == [] for uid in uids)
     assert all(not r.survivors for r in graded["result"].rows)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from .sandbox import Box, Limits
 
 MAX_RESTARTS = 2
-PROBE_TIMEOUT = 10.0
+PROBE_TIMEOUT = 6.0
 STARTUP_TIMEOUT = 60.0
 ANSWER_NODES = 200_000
 MAX_REPLY_CHARS = 40 * 2**20
@@ -260,6 +260,7 @@ async def _attempt(nb, box: Box, names, limits: Limits, deadline, skip, run, n, 
                 run.killers[index] = intrusion
                 bad = index
                 break
+            # after an interrupt an honest kernel answers in milliseconds; wait a while, not long
             probe_time = max(3.0, min(PROBE_TIMEOUT, deadline - time.monotonic()))
             found, status = await _probe(kc, names, probe_time)
             if found is not None:

@@ -369,6 +369,14 @@ def build_class(folder: Path, where: dict) -> dict:
         "33_resources": (FORKS + MEMORY + DISK, honest_q2),
         "34_forge": (FORGE, {}),
     }
+    # pulls the answers out of the library's question objects, however it spells it
+    key = planted(
+        {"q4": MISSING},
+        q1="q1_answer = getattr(q1, 'exp' + 'ected')()",
+        q2="q2_answer = vars(q2)['cor' + 'rect']",
+        q3="q3_answer = q3.__dict__['expected']()",
+    )
+    put("35_keyhunt", key, {})
     for name, (attack, honest) in attacks.items():
         code = attack.format(own=f"{name}.ipynb", **where)
         put(name, hostile(code, honest), honest)
@@ -534,6 +542,8 @@ def test_close_answers_carry_the_named_mistake(graded):
 
 def test_cheating_gains_nothing_and_is_flagged(graded):
     table = graded["table"]
+    assert table.loc["35_keyhunt", "total"] == 0
+    assert "getattr" in table.loc["35_keyhunt", "flags"]
     assert table.loc["11_cheat", "total"] == 0
     assert "replaces a check" in table.loc["11_cheat", "flags"]
     assert table.loc["01_right", "flags"] == ""

@@ -139,19 +139,18 @@ def _free_uid() -> int:
 
 
 def processes_of(uid: int) -> list[int]:
-    """The ids of the processes whose real user id is ``uid`` (Linux /proc)."""
+    """The ids of the live processes whose real user id is ``uid`` (Linux /proc; zombies, dead
+    and waiting for a parent to collect them, are not counted)."""
     found = []
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
         try:
             with open(f"/proc/{entry.name}/status", encoding="utf-8") as f:
-                for line in f:
-                    if line.startswith("Uid:"):
-                        if int(line.split()[1]) == uid:
-                            found.append(int(entry.name))
-                        break
-        except (OSError, ValueError, IndexError):
+                fields = dict(line.split(":", 1) for line in f if ":" in line)
+            if int(fields["Uid"].split()[0]) == uid and fields["State"].split()[0] not in "ZX":
+                found.append(int(entry.name))
+        except (OSError, ValueError, KeyError, IndexError):
             continue
     return found
 

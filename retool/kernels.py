@@ -19,7 +19,7 @@ from jupyter_client.manager import KernelManager
 _folder: list[str] = []
 
 
-def _private_folder() -> str:
+def private_folder() -> str:
     """One short private folder per process for socket files, removed when the process ends."""
     if not _folder:
         # short on purpose: a Unix socket's path must stay under about 100 bytes
@@ -30,7 +30,7 @@ def _private_folder() -> str:
 
 def socket_prefix() -> str:
     """A fresh path prefix for one kernel's socket files."""
-    return os.path.join(_private_folder(), uuid.uuid4().hex[:12])
+    return os.path.join(private_folder(), uuid.uuid4().hex[:12])
 
 
 def ipc_settings() -> dict:

@@ -132,7 +132,8 @@ def test_number_outcomes():
     printed = data.claim(CLAIM)["value"]
     assert q.check(...).outcome is Outcome.UNANSWERED
     assert q.check().outcome is Outcome.UNANSWERED
-    assert q.check(None).outcome is Outcome.UNANSWERED
+    none = q.check(None)  # what `q1_answer = print(x)` leaves: an answer, not a placeholder
+    assert none.outcome is Outcome.INVALID and "print(...)" in none.message
     fb = q.check(growth())
     assert fb.correct and printed in fb.message and "section 一.1" in fb.message
     assert q.check(float(printed)).correct
@@ -169,7 +170,13 @@ def test_last_feedback_is_kept_and_summarised():
     q1.check(growth())
     q3.check("A")
     lines = str(summary(q1, q3)).splitlines()
-    assert lines == ["q1: correct", "q3: incorrect", "1 of 2 answered correctly"]
+    assert lines == [
+        "q1: correct",
+        "q3: incorrect",
+        "1 of 2 auto-graded questions answered correctly",
+    ]
+    q1.check()  # a reminder without an answer: the summary keeps the last outcome
+    assert str(summary(q1, q3)).splitlines()[0] == "q1: correct"
     fresh = number_question(qid="q9", answer_name="q9_answer")
     assert str(summary(fresh)).splitlines()[0] == "q9: not answered yet"
 
@@ -264,7 +271,9 @@ def test_a_series_mistake_sharing_no_label_never_matches():
 def test_open_question_records_text():
     q = OpenQuestion(qid="q5", answer_name="q5_answer", prompt="Why?", solution_text="Because.")
     assert q.points == 0 and not q.auto
-    assert q.check("Because the universes differ.").correct
+    fb = q.check("Because the universes differ.")
+    assert fb.outcome is Outcome.RECORDED and not fb.correct  # answered, never "correct"
+    assert "1 of 1 open questions answered" in str(summary(q))
     assert q.check("   ").outcome is Outcome.INVALID
     assert q.check(42).outcome is Outcome.INVALID
     assert q.check(...).outcome is Outcome.UNANSWERED

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import json
 import shutil
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -203,10 +205,15 @@ def test_solution_summary_says_correct_for_every_question(solution):
     nb = nbformat.read(solution, as_version=4)
     module = _module(nb)
     lines = _summary_lines(nb.cells[-1])
-    expected = [f"{q.qid}: correct" for q in module.QUESTIONS]
+    expected = [
+        f"{q.qid}: {'correct' if q.auto else 'answered, not auto-graded'}" for q in module.QUESTIONS
+    ]
     assert lines[: len(expected)] == expected, lines
-    n = len(module.QUESTIONS)
-    assert lines[len(expected)] == f"{n} of {n} answered correctly"
+    auto = sum(q.auto for q in module.QUESTIONS)
+    assert lines[len(expected)] == f"{auto} of {auto} auto-graded questions answered correctly"
+    n_open = len(module.QUESTIONS) - auto
+    if n_open:  # open answers are counted apart, never as correct
+        assert lines[len(expected) + 1].startswith(f"{n_open} of {n_open} open questions answered")
 
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=IDS)
@@ -223,7 +230,32 @@ def test_exercise_runs_unanswered_from_a_fresh_kernel(solution, tmp_path):
     lines = _summary_lines(nb.cells[-1])
     expected = [f"{q.qid}: not answered yet" for q in module.QUESTIONS]
     assert lines[: len(expected)] == expected, lines
-    assert lines[len(expected)] == f"0 of {len(expected)} answered correctly"
+    auto = sum(q.auto for q in module.QUESTIONS)
+    assert lines[len(expected)] == f"0 of {auto} auto-graded questions answered correctly"
     # nothing of the solution reaches the learner
     text = json.dumps(nbformat.read(exercise, as_version=4))
     assert "BEGIN SOLUTION" not in text and "NBVAL_CHECK_OUTPUT" not in text
+
+
+def test_assignment_edition_withholds_the_worked_solutions(tmp_path):
+    assert generate.main(["--assignment", str(tmp_path)]) == 0
+    sources = generate.solution_files()
+    written = sorted(tmp_path.glob(f"*{generate.EXERCISES_SUFFIX}"))
+    assert [p.name for p in written] == [generate.exercise_name(s) for s in sources]
+    for path, sol in zip(written, sources):
+        nb = nbformat.read(path, as_version=4)
+        practice = nbformat.reads(generate.render(sol), as_version=4)
+        assert nb.metadata["retool"]["edition"] == "assignment"
+        changed = [
+            (a.source, b.source) for a, b in zip(nb.cells, practice.cells) if a.source != b.source
+        ]
+        assert len(changed) == 1 and changed[0][0] == changed[0][1] + "\n" + generate.WITHHOLD
+    # what the added lines do, in a fresh interpreter
+    code = (
+        "from retool.exercises.ex00_start import q1\n"
+        "assert 'withheld' not in q1.solution()\n"
+        f"{generate.WITHHOLD}\n"
+        "assert 'withheld' in q1.solution() and 'Hint 1' in q1.hint()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -3,7 +3,25 @@
 A question is data: the name of the variable that holds the answer, how to compute the expected
 value from ``data/`` (a function, never a typed-in number), the paper's printed number where there
 is one, the common mistakes (each a function of the data too), layered hints and a worked solution.
-``check`` turns any input into one of five outcomes and a sentence; it never raises.
+``check`` turns any input into one of six outcomes and a sentence; it never raises.
+
+The rules of fair marking live here, once, for the checks learners call and for the grader:
+
+* a number is right when it is within the question's tolerance of the exact value, or when it
+  *is* the exact value rounded to the precision the paper prints or the precision the worked
+  solution states ("about 134,000", "about 1/13", "about 2.2"): :func:`rounded_forms`;
+* a named mistake wins only when the answer is closer to that mistake's value than to the right
+  one, on a relative scale: :func:`nearest_mistake`;
+* a multiple-choice answer is one option letter or one option's exact text: :func:`choice_key`;
+* ``...`` is "not answered yet"; ``None`` is an answer that is no value (``print`` returns it);
+* an open answer is "answered, not auto-graded", never "correct";
+* numbers in sentences read as a person writes them (:func:`shown`): never ``np.int64(3)``,
+  ``1.34e+05`` or "a int".
+
+While the grader runs a submission (``RETOOL_GRADING=1`` in the kernel's environment) the
+questions are built without their answers: expected values, mistakes, the correct letter and
+the worked solutions are withheld, however the code asks for them; the grader checks the answers
+outside the kernel.
 """
 
 from __future__ import annotations
@@ -11,6 +29,8 @@ from __future__ import annotations
 import enum
 import math
 import numbers
+import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,6 +55,23 @@ class Outcome(str, enum.Enum):
     INCORRECT = "incorrect"
     UNANSWERED = "not answered yet"
     INVALID = "not a usable answer"
+    RECORDED = "answered, not auto-graded"
+
+
+def grading() -> bool:
+    """True inside a kernel that the grader runs: questions are built without their answers."""
+    return os.environ.get("RETOOL_GRADING") == "1"
+
+
+_EDITION: dict = {"solutions": True}
+
+
+def withhold_solutions() -> None:
+    """The assignment edition: ``qK.solution()`` says the worked solutions are withheld."""
+    _EDITION["solutions"] = False
+
+
+WITHHELD = "withheld: the worked solutions are not part of this edition of the exercises."
 
 
 @dataclass(frozen=True)
@@ -44,13 +81,16 @@ class Feedback:
     question: str
     outcome: Outcome
     message: str
+    mistake: str = ""  # the named mistake a 'close' answer looks like ('' otherwise)
 
     @property
     def correct(self) -> bool:
         return self.outcome is Outcome.CORRECT
 
     def __str__(self) -> str:
-        mark = {"correct": "✔", "close": "≈", "incorrect": "✘"}.get(self.outcome.value, "…")
+        mark = {"correct": "✔", "close": "≈", "incorrect": "✘", RECORDED: "✎"}.get(
+            self.outcome.value, "…"
+        )
         return f"{mark} {self.question}: {self.message}"
 
     def __repr__(self) -> str:
@@ -63,13 +103,19 @@ class Feedback:
         return f'<span style="color:{colour}">{_escape(str(self))}</span>'
 
 
+RECORDED = "answered, not auto-graded"
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def is_placeholder(answer) -> bool:
-    """``...`` (the exercise notebooks' placeholder) and None mean 'not answered yet'."""
-    return answer is Ellipsis or answer is None
+    """``...`` (the exercise notebooks' placeholder) means 'not answered yet'."""
+    return answer is Ellipsis
+
+
+_NOTHING = object()  # check() called without an answer
 
 
 @dataclass(frozen=True)
@@ -95,10 +141,31 @@ class Question:
     last: Feedback | None = field(default=None, repr=False, compare=False)
     _hint_level: int = field(default=0, repr=False, compare=False)
 
-    def check(self, answer=Ellipsis) -> Feedback:
+    def __post_init__(self):
+        if grading():
+            self._withhold()
+
+    def _withhold(self) -> None:
+        """Forget the answers (inside a kernel being graded); subclasses drop their own."""
+        self.solution_text = WITHHELD
+
+    def check(self, answer=_NOTHING) -> Feedback:
         """Judge an answer; any input gives a sentence, never a traceback."""
+        if answer is _NOTHING:  # a reminder, not an answer: the summary keeps the last one
+            return self._feedback(
+                Outcome.UNANSWERED,
+                f"give your answer to check: `{self.qid}.check({self.answer_name})`.",
+            )
+        if grading():
+            return self._feedback(Outcome.UNANSWERED, "checked by the grader, outside this kernel.")
         try:
-            if is_placeholder(answer):
+            if answer is None:
+                fb = self._feedback(
+                    Outcome.INVALID,
+                    "None is not an answer: did you assign the result of print(...)? print shows "
+                    f"a value and returns None; write `{self.answer_name} = value`.",
+                )
+            elif is_placeholder(answer):
                 fb = self._feedback(
                     Outcome.UNANSWERED,
                     f"not answered yet: replace the `...` in `{self.answer_name} = ...` "
@@ -125,6 +192,10 @@ class Question:
     def _feedback(self, outcome: Outcome, message: str) -> Feedback:
         return Feedback(self.qid, outcome, message)
 
+    def _close(self, mistake: Mistake) -> Feedback:
+        message = f"close, but this looks like {mistake.name}: {mistake.advice}"
+        return Feedback(self.qid, Outcome.CLOSE, message, mistake.name)
+
     def _judge(self, answer) -> Feedback:
         raise NotImplementedError
 
@@ -140,8 +211,9 @@ class Question:
         return _Text(f"Hint {level + 1}/{len(self.hints)} for {self.qid}: {self.hints[level]}")
 
     def solution(self) -> str:
-        """The worked answer, for self-learners who have tried."""
-        return _Text(f"Solution to {self.qid}:\n{self.solution_text}")
+        """The worked answer, for self-learners who have tried (withheld in the assignment)."""
+        text = self.solution_text if _EDITION["solutions"] else WITHHELD
+        return _Text(f"Solution to {self.qid}:\n{text}")
 
 
 class _Text(str):
@@ -158,6 +230,147 @@ def _type_name(obj) -> str:
         return name if isinstance(name, str) and len(name) <= 40 else "object"
     except Exception:
         return "object"
+
+
+_PLAIN_TYPES = {
+    "int": "whole number",
+    "float": "number",
+    "str": "text",
+    "bool": "True/False value",
+    "NoneType": "None",
+    "ndarray": "NumPy array",
+    "DataFrame": "table (DataFrame)",
+}
+
+
+def a_kind(obj) -> str:
+    """'a whole number', 'an ndarray', 'a list': what an object is, with its article."""
+    name = _PLAIN_TYPES.get(_type_name(obj), _type_name(obj))
+    name = re.sub(r"^(int|float|uint)\d+$", "number", name)
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+def shown(value) -> str:
+    """A value as a person writes it: 134,000 and 0.0769, never 1.34e+05 or np.int64(3)."""
+    if hasattr(value, "item") and getattr(value, "size", None) == 1:
+        try:
+            value = value.item()
+        except Exception:
+            pass
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, Decimal)):
+        text = str(value) if isinstance(value, str) else repr(value)
+        return text if len(text) <= 60 else text[:57] + "..."
+    x = float(value)
+    if not math.isfinite(x):
+        return str(x)
+    if x == int(x) and abs(x) < 1e15:  # 2009 stays a year; 134,000 gets its separator
+        return f"{int(x):,}" if abs(x) >= 10_000 else str(int(x))
+    decimals = min(12, max(1, 4 - math.floor(math.log10(abs(x)))))
+    return f"{x:,.{decimals}f}".rstrip("0").rstrip(".")
+
+
+# --- the rules of fair marking --------------------------------------------------------------------
+
+MISTAKE_RTOL = 0.01  # an answer within 1% of a mistake's value (relative) can be that mistake
+_STATED = re.compile(r"(?:\b[Aa]bout|≈|\bsome|\broughly)\s+(-?\d[\d,]*(?:\.\d+)?(?:/\d+)?)")
+
+
+def stated_numbers(text: str) -> list[str]:
+    """The rounded numbers a worked solution states ('about 134,000', 'about 1/13')."""
+    return _STATED.findall(text or "")
+
+
+def decimals_of(text: str) -> int:
+    """The precision of a number as written: '31.70' -> 2, '84' -> 0, '134,000' -> -3."""
+    text = text.replace(",", "").lstrip("-")
+    if "." in text:
+        return len(text.split(".", 1)[1])
+    stripped = text.rstrip("0")
+    zeros = len(text) - len(stripped)
+    return -zeros if zeros >= 3 and stripped else 0
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def rounded_forms(exact: float, printed: str | None, solution_text: str = "") -> list[float]:
+    """The rounded values of ``exact`` that count as right: at the paper's printed precision and
+    at each precision the solution states for this same number (a stated number that is not
+    ``exact`` rounded is about something else and is ignored)."""
+    forms = []
+    for text in ([printed] if printed else []) + stated_numbers(solution_text):
+        if "/" in text:
+            num, den = (float(t.replace(",", "")) for t in text.split("/"))
+            if num == 1 and den and exact and round(1 / abs(exact)) == den:
+                forms.append(math.copysign(1 / den, exact))
+            continue
+        rounded = round(exact, decimals_of(text))
+        if _same(rounded, float(text.replace(",", ""))) or printed == text:
+            forms.append(rounded)
+    return forms
+
+
+def is_right(value: float, exact: float, tolerance: float, forms=()) -> bool:
+    """The one rule for a number: close to the exact value, or one of its accepted roundings."""
+    return abs(value - exact) <= tolerance or any(_same(value, f) for f in forms)
+
+
+def _relative(a: float, b: float) -> float:
+    return abs(a - b) / abs(b) if b else (0.0 if a == b else math.inf)
+
+
+def _value_decimals(value: float) -> int:
+    text = repr(float(value))
+    return 0 if "e" in text else len(text.split(".")[1].rstrip("0"))
+
+
+def nearest_mistake(value: float, exact: float, mistakes):
+    """The named mistake the answer is (relatively) nearest to, if nearer it than to the right
+    value and within 1% of it or equal to it rounded at the answer's own precision."""
+    best = None
+    for mistake in mistakes:
+        try:
+            wrong = float(mistake.value())
+        except Exception:
+            continue
+        if not math.isfinite(wrong):
+            continue
+        gap = _relative(value, wrong)
+        rounded = _same(round(wrong, _value_decimals(value)), value)
+        if (gap <= MISTAKE_RTOL or rounded) and gap < _relative(value, exact):
+            if best is None or gap < best[0]:
+                best = (gap, mistake)
+    return best[1] if best else None
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(str(a).split()).lower().rstrip(".") == " ".join(str(b).split()).lower().rstrip(
+        "."
+    )
+
+
+def choice_key(answer, options: dict) -> tuple[str | None, str]:
+    """The option an answer names (one letter, or one option's exact text), or (None, why)."""
+    if not isinstance(answer, str):
+        return None, f"{a_kind(answer)} is not a letter"
+    text = " ".join(str.strip(answer).split())
+    keys = {str(k).upper(): k for k in options}
+    letter = text.strip("()[]").rstrip(".):").strip().upper()
+    if letter in keys:
+        return keys[letter], ""
+    labelled = re.fullmatch(r"\(?([A-Za-z])[).:]\s*(.+)", text)  # 'B) two', '(B) two'
+    if labelled and labelled.group(1).upper() in keys:
+        key = keys[labelled.group(1).upper()]
+        if _same_text(labelled.group(2), options[key][0]):
+            return key, ""
+    for key, (option, _) in options.items():
+        if _same_text(text, option):
+            return key, ""
+    named = [k for k in keys if re.search(rf"(?<![A-Za-z]){re.escape(k)}(?![A-Za-z])", text)]
+    if len(named) > 1:
+        return None, f"{shown(text)!r} names {len(named)} options; choose one"
+    return None, f"{shown(text)!r} is not one of the options"
 
 
 def to_number(answer) -> float:
@@ -180,13 +393,13 @@ def to_number(answer) -> float:
             raise ValueError(f"the text {text[:50]!r} is not a number") from None
     if not isinstance(answer, (numbers.Number, Decimal)) and hasattr(answer, "item"):
         if getattr(answer, "size", None) != 1:
-            raise ValueError(f"a {_type_name(answer)} of several values is not a single number")
+            raise ValueError(f"{a_kind(answer)} of several values is not a single number")
         answer = answer.item()
     if isinstance(answer, bool) or type(answer).__name__ in {"bool", "bool_"}:
         raise ValueError("a True/False value is not a number")
     if isinstance(answer, (numbers.Real, Decimal)):
         return float(answer)
-    raise ValueError(f"a {_type_name(answer)} is not a single number")
+    raise ValueError(f"{a_kind(answer)} is not a single number")
 
 
 @dataclass
@@ -208,6 +421,12 @@ class NumberQuestion(Question):
     def expects(self) -> str:
         return f"the answer should be one number ({self.unit}), like `12.3`."
 
+    def _withhold(self) -> None:
+        super()._withhold()
+        self.expected = _withheld
+        self.mistakes = ()
+        self.printed = None
+
     def _judge(self, answer) -> Feedback:
         try:
             value = to_number(answer)
@@ -218,37 +437,29 @@ class NumberQuestion(Question):
                 Outcome.INVALID, f"{value} is not a finite number; {self.expects()}"
             )
         exact = float(self.expected())
-        if (
-            self.printed is not None
-            and measures.matches_printed(value, self.printed)
-            and (measures.matches_printed(exact, self.printed))
-        ):
-            where = f" ({self.where})" if self.where else ""
-            return self._feedback(
-                Outcome.CORRECT,
-                f"correct: {value:g} matches the paper's printed {self.printed}{where}.",
-            )
-        if abs(value - exact) <= self.tolerance:
-            extra = ""
-            if self.printed is not None and not measures.matches_printed(exact, self.printed):
-                extra = f" (the paper prints {self.printed}; the lesson explains the difference)"
-            return self._feedback(Outcome.CORRECT, f"correct: {value:g} ≈ {exact:.4g}{extra}.")
-        # when two mistakes give nearby values, name the one the answer is nearest to
-        near = []
-        for mistake in self.mistakes:
-            wrong = float(mistake.value())
-            distance = abs(value - wrong)
-            if math.isfinite(wrong) and distance <= max(self.tolerance, abs(wrong) * 1e-3):
-                near.append((distance, mistake))
-        if near:
-            mistake = min(near, key=lambda pair: pair[0])[1]
-            return self._feedback(
-                Outcome.CLOSE, f"close, but this looks like {mistake.name}: {mistake.advice}"
-            )
+        forms = rounded_forms(exact, self.printed, self.solution_text)
+        if is_right(value, exact, self.tolerance, forms):
+            return self._feedback(Outcome.CORRECT, self._right(value, exact))
+        mistake = nearest_mistake(value, exact, self.mistakes)
+        if mistake is not None:
+            return self._close(mistake)
         return self._feedback(
             Outcome.INCORRECT,
-            f"not quite: {value:g} is not the value asked for. Try `{self.qid}.hint()`.",
+            f"not quite: {shown(value)} is not the value asked for. Try `{self.qid}.hint()`.",
         )
+
+    def _right(self, value: float, exact: float) -> str:
+        where = f" ({self.where})" if self.where else ""
+        if self.printed is not None and measures.matches_printed(exact, self.printed):
+            return f"correct: {shown(value)} matches the paper's printed {self.printed}{where}."
+        extra = ""
+        if self.printed is not None:
+            extra = f" (the paper prints {self.printed}; the lesson explains the difference)"
+        return f"correct: {shown(value)} ≈ {shown(exact)}{extra}."
+
+
+def _withheld():
+    raise LookupError("withheld while the grader runs this notebook")
 
 
 @dataclass
@@ -261,18 +472,19 @@ class ChoiceQuestion(Question):
     def expects(self) -> str:
         return f"answer with one letter: {', '.join(repr(k) for k in self.options)}."
 
+    def _withhold(self) -> None:
+        super()._withhold()
+        self.correct = ""
+        self.options = {k: (v[0], "") for k, v in self.options.items()}
+
     def _judge(self, answer) -> Feedback:
-        if not isinstance(answer, str) or len(answer) > 20:
-            return self._feedback(Outcome.INVALID, f"{self.expects()}")
-        letter = str.strip(answer).strip("()").strip().upper()[:1]
-        keys = {str(k).upper(): k for k in self.options}
-        if letter not in keys:
-            return self._feedback(Outcome.INVALID, f"{answer!r} is not an option; {self.expects()}")
-        key = keys[letter]
-        why = self.options[key][1]
+        key, why = choice_key(answer, self.options)
+        if key is None:
+            return self._feedback(Outcome.INVALID, f"{why}; {self.expects()}")
+        reason = self.options[key][1]
         if str(key).upper() == str(self.correct).upper():
-            return self._feedback(Outcome.CORRECT, f"correct: {why}")
-        return self._feedback(Outcome.INCORRECT, f"not this one: {why}")
+            return self._feedback(Outcome.CORRECT, f"correct: {reason}")
+        return self._feedback(Outcome.INCORRECT, f"not this one: {reason}")
 
     def show(self) -> str:
         lines = [self.prompt] + [f"  ({k}) {v[0]}" for k, v in self.options.items()]
@@ -295,7 +507,8 @@ class SeriesQuestion(Question):
     def expects(self) -> str:
         keys = list(self.expected())
         return (
-            f"the answer should hold {len(keys)} numbers ({self.unit}) for {keys}: a dict "
+            f"the answer should hold {len(keys)} numbers ({self.unit}) for "
+            f"{', '.join(_label(k) for k in keys)}: a dict "
             "{label: value}, a pandas Series indexed by label, or a list in that order."
         )
 
@@ -319,7 +532,16 @@ class SeriesQuestion(Question):
             if len(values) != len(keys):
                 raise ValueError(f"expected {len(keys)} numbers, got a different count")
             return {k: to_number(v) for k, v in zip(keys, values)}
-        raise ValueError(f"a {_type_name(answer)} is not a dict, Series or list of numbers")
+        raise ValueError(f"{a_kind(answer)} is not a dict, Series or list of numbers")
+
+    def _withhold(self) -> None:
+        super()._withhold()
+        self.expected = _withheld
+        self.mistakes = ()
+
+    def _right(self, got: float, exact: float) -> bool:
+        forms = rounded_forms(exact, None, self.solution_text)
+        return math.isfinite(got) and is_right(got, exact, self.tolerance, forms)
 
     def _judge(self, answer) -> Feedback:
         expected = {k: float(v) for k, v in self.expected().items()}
@@ -329,21 +551,31 @@ class SeriesQuestion(Question):
             return self._feedback(Outcome.INVALID, f"{exc}; {self.expects()}")
         if any(not math.isfinite(v) for v in got.values()):
             return self._feedback(Outcome.INVALID, "every value must be a finite number.")
-        wrong = [k for k, v in expected.items() if not _close(got[k], v, self.tolerance)]
+        wrong = [k for k, v in expected.items() if not self._right(got[k], v)]
         if not wrong:
             return self._feedback(Outcome.CORRECT, f"correct: all {len(expected)} values match.")
         for mistake in self.mistakes:
             alt = {k: float(v) for k, v in dict(mistake.value()).items()}
             shared = [k for k in expected if k in alt]
-            if shared and all(_close(got[k], alt[k], self.tolerance) for k in shared):
-                return self._feedback(
-                    Outcome.CLOSE, f"close, but this looks like {mistake.name}: {mistake.advice}"
-                )
+            if shared and all(
+                _series_mistake(got[k], expected[k], alt[k], self.tolerance) for k in shared
+            ):
+                return self._close(mistake)
         return self._feedback(
             Outcome.INCORRECT,
             f"{len(expected) - len(wrong)} of {len(expected)} values match; look again at "
-            f"{wrong[:3]}. Try `{self.qid}.hint()`.",
+            f"{', '.join(_label(k) for k in wrong[:3])}. Try `{self.qid}.hint()`.",
         )
+
+
+def _label(k) -> str:
+    """A series label as written: 2009, 'renovation' (never np.int64(2009))."""
+    if hasattr(k, "item"):
+        try:
+            k = k.item()
+        except Exception:
+            pass
+    return repr(k) if isinstance(k, str) else str(k)
 
 
 def _key(k):
@@ -353,8 +585,12 @@ def _key(k):
         return str(k)
 
 
-def _close(a: float, b: float, tol: float) -> bool:
-    return math.isfinite(a) and abs(a - b) <= tol
+def _series_mistake(got: float, exact: float, wrong: float, tolerance: float) -> bool:
+    """One value of a series looks like the mistake's: the same rule as for single numbers
+    (where the mistake gives the right value, the right value fits it)."""
+    if abs(wrong - exact) <= tolerance:
+        return abs(got - exact) <= tolerance or _same(got, wrong)
+    return nearest_mistake(got, exact, [Mistake("", lambda: wrong, "")]) is not None
 
 
 @dataclass
@@ -367,7 +603,7 @@ class OpenQuestion(Question):
     def _judge(self, answer) -> Feedback:
         if isinstance(answer, str) and str.strip(answer):
             return self._feedback(
-                Outcome.CORRECT,
+                Outcome.RECORDED,
                 f"answer recorded (not auto-checked). Compare it with `{self.qid}.solution()`.",
             )
         return self._feedback(Outcome.INVALID, "write your answer as text between quotes.")
@@ -379,6 +615,15 @@ def summary(*questions: Question) -> _Text:
     for q in questions:
         outcome = q.last.outcome.value if q.last else Outcome.UNANSWERED.value
         lines.append(f"{q.qid}: {outcome}")
-    done = sum(1 for q in questions if q.last and q.last.correct)
-    lines.append(f"{done} of {len(questions)} answered correctly")
+    auto = [q for q in questions if q.auto]
+    done = sum(1 for q in auto if q.last and q.last.correct)
+    lines.append(f"{done} of {len(auto)} auto-graded questions answered correctly")
+    written = sum(
+        1 for q in questions if not q.auto and q.last and q.last.outcome is Outcome.RECORDED
+    )
+    if len(auto) < len(questions):
+        lines.append(
+            f"{written} of {len(questions) - len(auto)} open questions answered "
+            "(not auto-graded: compare with the worked solution)"
+        )
     return _Text("\n".join(lines))

@@ -12,6 +12,13 @@
 
 The output is deterministic: the same solutions notebook gives a byte-identical exercise notebook.
 ``--check`` writes nothing and exits 1, naming the files, when ``exercises/`` is out of date.
+
+``--assignment FOLDER`` writes the *assignment edition* there instead, from the same sources: the
+same notebooks, in which the first cell that imports the questions also calls
+``withhold_solutions()``, so that ``qK.solution()`` says the worked solutions are withheld
+(hints stay). Its metadata says ``retool.edition: assignment``. It is for graded work; the
+library itself still carries the solutions, so this keeps honest students from a spoiler, not a
+determined one from the source.
 """
 
 from __future__ import annotations
@@ -141,6 +148,23 @@ def strip_markdown(source: str, where: str = "cell") -> str:
     return "\n".join(out).strip("\n")
 
 
+WITHHOLD = (
+    "from retool.exercises.core import withhold_solutions\n"
+    "withhold_solutions()  # assignment edition: qK.solution() says the solutions are withheld"
+)
+_IMPORTS_QUESTIONS = re.compile(r"^from retool\.exercises\.ex\d\d_\w+ import ", re.MULTILINE)
+
+
+def withhold(nb: nbformat.NotebookNode, name: str = "notebook") -> nbformat.NotebookNode:
+    """Make an exercise notebook the assignment edition (changed in place and returned)."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and _IMPORTS_QUESTIONS.search(cell.source):
+            cell.source = cell.source.rstrip("\n") + "\n" + WITHHOLD
+            nb.metadata.setdefault("retool", {})["edition"] = "assignment"
+            return nb
+    raise SolutionMarkupError(f"{name}: no cell imports the questions, so none can withhold")
+
+
 def make_exercise(solution: nbformat.NotebookNode, name: str = "notebook") -> nbformat.NotebookNode:
     """The exercise notebook for a solutions notebook (which is not changed)."""
     nb = copy.deepcopy(solution)
@@ -160,7 +184,7 @@ def make_exercise(solution: nbformat.NotebookNode, name: str = "notebook") -> nb
     return nb
 
 
-def render(solution_file: Path | str) -> str:
+def render(solution_file: Path | str, assignment: bool = False) -> str:
     """The exercise notebook's text for a solutions file (what ``make-exercises`` writes)."""
     solution_file = Path(solution_file)
     text = solution_file.read_text(encoding="utf-8")
@@ -171,6 +195,8 @@ def render(solution_file: Path | str) -> str:
         if isinstance(raw, dict) and "id" not in raw:
             cell["id"] = f"cell-{index + 1}"
     exercise = make_exercise(nb, solution_file.name)
+    if assignment:
+        withhold(exercise, solution_file.name)
     return nbformat.writes(exercise) + "\n"
 
 
@@ -216,6 +242,18 @@ def write_all(root: Path | None = None) -> list[Path]:
     return changed
 
 
+def write_assignment(folder: Path, root: Path | None = None) -> list[Path]:
+    """Write the assignment edition of every exercise notebook into ``folder``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for sol in solution_files(root):
+        target = folder / exercise_name(sol)
+        target.write_text(render(sol, assignment=True), encoding="utf-8", newline="\n")
+        written.append(target)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m retool make-exercises",
@@ -227,9 +265,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--root", type=Path, default=None, help="the course folder (default: this one)"
     )
+    parser.add_argument(
+        "--assignment",
+        type=Path,
+        default=None,
+        metavar="FOLDER",
+        help="write the assignment edition (worked solutions withheld) into FOLDER",
+    )
     args = parser.parse_args(argv)
     root = repo_root() if args.root is None else args.root
     try:
+        if args.assignment is not None:
+            for target in write_assignment(args.assignment, root):
+                print(f"wrote {target}")
+            return 0
         if args.check:
             problems = stale(root)
             for line in problems:

@@ -473,8 +473,8 @@ def drive_widget(page, index: int) -> list[Change]:
 def _act(page, area, control, name: str, action: str, do) -> Change:
     before, vb = area_state(area), _value(control)
     button = _next_button(area, control)
-    # one arrow step may round to the same readout; a quiz choice waits for its button
-    expect = action not in ("ArrowRight", "ArrowLeft") and button is None
+    # a quiz choice counts only once its button is pressed
+    expect = button is None
     do()
     after = _wait_change(page, area, before, expect)
     change = Change(name, action, before, after, vb, _value(control))
@@ -530,20 +530,11 @@ def _drive_one(page, area, control) -> list[Change]:
     if "slider" in classes:
         handle = control.locator(".noUi-handle").last
         at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
-        out = []
-        # one step by keyboard, then all the way (Home when the default is at the end already)
-        for key in ("ArrowLeft", "Home") if at_end else ("ArrowRight", "End"):
-            out.append(
-                _act(
-                    page,
-                    area,
-                    control,
-                    name,
-                    key,
-                    lambda key=key: (handle.focus(), page.keyboard.press(key)),
-                )
-            )
-        return out
+        # by keyboard, all the way (Home when the default is at the end already)
+        key = "Home" if at_end else "End"
+        return [
+            _act(page, area, control, name, key, lambda: (handle.focus(), page.keyboard.press(key)))
+        ]
     if "widget-dropdown" in classes:
         select = control.locator("select")
         options = select.evaluate("s => Array.from(s.options).map(o => o.value)")

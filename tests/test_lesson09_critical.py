@@ -152,5 +152,8 @@ def test_taking_the_paper_on_trust_is_caught():
     """Answering with the paper's printed number is named as a mistake, not accepted."""
     assert ex09_critical.q1.check(1 / data.claim_value("tenth_of_usa")).outcome is Outcome.CLOSE
     assert ex09_critical.q2.check(data.claim_value("growth_2009_lme")).outcome is Outcome.CLOSE
+    # the sentence is about all enterprises: splicing in Table 1's universe is the named mistake
+    spliced = rebuild.first_year_domestic_faster_from_then_on()
+    assert ex09_critical.q4.check(spliced).outcome is Outcome.CLOSE
     year = data.claim_value("domestic_faster_since_2003")
-    assert ex09_critical.q4.check(year).outcome is Outcome.CLOSE
+    assert ex09_critical.q4.check(year).outcome is Outcome.CORRECT

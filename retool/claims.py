@@ -132,6 +132,7 @@ METHODS = {
     ),
     "years_since_reform": Method(_years_since_reform, "years", "paper"),
     "subsidy_years_span": Method(_span_years("subsidy_years"), "years", "paper"),
+    "strategy_years_span": Method(_span_years("informatisation_strategy_years"), "years", "paper"),
 }
 
 
@@ -242,3 +243,97 @@ def report(path=None) -> str:
             f"  {r.claim_id}: {r.problem}" for r in bad.itertuples()
         )
     return text
+
+
+# --- every numeral of the text has a ledger row or a recorded reason to skip it ----------------
+
+CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN = "一二两三四五六七八九十"
+_COUNTER = "个是次代项种年条类点"
+# Chinese numerals that count or order something: plan names (十一五), congresses (十六大),
+# enumerations (一是), ordinals (第三), counts (四个, 三次, 两个), 一方面/另一方面, 未来十年.
+CN_NUMERAL = re.compile(
+    rf"十[一二三四五六七八九]?五(?=”|规划)|十[一二三四五六七八九]大|第[{_CN}]+|"
+    rf"(?:另)?一方面|[{_CN}]+[{_COUNTER}]"
+)
+# Numbers of the text that name rather than state: section numbers, table and figure references,
+# the grant's number.
+NOT_NUMERALS = (r"^\s*\d、", r"[表图]\d", r"09&ZD035")
+ARABIC = re.compile(r"(?<![\d.])-?\d+(?:\.\d+)?(?:/\d+)?")
+
+
+def cn_value(token: str) -> float:
+    """The number a Chinese numeral stands for: 十一五 → 11, 十六大 → 16, 第三 → 3, 四个 → 4."""
+    core = token.removeprefix("另").removeprefix("第").removesuffix("方面")
+    if core.startswith("十") and core[-1] in "五大" and len(core) > 1:
+        core = core[:-1]  # 十一五 → 十一, 十五 → 十, 十六大 → 十六
+    elif core[-1] in _COUNTER and len(core) > 1:
+        core = core[:-1]
+    if core.startswith("十"):
+        return float(10 + CN_DIGITS.get(core[1:2], 0))
+    if "十" in core:
+        tens, _, ones = core.partition("十")
+        return float(CN_DIGITS[tens] * 10 + CN_DIGITS.get(ones, 0))
+    return float(CN_DIGITS[core[0]])
+
+
+def _arabic_value(text: str, after: str) -> float:
+    if "/" in text:
+        a, b = text.split("/")
+        return float(a) / float(b)
+    return float(text) * (10000 if after.startswith("万亿") else 1)
+
+
+def numerals(line: str) -> list[tuple[str, float]]:
+    """Every Arabic number (years included) and Chinese numeral-count of one line of text."""
+    out = [(m.group(), cn_value(m.group())) for m in CN_NUMERAL.finditer(line)]
+    masked = line
+    for pattern in NOT_NUMERALS:
+        masked = re.sub(pattern, lambda m: " " * len(m.group()), masked)
+    out += [
+        (m.group(), _arabic_value(m.group(), masked[m.end() : m.end() + 2]))
+        for m in ARABIC.finditer(masked)
+    ]
+    return out
+
+
+def uncovered(
+    lines: list[str], ledger: pd.DataFrame, skips: pd.DataFrame, table_lines: set[int], reach=6
+) -> list[tuple[int, str, str]]:
+    """The numerals of the text with no ledger row and no recorded skip: (line, token, text).
+
+    A ledger row covers a numeral within ``reach`` lines when it states the same value, or, for a
+    year, when its claim_id or quotation holds that year (the year dates the claim). A skip covers
+    the numeral on its line, or every occurrence of the token when its line is 0.
+    """
+    rows = [
+        (int(r.paper_line), float(r.value), f"{r.claim_id} {r.quote_cn}")
+        for r in ledger.itertuples()
+    ]
+    skipped = {(int(s.paper_line), s.token) for s in skips.itertuples()}
+    out = []
+    for i, line in enumerate(lines, 1):
+        if i in table_lines:
+            continue
+        for token, value in numerals(line):
+            if (i, token) in skipped or (0, token) in skipped:
+                continue
+            near = [r for r in rows if abs(r[0] - i) <= reach]
+            if any(
+                math.isclose(v, value) or (1000 < value < 2100 and token in text)
+                for _, v, text in near
+            ):
+                continue
+            out.append((i, token, line.strip()))
+    return out

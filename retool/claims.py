@@ -1,59 +1,145 @@
-"""The claims audit: recompute every claim of the ledger that can be recomputed.
+"""The claims audit: every claim of the ledger, its verdict and, where it can be, its recomputation.
 
-``data/paper_claims.csv`` holds one row per quantitative statement of the paper's text. A row whose
-``method`` names a function below is recomputed from ``data/``; :func:`audit` compares the result
+``data/paper_claims.csv`` holds one row per quantitative statement of the paper's text, each with a
+verdict from :data:`VERDICTS` that names the kind of evidence behind it. A row whose ``method``
+names an entry of :data:`METHODS` is recomputed from ``data/``; :func:`audit` compares the result
 with the printed value at the paper's printed precision (``equal``), within a stated tolerance
-(``about``), or as an inequality (``above``, ``below``), and says whether it agrees.
+(``about``), or as an inequality (``above``, ``below``), and flags every row whose recomputation no
+longer supports its verdict.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
 from . import data, measures, rebuild
+
+# The verdicts, in the order the course reports them: from the strongest evidence to none.
+VERDICTS = {
+    "rebuilt": "rebuilt from independent data (yearbooks, GDP, fixed-asset investment)",
+    "arithmetic": "arithmetic on the paper's own printed numbers: consistent, not a reproduction",
+    "not decisive": "consistent with the data, but a check that rival readings would pass too",
+    "read back": "restated from the paper's own table, nothing recomputed",
+    "in the text": "checkable within the text: a count, a year span or a list the paper gives",
+    "not reproducible": "the data are missing or cover another universe (the note says which)",
+    "contradicted": "the paper's own numbers or data on its own universe say otherwise",
+    "stated only": "stated without data the course could check",
+}
+# Verdicts that say the evidence supports the print: a recomputation behind them must agree.
+SUPPORTING = ("rebuilt", "arithmetic", "not decisive", "read back", "in the text")
+# Verdicts that rest on a recomputation, so the ledger must name its method.
+NEEDS_METHOD = ("rebuilt", "arithmetic", "not decisive", "read back", "contradicted")
+
+# What a method's inputs are: 'independent' data only (national statistics), the 'paper's own
+# printed numbers only, or a 'mix' of both.
+INPUTS = ("independent", "paper", "mix")
+# The inputs each verdict allows.
+VERDICT_INPUTS = {
+    "rebuilt": ("independent",),
+    "arithmetic": ("paper",),
+    "read back": ("paper",),
+    "in the text": ("paper",),
+}
+# The year reform and opening began (a date, the start of the paper's "30多年").
+REFORM_YEAR = 1978
+
+
+@dataclass(frozen=True)
+class Method:
+    compute: Callable[[], float]
+    unit: str  # the unit of the result: the row's unit must be the same
+    inputs: str  # one of INPUTS
 
 
 def _growth(series):
     return lambda: float(rebuild.table1_growth(2005, 2009)[series])
 
 
-METHODS = {
-    "growth_2005_2009_renovation": _growth("renovation"),
-    "growth_2005_2009_foreign": _growth("foreign"),
-    "growth_2005_2009_assimilation": _growth("assimilation"),
-    "growth_2005_2009_domestic": _growth("domestic"),
-    "growth_2009_table1": lambda: float(rebuild.table1_yearly_growth().loc[2009, "renovation"]),
-    "implied_manufacturing_fai_2009": rebuild.implied_manufacturing_fai_2009,
-    "share_gdp_2009_implied": lambda: rebuild.renovation_share_of_gdp(2009, "lme_all"),
-    "domestic_share_2000": lambda: rebuild.domestic_share_in(2000),
-    "domestic_share_2009": lambda: rebuild.domestic_share_in(2009),
-    "domestic_share_growth_2002_2009": lambda: (
-        measures.multiple(rebuild.domestic_share_in(2009), rebuild.domestic_share_in(2002)) - 1
-    ),
-    "domestic_faster_from": rebuild.first_year_domestic_faster_from_then_on,
-    "assimilation_ratio_2003": lambda: rebuild.assimilation_ratio_in(2003),
-    "assimilation_ratio_2009": lambda: rebuild.assimilation_ratio_in(2009),
-    "productivity_growth_multiple": rebuild.productivity_growth_multiple,
-    "lme_share_1980": rebuild.renovation_share_1980,
-    "share_fai_2009_table1": lambda: float(rebuild.renovation_share_of_fai().loc[2009]),
-    "max_share_fai_2006_2009": lambda: float(
-        rebuild.renovation_share_of_fai().loc[2006:2009].max()
-    ),
-    "equipment_total": lambda: float(rebuild.equipment_distribution().sum()),
-    "china_rank_2008": rebuild.china_rank_2008,
-    "tenth_of_usa": lambda: rebuild.fraction_of_benchmark("us_share_1947_1978"),
-    "tenth_of_west_europe": lambda: rebuild.fraction_of_benchmark("west_europe_share_1950s"),
-}
+def _years_since_reform() -> float:
+    return float(data.table1_wide().index.max() - REFORM_YEAR)
 
-STATUSES = ("recomputed", "stated only", "not reproducible")
+
+def _span_years(claim_id: str) -> Callable[[], float]:
+    """Years in a span the quotation prints, e.g. 2009—2011 → 3 (both ends counted)."""
+
+    def years():
+        quote = data.claim(claim_id)["quote_cn"]
+        found = re.search(r"((?:19|20)\d\d)\s*[—-]\s*((?:19|20)\d\d)", quote)
+        if not found:
+            raise ValueError(f"the quotation of {claim_id} prints no span of years")
+        return float(int(found[2]) - int(found[1]) + 1)
+
+    return years
+
+
+METHODS = {
+    "growth_2005_2009_renovation": Method(_growth("renovation"), "percent", "paper"),
+    "growth_2005_2009_foreign": Method(_growth("foreign"), "percent", "paper"),
+    "growth_2005_2009_assimilation": Method(_growth("assimilation"), "percent", "paper"),
+    "growth_2005_2009_domestic": Method(_growth("domestic"), "percent", "paper"),
+    "growth_2009_table1": Method(
+        lambda: float(rebuild.table1_yearly_growth().loc[2009, "renovation"]), "percent", "paper"
+    ),
+    "share_gdp_2009_implied": Method(
+        lambda: rebuild.renovation_share_of_gdp(2009, "lme_all"), "percent", "mix"
+    ),
+    "domestic_share_2000": Method(
+        lambda: rebuild.domestic_share_in(2000), "percent", "independent"
+    ),
+    "domestic_share_2009": Method(lambda: rebuild.domestic_share_in(2009), "percent", "paper"),
+    "domestic_share_growth_2002_2009": Method(
+        lambda: (
+            measures.multiple(rebuild.domestic_share_in(2009), rebuild.domestic_share_in(2002)) - 1
+        ),
+        "multiple",
+        "mix",
+    ),
+    "domestic_faster_first_lme_all": Method(
+        lambda: float(rebuild.first_year_domestic_faster("lme_all")), "year", "independent"
+    ),
+    "assimilation_ratio_2003": Method(
+        lambda: rebuild.assimilation_ratio_in(2003), "percent", "independent"
+    ),
+    "assimilation_ratio_2009": Method(
+        lambda: rebuild.assimilation_ratio_in(2009), "percent", "paper"
+    ),
+    "productivity_growth_multiple": Method(
+        rebuild.productivity_growth_multiple, "multiple", "paper"
+    ),
+    "lme_share_1980": Method(rebuild.renovation_share_1980, "percent", "independent"),
+    "share_fai_2009_table1": Method(
+        lambda: float(rebuild.renovation_share_of_fai().loc[2009]), "percent", "mix"
+    ),
+    "max_share_mfg_fai_2006_2009": Method(
+        lambda: float(rebuild.renovation_share_of_implied_mfg_fai().loc[2006:2009].max()),
+        "percent",
+        "mix",
+    ),
+    "equipment_total": Method(
+        lambda: float(rebuild.equipment_distribution().sum()), "percent", "paper"
+    ),
+    "china_rank_2008": Method(lambda: float(rebuild.china_rank_2008()), "rank", "paper"),
+    "tenth_of_usa": Method(
+        lambda: rebuild.fraction_of_benchmark("us_share_1947_1978"), "multiple", "paper"
+    ),
+    "tenth_of_west_europe": Method(
+        lambda: rebuild.fraction_of_benchmark("west_europe_share_1950s"), "multiple", "paper"
+    ),
+    "years_since_reform": Method(_years_since_reform, "years", "paper"),
+    "subsidy_years_span": Method(_span_years("subsidy_years"), "years", "paper"),
+    "strategy_years_span": Method(_span_years("informatisation_strategy_years"), "years", "paper"),
+}
 
 
 def recompute(claim_id: str) -> float:
     """The course's value for one claim (NaN where the ledger names no method)."""
     method = data.claim(claim_id)["method"]
-    return float(METHODS[method]()) if method else math.nan
+    return float(METHODS[method].compute()) if method else math.nan
 
 
 def agrees(value: float, printed: str, comparison: str, tolerance: float | None) -> bool:
@@ -64,6 +150,8 @@ def agrees(value: float, printed: str, comparison: str, tolerance: float | None)
     if comparison == "equal":
         return measures.matches_printed(value, printed)
     if comparison == "about":
+        if tolerance is None or not math.isfinite(tolerance):
+            raise ValueError("an 'about' comparison needs a tolerance")
         return abs(value - target) <= tolerance
     if comparison == "above":
         return value > target
@@ -72,19 +160,39 @@ def agrees(value: float, printed: str, comparison: str, tolerance: float | None)
     raise ValueError(f"unknown comparison {comparison!r}")
 
 
+def _tolerance(row) -> float | None:
+    t = row["tolerance"]
+    return None if t != t else float(t)  # NaN when empty
+
+
+def problems(row, value: float) -> list[str]:
+    """Why a ledger row's verdict does not fit its method or its recomputation ([] if it does)."""
+    verdict, method = row["verdict"], row["method"]
+    out = []
+    if verdict not in VERDICTS:
+        return [f"unknown verdict {verdict!r}"]
+    if verdict in NEEDS_METHOD and not method:
+        out.append(f"the verdict '{verdict}' needs a method")
+    if method:
+        m = METHODS[method]
+        if m.unit != row["unit"]:
+            out.append(f"the method gives {m.unit}, the paper prints {row['unit']}")
+        if m.inputs not in VERDICT_INPUTS.get(verdict, INPUTS):
+            out.append(f"'{verdict}' cannot rest on {m.inputs} inputs")
+        ok = agrees(value, row["value"], row["comparison"], _tolerance(row))
+        if verdict in SUPPORTING and not ok:
+            out.append(f"'{verdict}' but the recomputation does not agree")
+        if verdict == "contradicted" and ok:
+            out.append("'contradicted' but the recomputation agrees")
+    return out
+
+
 def audit(path=None) -> pd.DataFrame:
-    """Every claim with its printed value, the course's value and a verdict."""
+    """Every claim with its printed value and unit, the course's value, the verdict and any
+    problem with that verdict (empty when the evidence still supports it)."""
     rows = []
     for _, c in data.claims(path).iterrows():
-        value = float(METHODS[c["method"]]()) if c["method"] else math.nan
-        if c["status"] == "stated only":
-            verdict = "stated only"
-        elif c["status"] == "not reproducible":
-            verdict = "not reproducible (see note)"
-        elif agrees(value, c["value"], c["comparison"], c["tolerance"]):
-            verdict = "matches"
-        else:
-            verdict = "differs (see note)"
+        value = float(METHODS[c["method"]].compute()) if c["method"] else math.nan
         rows.append(
             {
                 "claim_id": c["claim_id"],
@@ -93,12 +201,25 @@ def audit(path=None) -> pd.DataFrame:
                 "printed": c["value"],
                 "comparison": c["comparison"],
                 "unit": c["unit"],
-                "status": c["status"],
                 "recomputed": value,
-                "verdict": verdict,
+                "verdict": c["verdict"],
+                "problem": "; ".join(problems(c, value)),
             }
         )
     return pd.DataFrame(rows)
+
+
+def verdict_counts(path=None) -> pd.Series:
+    """How many claims have each verdict, in :data:`VERDICTS` order (zeros included)."""
+    counts = data.claims(path)["verdict"].value_counts()
+    return pd.Series({v: int(counts.get(v, 0)) for v in VERDICTS}, name="claims")
+
+
+def counts_sentence(path=None) -> str:
+    """The ledger's counts in one sentence (the README prints it; a test compares the two)."""
+    counts = verdict_counts(path)
+    parts = [f"{n} {v}" for v, n in counts.items()]
+    return f"Of the paper's {int(counts.sum())} quantitative statements: " + ", ".join(parts) + "."
 
 
 def _fmt(value: float, printed: str) -> str:
@@ -109,10 +230,110 @@ def _fmt(value: float, printed: str) -> str:
 
 
 def report(path=None) -> str:
-    """The audit as a text table, with counts by verdict at the end."""
+    """The audit as a text table, the verdicts explained, counts by verdict, and any problem."""
     a = audit(path)
     shown = a.assign(recomputed=[_fmt(v, p) for v, p in zip(a["recomputed"], a["printed"])])
-    cols = ["claim_id", "section", "line", "printed", "comparison", "recomputed", "verdict"]
-    counts = a["verdict"].value_counts().to_dict()
-    tail = ", ".join(f"{n} {v}" for v, n in counts.items())
-    return shown[cols].to_string(index=False) + f"\n\n{len(a)} claims: {tail}"
+    cols = ["claim_id", "section", "line", "printed", "unit", "recomputed", "verdict"]
+    legend = "\n".join(f"  {v}: {meaning}" for v, meaning in VERDICTS.items())
+    text = shown[cols].to_string(index=False) + f"\n\nVerdicts:\n{legend}\n\n{len(a)} claims. "
+    text += counts_sentence(path)
+    bad = a[a["problem"] != ""]
+    if not bad.empty:
+        text += "\n\nVerdicts the evidence no longer supports:\n" + "\n".join(
+            f"  {r.claim_id}: {r.problem}" for r in bad.itertuples()
+        )
+    return text
+
+
+# --- every numeral of the text has a ledger row or a recorded reason to skip it ----------------
+
+CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN = "一二两三四五六七八九十"
+_COUNTER = "个是次代项种年条类点"
+# Chinese numerals that count or order something: plan names (十一五), congresses (十六大),
+# enumerations (一是), ordinals (第三), counts (四个, 三次, 两个), 一方面/另一方面, 未来十年.
+CN_NUMERAL = re.compile(
+    rf"十[一二三四五六七八九]?五(?=”|规划)|十[一二三四五六七八九]大|第[{_CN}]+|"
+    rf"(?:另)?一方面|[{_CN}]+[{_COUNTER}]"
+)
+# Numbers of the text that name rather than state: section numbers, table and figure references,
+# the grant's number.
+NOT_NUMERALS = (r"^\s*\d、", r"[表图]\d", r"09&ZD035")
+ARABIC = re.compile(r"(?<![\d.])-?\d+(?:\.\d+)?(?:/\d+)?")
+
+
+def cn_value(token: str) -> float:
+    """The number a Chinese numeral stands for: 十一五 → 11, 十六大 → 16, 第三 → 3, 四个 → 4."""
+    core = token.removeprefix("另").removeprefix("第").removesuffix("方面")
+    if core.startswith("十") and core[-1] in "五大" and len(core) > 1:
+        core = core[:-1]  # 十一五 → 十一, 十五 → 十, 十六大 → 十六
+    elif core[-1] in _COUNTER and len(core) > 1:
+        core = core[:-1]
+    if core.startswith("十"):
+        return float(10 + CN_DIGITS.get(core[1:2], 0))
+    if "十" in core:
+        tens, _, ones = core.partition("十")
+        return float(CN_DIGITS[tens] * 10 + CN_DIGITS.get(ones, 0))
+    return float(CN_DIGITS[core[0]])
+
+
+def _arabic_value(text: str, after: str) -> float:
+    if "/" in text:
+        a, b = text.split("/")
+        return float(a) / float(b)
+    return float(text) * (10000 if after.startswith("万亿") else 1)
+
+
+def numerals(line: str) -> list[tuple[str, float]]:
+    """Every Arabic number (years included) and Chinese numeral-count of one line of text."""
+    out = [(m.group(), cn_value(m.group())) for m in CN_NUMERAL.finditer(line)]
+    masked = line
+    for pattern in NOT_NUMERALS:
+        masked = re.sub(pattern, lambda m: " " * len(m.group()), masked)
+    out += [
+        (m.group(), _arabic_value(m.group(), masked[m.end() : m.end() + 2]))
+        for m in ARABIC.finditer(masked)
+    ]
+    return out
+
+
+def uncovered(
+    lines: list[str], ledger: pd.DataFrame, skips: pd.DataFrame, table_lines: set[int], reach=6
+) -> list[tuple[int, str, str]]:
+    """The numerals of the text with no ledger row and no recorded skip: (line, token, text).
+
+    A ledger row covers a numeral within ``reach`` lines when it states the same value, or, for a
+    year, when its claim_id or quotation holds that year (the year dates the claim). A skip covers
+    the numeral on its line, or every occurrence of the token when its line is 0.
+    """
+    rows = [
+        (int(r.paper_line), float(r.value), f"{r.claim_id} {r.quote_cn}")
+        for r in ledger.itertuples()
+    ]
+    skipped = {(int(s.paper_line), s.token) for s in skips.itertuples()}
+    out = []
+    for i, line in enumerate(lines, 1):
+        if i in table_lines:
+            continue
+        for token, value in numerals(line):
+            if (i, token) in skipped or (0, token) in skipped:
+                continue
+            near = [r for r in rows if abs(r[0] - i) <= reach]
+            if any(
+                math.isclose(v, value) or (1000 < value < 2100 and token in text)
+                for _, v, text in near
+            ):
+                continue
+            out.append((i, token, line.strip()))
+    return out

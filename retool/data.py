@@ -251,6 +251,11 @@ def claims(path=None) -> pd.DataFrame:
     return load("paper_claims", path)
 
 
+def claims_skipped(path=None) -> pd.DataFrame:
+    """Numerals of the paper's text that are not quantitative statements, with the reason."""
+    return load("claims_skipped", path)
+
+
 def claim(claim_id: str, path=None) -> pd.Series:
     """One row of the claims ledger."""
     c = claims(path).set_index("claim_id")

@@ -114,6 +114,19 @@ def growth_faster_years() -> pd.DataFrame:
     return g.rename(columns={"domestic": "domestic_growth_pct", "foreign": "foreign_growth_pct"})
 
 
+def first_year_domestic_faster(universe: str) -> int:
+    """The first comparable year of one universe from which domestic purchases grow faster than
+    foreign ones in every later comparable year of that universe (0 if none).
+
+    For 'lme_all' (the text's universe) the first comparable year is 2003: 2001 is not in the
+    data, so whether 2002 was already faster cannot be told.
+    """
+    g = growth_faster_years()
+    g = g[g["universe"] == universe].set_index("year")["domestic_faster"]
+    years = [y for y in g.index if g.loc[y:].all()]
+    return int(min(years)) if years else 0
+
+
 def first_year_domestic_faster_from_then_on() -> int:
     """The first year from which domestic purchases grow faster than foreign in every later year."""
     g = growth_faster_years().set_index("year")["domestic_faster"]
@@ -178,6 +191,22 @@ def renovation_share_of_fai(universe: str = TABLE1_UNIVERSE) -> pd.Series:
         t = t.loc[[2009]]
         f = f.loc[[2009]]
     return measures.share_pct(t, f).rename("renovation share of FAI (%)")
+
+
+def implied_mfg_share_2009() -> float:
+    """Manufacturing FAI as a share of society-wide FAI implied by the paper's 5.20%, percent."""
+    fai = data.fai_series("fai_total").loc[2009]
+    return float(measures.share_pct(implied_manufacturing_fai_2009(), fai))
+
+
+def renovation_share_of_implied_mfg_fai() -> pd.Series:
+    """Table 1 renovation over manufacturing FAI, percent, 2005-2009, with manufacturing FAI
+    taken as the share of society-wide FAI that the paper's 5.20% implies for 2009 (an
+    assumption: the share is held at its 2009 value in every year)."""
+    t = data.table1_wide()["renovation"]
+    fai = data.fai_series("fai_total").reindex(t.index)
+    mfg = fai * implied_mfg_share_2009() / 100
+    return measures.share_pct(t, mfg).rename("renovation share of manufacturing FAI (%)")
 
 
 def implied_manufacturing_fai_2009() -> float:

@@ -259,6 +259,7 @@ LOADERS = {
     "fai": data.fai_series,
     "renovation_investment_1978_2000": data.renovation_investment,
     "paper_claims": data.claims,
+    "claims_skipped": data.claims_skipped,
 }
 
 

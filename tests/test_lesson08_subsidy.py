@@ -51,6 +51,8 @@ def test_degenerate_settings():
     assert math.isinf(subsidy.leverage(0, 100))
     assert math.isinf(subsidy.leverage(R, 0))
     assert subsidy.loans_supported(0, R, 100) == 0
+    # paying 0% of the interest helps no loan (the lesson says so): not infinitely many
+    assert subsidy.loans_supported(B, R, 0) == 0
     assert "unbounded" in subsidy.describe(B, 0, 100)
     assert "subsidises nothing" in subsidy.describe(B, R, 0)
     assert "interest-free" in subsidy.describe(B, R, 100)
@@ -68,6 +70,20 @@ def test_degenerate_settings():
 )
 def test_describe_never_raises(budget, rate, share):
     assert subsidy.describe(budget, rate, share)
+
+
+def test_the_medium_term_rate_supports_fewer_loans_and_still_more_than_the_spending():
+    t = subsidy.rate_sensitivity().set_index("benchmark rate")
+    assert list(t["rate (%)"]) == list(subsidy.BENCHMARK_RATES.values())
+    short, long = t["loans supported (亿元)"]
+    assert long < short
+    assert long > SPEND_2009  # the lesson's point holds at the 3-5 year rate too
+
+
+def test_the_default_share_is_not_called_conservative():
+    import inspect
+
+    assert "conservative" not in inspect.getsource(subsidy).lower()
 
 
 def test_defaults_reproduce_the_papers_point():

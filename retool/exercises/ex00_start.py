@@ -152,8 +152,8 @@ q4 = OpenQuestion(
         "(`data.claim('traditional_share_manufacturing')`) and explain in one or two sentences."
     ),
     hints=(
-        "Look at the columns 'status' and 'note' of that claim.",
-        "'stated only' means the paper gives the number and the course has no data to check it.",
+        "Look at the columns 'verdict' and 'note' of that claim.",
+        "'stated only' means the paper states the number without data the course could check.",
     ),
     solution_text=(
         "No. The ledger marks the claim as 'stated only': the course has no split of "

@@ -318,8 +318,8 @@ q7 = ChoiceQuestion(
             "and the benchmarks have no source: the ratio is rough at best.",
         ),
         "C": (
-            "About 1/2 of Western Europe.",
-            "5.2 / 50 is about 0.1, not 0.5.",
+            "About half of Western Europe's.",
+            "5.2 / 50 is about 0.1, not a half.",
         ),
         "D": (
             "The ratio cannot be computed from the paper.",

@@ -75,7 +75,8 @@ q1 = NumberQuestion(
         "q1_answer = data.claim_value('us_share_1947_1978') / data.claim_value('lme_share_2009')\n"
         f"x ≈ {_one_in_usa():.1f}: about 1/{_one_in_usa():.0f}, not 1/10. Against Western "
         f"Europe the ratio is about 1/{_one_in_europe():.1f}, "
-        "so 'about 1/10' fits Europe but flatters China against the USA. And the "
+        "so 'about 1/10' fits Europe, while against the USA the paper's own numbers contradict it. "
+        "And the "
         f"{_CN}% is itself a share of manufacturing investment, while {_US}% and {_WE}% are "
         "shares of total investment "
         "(see q3)."
@@ -166,9 +167,12 @@ q3 = NumberQuestion(
     solution_text=(
         "q3_answer = rebuild.renovation_share_of_fai().loc[2009]\n"
         f"About {float(rebuild.renovation_share_of_fai().loc[2009]):.2f}%, far below {_CN}. "
-        f"The {_CN} is the {_MFG}% of 一.2, a share of manufacturing fixed-asset investment: "
-        "the paper ends a series on one denominator with a number on another. The fall from "
-        "1980 is real, but its size is not what the text suggests."
+        f"The {_CN} is most likely the {_MFG}% of 一.2, a share of manufacturing fixed-asset "
+        "investment (an inference: same year, same digits): the paper would end a series on one "
+        "denominator with a number on another. Even this recomputation is not like for like: "
+        "Table 1's 技术改造经费支出 is firms' renovation spending, narrower than the 1980 "
+        "figure's society-wide 更新改造投资 (lesson 02). The fall from 1980 is real, but its size "
+        "is not what the text suggests."
     ),
 )
 
@@ -176,30 +180,37 @@ q4 = NumberQuestion(
     qid="q4",
     answer_name="q4_answer",
     prompt=(
-        "Section 一.3 says domestic technology purchases have grown faster than foreign ones "
-        f"since {data.claim('domestic_faster_since_2003')['value']}. From which year on is "
-        "that true in every later year of the data? (Years whose previous year lies in the "
-        "other universe cannot be compared.)"
+        "Section 一.3 says that from "
+        f"{data.claim('domestic_faster_since_2003')['value']} the growth of domestic technology "
+        "purchases of all large and medium-sized enterprises began to be markedly higher than "
+        "that of foreign technology. In the universe the sentence speaks of (all enterprises, the "
+        "yearbooks), from which year on is domestic growth higher in every later comparable year? "
+        "(A year whose previous year is missing or lies in the other universe cannot be compared.)"
     ),
-    expected=lambda: float(rebuild.first_year_domestic_faster_from_then_on()),
+    expected=lambda: float(rebuild.first_year_domestic_faster(rebuild.YEARBOOK_UNIVERSE)),
     unit="year",
     tolerance=0.0,
     mistakes=(
         Mistake(
-            "the paper's year, taken on trust",
-            lambda: data.claim_value("domestic_faster_since_2003"),
-            "check every year after it: look at 2006 in Table 1.",
+            "Table 1's traditional enterprises mixed in",
+            lambda: float(rebuild.first_year_domestic_faster_from_then_on()),
+            "that year comes from splicing in Table 1's traditional enterprises, another universe "
+            "than the sentence's; keep to the yearbook's all-enterprise years.",
         ),
     ),
     where=f"一.3, line {_line('domestic_faster_since_2003')}",
     hints=(
-        "`rebuild.growth_faster_years()` compares the two growth rates year by year.",
-        "Find the first year after which `domestic_faster` is True in every row.",
+        "`rebuild.growth_faster_years()` compares the two growth rates year by year, with a "
+        "`universe` column.",
+        "Keep the rows whose universe is 'lme_all' and find the first year after which "
+        "`domestic_faster` is True in every row.",
     ),
     solution_text=(
-        "q4_answer = rebuild.first_year_domestic_faster_from_then_on()\n"
-        f"{rebuild.first_year_domestic_faster_from_then_on()}: in 2006 Table 1's domestic "
-        "purchases grew more slowly than foreign ones, so 'since 2003' fails once."
+        "q4_answer = rebuild.first_year_domestic_faster('lme_all')\n"
+        f"{rebuild.first_year_domestic_faster(rebuild.YEARBOOK_UNIVERSE)}: the sentence's year. "
+        "But the check is not decisive: 2002 cannot be compared (2001 is missing) and the "
+        "all-enterprise domestic series stops in 2004. Table 1's slower 2006 is another universe "
+        "and does not contradict a sentence about all enterprises."
     ),
 )
 
@@ -235,8 +246,9 @@ q5 = SeriesQuestion(
     solution_text=(
         "q5_answer = rebuild.table1_yearly_growth()['renovation'].dropna()\n"
         + ", ".join(f"{y}: {v:.2f}%" for y, v in _yearly_renovation().items())
-        + ". Growth rose in 2007 before it fell: 'a rapid fall after 2004' does not describe "
-        "Table 1's years (the series for 2001-2004 is not in the course's data)."
+        + ". Growth rose in 2007 before it fell in 2008 and turned negative in 2009. That does "
+        "not contradict 'a rapid fall after 2004': the course has no growth rates for 2004-2005, "
+        "and a modest 2006 fits a fall from faster growth before. The claim cannot be checked."
     ),
 )
 
@@ -256,9 +268,10 @@ q6 = ChoiceQuestion(
         "B": (
             "Two universes: the text speaks of all large and medium-sized industrial "
             "enterprises, Table 1 of the traditional ones (high-tech firms left out)",
-            "adding high-tech firms' renovation to Table 1 gives an all-enterprise "
-            f"2008 value, and with it the paper's {_GDP}% of GDP implies a 2009 growth range that "
-            "contains the text's figure.",
+            "the likely reading: the text and Table 1 name different firms. Adding high-tech "
+            "firms' renovation to Table 1 gives an all-enterprise 2008 value, and with it the "
+            f"paper's {_GDP}% of GDP allows a 2009 growth range that contains the text's figure — "
+            "but Table 1's too, so that check cannot decide between the explanations.",
         ),
         "C": (
             "Different price bases (current vs constant prices)",
@@ -268,8 +281,10 @@ q6 = ChoiceQuestion(
     correct="B",
     hints=("Read the title of Table 1 and the subject of the sentence in 一.2.",),
     solution_text=(
-        "(B). Table 1 is computed for 大中型传统企业; the text of 一.2-一.4 speaks of "
-        "大中型工业企业. See the ledger's note on growth_2009_lme."
+        "(B), as the likely reading. Table 1 is computed for 大中型传统企业; the text of 一.2-一.4 "
+        "speaks of 大中型工业企业. The GDP share is consistent with it but not decisive (its range "
+        "contains Table 1's rate too). See the ledger's notes on growth_2009_lme and "
+        "share_gdp_2009."
     ),
 )
 

@@ -104,10 +104,9 @@ def implied_mfg_share_2009() -> float:
 
     The implied all-LME renovation of 2009 (Table 1 + high-tech in 2008, grown at -11.82%) over
     5.20% gives manufacturing FAI; divided by society-wide FAI 2009. This is what the paper's
-    own numbers imply, not a statistic.
+    own numbers imply, not a statistic (:func:`retool.rebuild.implied_mfg_share_2009`).
     """
-    fai = data.fai_series("fai_total").loc[2009]
-    return float(measures.share_pct(rebuild.implied_manufacturing_fai_2009(), fai))
+    return rebuild.implied_mfg_share_2009()
 
 
 def urban_manufacturing_share() -> pd.Series:

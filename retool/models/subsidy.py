@@ -27,8 +27,16 @@ from .. import data
 # on 23 December 2008 and unchanged through 2009 (until 20 October 2010). Not in data/: it is an
 # assumption of this model, named with its source in lesson 08.
 LENDING_RATE_2009_PCT = 5.31
-# The default share of the interest the subsidy pays: all of it. This is the conservative case:
-# it gives the fewest loans per yuan of subsidy; any smaller share raises the leverage.
+# The benchmark rate for loans of three to five years, set on the same day: renovation loans are
+# mostly medium- and long-term, so the lesson shows the result at both rates.
+LENDING_RATE_3_5Y_2009_PCT = 5.76
+BENCHMARK_RATES = {
+    "6 months to 1 year": LENDING_RATE_2009_PCT,
+    "3 to 5 years": LENDING_RATE_3_5Y_2009_PCT,
+}
+# The default share of the interest the subsidy pays: all of it (the paper gives no share). At a
+# given rate this gives the fewest loans per yuan; the model's other assumptions (one year of
+# interest, no additionality) push the result up, so L stays an upper bound overall.
 DEFAULT_SHARE_PCT = 100.0
 
 
@@ -95,7 +103,8 @@ def loans_supported(
     rate_pct: float = LENDING_RATE_2009_PCT,
     share_pct: float = DEFAULT_SHARE_PCT,
 ) -> float:
-    """Loans a year's budget supports, 亿元: B / (r × s). inf when r or s is 0 (and B > 0).
+    """Loans a year's budget supports, 亿元: B / (r × s). 0 when B or s is 0 (the subsidy pays
+    nothing, so no loan is helped); inf when r is 0 and B, s > 0.
 
     Raises ValueError for unusable settings (see :func:`check`).
     """
@@ -103,9 +112,27 @@ def loans_supported(
     problem = check(b, rate_pct, share_pct)
     if problem:
         raise ValueError(problem)
-    if b == 0:
+    if b == 0 or float(share_pct) == 0:
         return 0.0
     return float(b) * leverage(float(rate_pct), float(share_pct))
+
+
+def rate_sensitivity(
+    budget: float | None = None, share_pct: float = DEFAULT_SHARE_PCT, year: int = 2009
+) -> pd.DataFrame:
+    """Loans supported at each 2009 benchmark rate (亿元, and % of Table 1's spending)."""
+    rows = []
+    for term, rate in BENCHMARK_RATES.items():
+        loans = loans_supported(budget, rate, share_pct)
+        rows.append(
+            {
+                "benchmark rate": term,
+                "rate (%)": rate,
+                "loans supported (亿元)": loans,
+                f"% of Table 1 spending {year}": loans / renovation_spending(year) * 100,
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def loans_vs_spending_pct(

@@ -13,15 +13,23 @@ from . import PALETTE, figure, finish, label
 from .light import key, reuse_renderer, trim_ticks
 
 VERDICT_COLOURS = {
-    "matches": PALETTE["green"],
-    "differs (see note)": PALETTE["vermillion"],
-    "not reproducible (see note)": PALETTE["orange"],
+    "rebuilt": PALETTE["green"],
+    "arithmetic": PALETTE["blue"],
+    "not decisive": PALETTE["sky"],
+    "read back": PALETTE["purple"],
+    "in the text": PALETTE["yellow"],
+    "not reproducible": PALETTE["orange"],
+    "contradicted": PALETTE["vermillion"],
     "stated only": PALETTE["grey"],
 }
 VERDICT_PHRASES = {
-    "matches": "rebuild and match",
-    "differs (see note)": "rebuild but differ",
-    "not reproducible (see note)": "cannot be rebuilt",
+    "rebuilt": "are rebuilt from independent data",
+    "arithmetic": "are arithmetic on its own numbers",
+    "not decisive": "are consistent but not decisive",
+    "read back": "are read back from its tables",
+    "in the text": "are checkable in the text",
+    "not reproducible": "cannot be reproduced",
+    "contradicted": "are contradicted",
     "stated only": "are stated only",
 }
 SOURCE = "data/paper_claims.csv (every number of the paper's text) and the course's audit"
@@ -39,12 +47,11 @@ def _title(t, section: str, verdict: str) -> str:
         m = int(totals.get(verdict, 0))
         of = f"of its {k}" if where else f"of the paper's {n}"
         return f"{where}{m} {of} numbers {VERDICT_PHRASES[verdict]}"
-    rebuilt = int(totals.get("matches", 0))
-    trouble = int(
-        totals.get("differs (see note)", 0) + totals.get("not reproducible (see note)", 0)
-    )
+    rebuilt = int(sum(totals.get(v, 0) for v in ledger.REBUILT))
+    trouble = int(sum(totals.get(v, 0) for v in ledger.TROUBLE))
     return (
-        f"{where}of {k} numbers, {rebuilt} rebuild and match; {trouble} differ or cannot be rebuilt"
+        f"{where}of {k} numbers, {rebuilt} rebuilt from independent data; "
+        f"{trouble} not reproducible or contradicted"
     )
 
 
@@ -81,7 +88,7 @@ def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", no
     beside = blended_transform_factory(ax.transAxes, ax.transData)
     for yi, name in zip(y, names, strict=True):
         ax.text(-0.012, yi, name, transform=beside, ha="right", va="center", fontsize=10)
-    ax.set_xlim(0, max(left.max(initial=0), 1) * 1.1)
+    ax.set_xlim(0, max(left.max(initial=0), 1) * 1.5)  # room for the key of eight verdicts
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     trim_ticks(ax, "x")
     ax.grid(axis="x", color="#dddddd", linewidth=0.8)
@@ -101,6 +108,6 @@ def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", no
         fixed={"left": 0.3 + widest * 0.078, "right": 0.25},
     )
     ax.grid(axis="y", visible=False)
-    entries = [(ledger.VERDICT_LABELS[v], VERDICT_COLOURS[v], "patch") for v in ledger.VERDICTS]
-    key(ax, entries, loc="lower right")
+    entries = [(v, VERDICT_COLOURS[v], "patch") for v in ledger.VERDICTS]
+    key(ax, entries, loc="upper right")
     return reuse_renderer(fig)

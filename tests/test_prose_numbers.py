@@ -1,0 +1,126 @@
+"""Numbers in the prose are never typed by hand: each is computed, printed by the paper, or exempt.
+
+The scan covers every markdown cell of lessons/ and solutions/, the notes of the claims ledger and
+the typed text of the exercises (retool/exercises/ex*.py). See retool/prose.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+from retool import data, datapackage, prose
+
+
+def test_every_number_in_the_prose_is_computed_printed_or_exempt():
+    problems = prose.unaccounted()
+    assert not problems, "\n".join(problems)
+
+
+def test_every_exempt_kind_says_why():
+    kinds = [kind for kind, _, _ in prose.EXEMPT]
+    assert len(kinds) == len(set(kinds))
+    for kind, _, reason in prose.EXEMPT:
+        assert len(reason) > 15, kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Renovation grew 8% in 2006-2009 (lines 202-250, section 一.2, Table 1).", ["8"]),
+        ("1. the first item\n2. the second, 12.5% of it", ["12.5"]),
+        ("`rebuild.table1_growth(2005, 2009)` and $x \\times 100$ give 31.7%", ["31.7"]),
+        ("Lesson 09 and [06](06_incentives.ipynb): 84-89% of the total", ["84", "89"]),
+        (
+            "from about -12.2% to -11.3%, about 1/13 of it, 134,000亿元",
+            ["-12.2", "-11.3", "13", "134000"],
+        ),
+        ("the 11th Five-Year Plan, 100 million yuan, q3, 23 December 2008", []),
+    ],
+)
+def test_numbers_and_exemptions(text, expected):
+    assert [t.printed for t in prose.numbers(text)] == expected
+
+
+def _lesson(text: str, where: str = "01") -> prose.Text:
+    return prose.Text(where, "lessons/01_example.ipynb, cell 3", text)
+
+
+def test_an_unregistered_number_is_named_with_its_notebook_and_sentence():
+    found = prose.unaccounted([_lesson("Intro. Spending grew 7.77% in one year. More.")], [])
+    assert len(found) == 1
+    assert "lessons/01_example.ipynb" in found[0]
+    assert "Spending grew 7.77% in one year." in found[0]
+
+
+def test_a_registered_number_must_equal_the_librarys_at_its_printed_precision():
+    entry = prose.Entry("01", "grew 8.1% in 2006", lambda: 8.118)
+    assert prose.unaccounted([_lesson("It grew 8.1% in 2006.")], [entry]) == []
+    wrong = prose.Entry("01", "grew 8.2% in 2006", lambda: 8.118)
+    found = prose.unaccounted([_lesson("It grew 8.2% in 2006.")], [wrong])
+    assert len(found) == 1 and "prints 8.2, the library computes 8.118" in found[0]
+
+
+def test_a_registered_fragment_that_left_the_prose_is_reported():
+    entry = prose.Entry("01", "grew 8.1% in 2006", lambda: 8.118)
+    found = prose.unaccounted([_lesson("Nothing here.")], [entry])
+    assert found and "is not in the prose" in found[0]
+
+
+def test_a_paper_value_passes_only_as_printed():
+    printed = prose.paper_values()
+    assert "31.7" in printed and "-11.82" in printed
+    assert prose.unaccounted([_lesson("The paper's 31.7% and -11.82%.")], []) == []
+    assert prose.unaccounted([_lesson("The paper's 31.8%.")], [])
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    copy = tmp_path / "data"
+    shutil.copytree(ROOT / "data", copy)
+    monkeypatch.setenv("RETOOL_DATA_DIR", str(copy))
+    return copy
+
+
+def _scale_table1(folder, year: int, series: str, factor: float) -> None:
+    file = folder / "table1_renovation.csv"
+    t = pd.read_csv(file, dtype=str, keep_default_na=False)
+    row = (t["year"] == str(year)) & (t["series"] == series)
+    t.loc[row, "value_100m_yuan"] = f"{float(t.loc[row, 'value_100m_yuan'].iloc[0]) * factor:.2f}"
+    t.to_csv(file, index=False, lineterminator="\n")
+    datapackage.rehash(folder)
+
+
+def test_changing_a_data_value_fails_the_sentence_that_prints_it(data_copy):
+    """Renovation spending 2006 up by a tenth: lesson 01's 'about 8% in 2006' must fail."""
+    assert prose.unaccounted() == []  # the copy is the repository's data
+    _scale_table1(data_copy, 2006, "renovation", 1.1)
+    assert (
+        data.table1_wide().loc[2006, "renovation"]
+        != data.table1_wide(ROOT / "data").loc[2006, "renovation"]
+    )
+    found = prose.unaccounted()
+    hits = [f for f in found if f.startswith("lessons/01_scale_of_investment.ipynb")]
+    assert any("prints 8, the library computes" in f and "8% in 2006" in f for f in hits), (
+        "\n".join(found)
+    )
+
+
+def test_changing_the_fai_data_fails_the_intensity_sentences(data_copy):
+    """Society-wide FAI 2009 halved: the 1.5% of lessons 02 and 09 must fail."""
+    file = data_copy / "fai.csv"
+    f = pd.read_csv(file, dtype=str, keep_default_na=False)
+    row = (f["year"] == "2009") & (f["series"] == "fai_total")
+    f.loc[row, "value_100m_yuan"] = f"{float(f.loc[row, 'value_100m_yuan'].iloc[0]) / 2:.2f}"
+    f.to_csv(file, index=False, lineterminator="\n")
+    datapackage.rehash(data_copy)
+    found = prose.unaccounted()
+    assert any(
+        f.startswith("lessons/02_") and "prints 1.5, the library computes" in f for f in found
+    )
+    assert any(
+        f.startswith("lessons/09_") and "prints 1.5, the library computes" in f for f in found
+    )

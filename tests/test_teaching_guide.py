@@ -1,4 +1,4 @@
-"""The teaching guide: its misconceptions list is generated from the checks, and it covers every lesson."""
+"""The teaching guide: a misconceptions list generated from the checks; every lesson covered."""
 
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 
 Every ``Mistake`` an exercise question declares is a misconception the course expects; this module
 collects them from ``retool.exercises.exNN_*`` and renders the list that the teaching guide
-(``solutions/TEACHING_GUIDE.md``) carries between two markers, so that the guide's list is generated,
-never typed:
+(``solutions/TEACHING_GUIDE.md``) carries between two markers, so that the guide's list is
+generated, never typed:
 
     python -m retool misconceptions            # print the list (Markdown)
     python -m retool misconceptions --write    # put it into the guide between the markers
@@ -39,9 +39,8 @@ def exercise_modules() -> list[str]:
     """The exercise modules, ``exNN_topic``, in lesson order."""
     from retool import exercises
 
-    return sorted(
-        m.name for m in pkgutil.iter_modules(exercises.__path__) if re.fullmatch(r"ex\d\d_\w+", m.name)
-    )
+    names = (m.name for m in pkgutil.iter_modules(exercises.__path__))
+    return sorted(n for n in names if re.fullmatch(r"ex\d\d_\w+", n))
 
 
 def collect() -> list[Misconception]:
@@ -79,7 +78,8 @@ def markdown(items: list[Misconception] | None = None) -> str:
         f"{len(items)} named mistakes, "
         f"{sum(len(m.where) for m in items)} uses in the exercise checks.",
         "",
-        "| mistake (as the check names it) | uses | lesson and question | what the check tells the learner |",
+        "| mistake (as the check names it) | uses | lesson and question "
+        "| what the check tells the learner |",
         "|---|---|---|---|",
     ]
     for m in items:

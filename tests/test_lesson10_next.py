@@ -135,3 +135,103 @@ def test_relending_ceiling_and_first_tranche():
     )
     assert later.relending_ceiling() > later.value("relending_quota_2024")
     assert 0 < later.first_tranche_share_pct() < 100
+
+
+# --- the exercises and the find-the-data checks
+
+
+def test_questions_climb_from_code_to_critique():
+    from retool.exercises import ex10_next
+    from retool.exercises.core import ChoiceQuestion, NumberQuestion, OpenQuestion
+
+    kinds = [type(q) for q in ex10_next.QUESTIONS]
+    assert kinds[0] is NumberQuestion and "Code it yourself" in ex10_next.q1.prompt
+    assert ChoiceQuestion in kinds and kinds[-1] is OpenQuestion
+    assert "150 words" in ex10_next.q6.prompt and "Rubric" in ex10_next.q6.solution()
+
+
+def test_expected_values_come_from_the_data():
+    from retool.exercises import ex10_next
+
+    assert ex10_next.q1.expected() == pytest.approx(later.loans_supported_2024())
+    assert ex10_next.q3.expected() == pytest.approx(later.loans_vs_equipment_investment_pct())
+    assert ex10_next.q4.expected() == pytest.approx(later.relending_ceiling())
+
+
+def test_q5_rests_on_dates_in_the_data():
+    # the growth statistic predates the subsidy notice: the premise of q5's answer
+    before = later.fact("nbs_equipment_purchase_growth_2024_jan_apr")["date"]
+    notice = later.fact("subsidy_points_2024_june")["date"]
+    assert before[:7] < notice[:7]
+
+
+SOURCE = "China Statistical Yearbook 2010, table 20-42, https://www.stats.gov.cn/"
+
+
+@pytest.fixture(params=["A", "B", "C", "D"])
+def task(request):
+    from retool.exercises.ex10_next import DATA_TASKS
+
+    return DATA_TASKS[request.param]
+
+
+def test_a_value_in_range_with_a_source_is_recorded_never_correct(task):
+    from retool.exercises.core import Outcome
+
+    middle = (task.low() + task.high()) / 2
+    fb = task.check(middle, SOURCE)
+    assert fb.outcome is Outcome.RECORDED and not fb.correct
+    assert "recorded with its source" in fb.message and len(fb.message) > 40
+
+
+def test_a_value_out_of_range_names_the_range(task):
+    from retool.exercises.core import Outcome
+
+    fb = task.check(task.high() * 10 + 100, SOURCE)
+    assert fb.outcome is Outcome.INCORRECT and "outside the range" in fb.message
+
+
+@pytest.mark.parametrize(
+    "source", [None, "", "   ", "x", "a source", "a publication with no year", 42]
+)
+def test_a_value_without_a_usable_source_is_not_recorded(task, source):
+    from retool.exercises.core import Outcome
+
+    fb = task.check((task.low() + task.high()) / 2, source)
+    assert fb.outcome is Outcome.INVALID and "source" in fb.message
+
+
+@pytest.mark.parametrize(
+    "value",
+    [..., None, "", "abc", [], [1, 2], {"a": 1}, math.nan, math.inf, True, object(), b"1", 1j],
+)
+def test_junk_values_give_a_sentence_never_a_traceback(task, value):
+    from retool.exercises.core import Feedback, Outcome
+
+    fb = task.check(value, SOURCE)
+    assert isinstance(fb, Feedback) and fb.outcome is not Outcome.RECORDED
+    assert fb.message.strip() and "Traceback" not in fb.message
+
+
+def test_task_a_reads_the_value_against_the_papers_printed_growth():
+    from retool import rebuild
+    from retool.exercises.ex10_next import DATA_TASKS
+
+    base = rebuild.all_lme_renovation_2008()
+    printed = float(data.claim("growth_2009_lme")["value"])
+    matching = base * (1 + printed / 100)
+    assert "which matches the paper's printed" in DATA_TASKS["A"].check(matching, SOURCE).message
+    other = base * 1.05
+    assert "does not match" in DATA_TASKS["A"].check(other, SOURCE).message
+
+
+def test_task_d_keeps_lesson_08s_loans_fixed_whatever_the_rate():
+    from retool.exercises.ex10_next import DATA_TASKS
+
+    loans = f"{later.loans_supported_2024():,.0f}亿元"
+    for rate in (2.0, 3.45, 6.0):
+        assert loans in DATA_TASKS["D"].check(rate, SOURCE).message
+
+
+def test_every_task_says_what_the_course_could_not_find(task):
+    assert task.not_found.strip() and task.look_for in task.describe()

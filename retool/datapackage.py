@@ -43,7 +43,7 @@ def validate_cli(path=None) -> int:
             problems.append(str(exc))
     report = frictionless_report(path)
     if not report.valid:
-        problems += [f"{e.type}: {e.message}" for e in report.flatten(["type", "message"])]
+        problems += [f"{kind}: {message}" for kind, message in report.flatten(["type", "message"])]
     for p in problems:
         print(p)
     print("data package valid" if not problems else f"{len(problems)} problem(s)")

@@ -62,7 +62,7 @@ def test_nbval_markers_stand_alone_on_the_first_line(nb_file):
 
 def test_every_lesson_of_the_course_map_exists():
     names = [f.name[:2] for f in sorted((ROOT / "lessons").glob("*.ipynb"))]
-    assert names == [f"{i:02d}" for i in range(10)]
+    assert names == [f"{i:02d}" for i in range(11)]
 
 
 @pytest.mark.parametrize(

@@ -256,6 +256,11 @@ def claims_skipped(path=None) -> pd.DataFrame:
     return load("claims_skipped", path)
 
 
+def later_policy(path=None) -> pd.DataFrame:
+    """Lesson 10's facts on later policy, one row each with its issuer, date and source."""
+    return load("later_policy", path)
+
+
 def claim(claim_id: str, path=None) -> pd.Series:
     """One row of the claims ledger."""
     c = claims(path).set_index("claim_id")

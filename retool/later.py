@@ -23,10 +23,9 @@ from .models import subsidy
 
 RESOURCE = "later_policy"
 
-
 def facts() -> pd.DataFrame:
     """The later-policy table, validated (one row per fact)."""
-    return data.load(RESOURCE)
+    return data.later_policy()
 
 
 def fact(fact_id: str) -> pd.Series:

@@ -260,6 +260,7 @@ LOADERS = {
     "renovation_investment_1978_2000": data.renovation_investment,
     "paper_claims": data.claims,
     "claims_skipped": data.claims_skipped,
+    "later_policy": data.later_policy,
 }
 
 

@@ -6,8 +6,8 @@ Medians over repeated runs of:
 - the library's import time (a fresh interpreter each run, minus an empty interpreter's start);
 - each notebook's execution (nbclient, a fresh kernel each run): wall time and cells only;
 - the whole notebook suite (lessons, solutions, exercises), two notebooks at a time;
-- each widget module's redraw: view(**DEFAULTS) plus rendering the PNG, and over every value of
-  RANGES;
+- each widget module's redraw: view() at the spec's defaults plus rendering the PNG, and over
+  every valid value of its spec (ends of each range, default, options);
 - grading 30 submissions with ``python -m retool grade`` (skipped with a note if absent);
 - the size of a fresh virtual environment made from requirements.txt (once; slow; --skip-venv).
 
@@ -244,24 +244,25 @@ def bench_widgets(repeat: int) -> list[dict]:
     rows = []
     for name in widget_modules():
         module = importlib.import_module(f"retool.widgets.{name}")
-        _redraw(module, dict(module.DEFAULTS))  # warm caches, as in a lesson after its first draw
-        defaults = [_redraw(module, dict(module.DEFAULTS)) for _ in range(repeat)]
+        defaults = module.SPEC.defaults()
+        _redraw(module, defaults)  # warm caches, as in a lesson after its first draw
+        at_defaults = [_redraw(module, defaults) for _ in range(repeat)]
         over = []
-        for key, values in module.RANGES.items():
-            for value in values:
+        for key, param in module.SPEC.items():
+            for value in param.valid_values():
                 over.append(
                     statistics.median(
                         _redraw(module, {key: value}) for _ in range(max(1, repeat // 2))
                     )
                 )
-        median_ms = statistics.median(defaults) * 1000
+        median_ms = statistics.median(at_defaults) * 1000
         ranges_ms = statistics.median(over) * 1000 if over else float("nan")
         worst_ms = max(over) * 1000 if over else float("nan")
         rows.append(
             {
                 "what": f"redraw widgets.{name}",
                 "median_s": median_ms / 1000,
-                "detail": f"over RANGES ({len(over)} settings): median {ranges_ms:.0f} ms, "
+                "detail": f"over the spec ({len(over)} settings): median {ranges_ms:.0f} ms, "
                 f"slowest {worst_ms:.0f} ms",
                 "budget": BUDGET_REDRAW_MS / 1000,
                 "ok": median_ms < BUDGET_REDRAW_MS and ranges_ms < BUDGET_REDRAW_MS,

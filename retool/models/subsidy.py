@@ -22,14 +22,52 @@ import math
 import pandas as pd
 
 from .. import data
+from ..params import Param, Spec, number_in_range
 
-# The People's Bank of China's benchmark lending rate for loans of six months to one year, set
-# on 23 December 2008 and unchanged through 2009 (until 20 October 2010). Not in data/: it is an
-# assumption of this model, named with its source in lesson 08.
-LENDING_RATE_2009_PCT = 5.31
-# The default share of the interest the subsidy pays: all of it. This is the conservative case:
-# it gives the fewest loans per yuan of subsidy; any smaller share raises the leverage.
-DEFAULT_SHARE_PCT = 100.0
+PARAMS = Spec(
+    Param(
+        "budget",
+        "Subsidy budget",
+        "贴息资金",
+        "亿元 a year",
+        lambda: subsidy_per_year(),
+        "the paper's 200亿元 a year (一.1), read from data/paper_claims.csv",
+        low=0.0,
+        high=1000.0,
+        step=10.0,
+        fmt=".0f",
+    ),
+    Param(
+        "rate_pct",
+        "Lending rate",
+        "贷款利率",
+        "%",
+        # Not in data/: the People's Bank of China's benchmark rate for loans of six months to
+        # one year, 5.31% from 23 December 2008 through 2009 (until 20 October 2010).
+        5.31,
+        "the PBOC's 2009 benchmark lending rate (6 months to 1 year); the paper gives none",
+        low=0.0,
+        high=10.0,
+        step=0.01,
+        fmt=".2f",
+        extra_probes=(2.0,),
+    ),
+    Param(
+        "share_pct",
+        "Share of interest covered",
+        "贴息比例",
+        "%",
+        100.0,
+        "all of one year's interest: the conservative case, the fewest loans per yuan",
+        low=0.0,
+        high=100.0,
+        step=5.0,
+        fmt=".0f",
+        extra_probes=(50.0,),
+    ),
+)
+LENDING_RATE_2009_PCT = PARAMS["rate_pct"].default
+DEFAULT_SHARE_PCT = PARAMS["share_pct"].default
 
 
 def subsidy_per_year() -> float:
@@ -52,30 +90,14 @@ def renovation_spending(year: int = 2009) -> float:
     return float(data.table1_wide().loc[year, "renovation"])
 
 
-def _number(value, name: str) -> tuple[float, str]:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return math.nan, f"the {name} {value!r} is not a number"
-    if not math.isfinite(v):
-        return math.nan, f"the {name} {v} is not a finite number"
-    return v, ""
-
-
 def check(budget, rate_pct, share_pct) -> str:
     """'' if the settings are usable, else a sentence saying what is wrong."""
-    b, problem = _number(budget, "subsidy budget")
-    r, p2 = _number(rate_pct, "lending rate")
-    s, p3 = _number(share_pct, "share of interest covered")
-    problem = problem or p2 or p3
-    if problem:
-        return problem
-    if b < 0:
-        return f"a subsidy budget of {b:g}亿元 is negative"
-    if r < 0:
-        return f"a lending rate of {r:g}% is negative"
-    if not 0 <= s <= 100:
-        return f"a share of {s:g}% of the interest is not between 0% and 100%"
+    for name, value in (("budget", budget), ("rate_pct", rate_pct), ("share_pct", share_pct)):
+        param = PARAMS[name]
+        x, why = number_in_range(value, *param.bounds())
+        if why:
+            low, high = (param.show(b) for b in param.bounds())
+            return f"{param.name_in_text} {value!r} {why} ({low} to {high} {param.unit})"
     return ""
 
 

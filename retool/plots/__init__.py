@@ -61,6 +61,7 @@ CJK_FONTS = (
 )
 
 _language = {"lang": "en"}
+NOTE_SIZE = 12
 
 
 @lru_cache(maxsize=1)
@@ -144,15 +145,39 @@ def figure(width: float = 7.5, height: float = 4.2, ncols: int = 1):
     return fig, (list(axes) if ncols > 1 else axes)
 
 
-def _wrap(text: str, fig: Figure, fontsize: float, bold: bool = False) -> list[str]:
+def text_width(text: str) -> int:
+    """A text's width in Latin characters: a CJK character counts double (the one such rule)."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def note_box(ax, note: str) -> None:
+    """Say on the chart that a setting was changed or unusable (the one note box of the course)."""
+    if note:
+        ax.text(
+            0.5,
+            0.5,
+            "\n".join(_wrap(note, ax.figure, NOTE_SIZE, width_share=0.6)),
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color=PALETTE["vermillion"],
+            fontsize=NOTE_SIZE,
+            bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
+            zorder=10,
+        )
+
+
+def _wrap(
+    text: str, fig: Figure, fontsize: float, bold: bool = False, width_share: float = 1.0
+) -> list[str]:
     """Split text into lines that fit the figure's width (CJK characters count double)."""
-    width = fig.get_figwidth() * 72 / (fontsize * (0.62 if bold else 0.56))
+    width = width_share * fig.get_figwidth() * 72 / (fontsize * (0.62 if bold else 0.56))
     lines = []
     for paragraph in text.split("\n"):
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}".strip()
-            size = sum(2 if ord(ch) > 0x2E80 else 1 for ch in candidate)
+            size = text_width(candidate)
             if line and size > width:
                 lines.append(line)
                 candidate = word

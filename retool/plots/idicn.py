@@ -8,11 +8,9 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .. import data
 from ..models import catchup
-from . import PALETTE, SERIES_COLOURS, figure, finish, label, paper_source
+from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box, paper_source
 from .light import key, reuse_renderer, trim_ticks
-from .memo import per_data_state
 
 TABLE2_SOURCE = paper_source(
     "Table 2 (lines 515-673), from the NBS research institute's IDICN study"
@@ -20,20 +18,14 @@ TABLE2_SOURCE = paper_source(
 MEAN_COLOUR = PALETTE["black"]
 
 
-# Only change with data/: looked up once per state of data/, not on every redraw.
-_table = per_data_state(catchup.table)
-_leader = per_data_state(catchup.leader)
-_names = per_data_state(catchup.names)
-
-
 def _name(code: str) -> str:
-    en, cn = _names("en"), _names("cn")
+    en, cn = catchup.names("en"), catchup.names("cn")
     return label(en.get(code, code), cn.get(code))
 
 
-def table2_lines(countries=None) -> Figure:
+def table2_lines(countries=None, table=None) -> Figure:
     """IDICN 2000-2008: the top ten in grey, the leader and China highlighted, the top-10 mean."""
-    t = catchup.table()
+    t = catchup.table() if table is None else table
     lead = catchup.leader()
     shown = catchup.top10() if countries is None else [c for c in countries if c in t.index]
     fig, ax = figure(7.5, 4.4)
@@ -99,21 +91,18 @@ def table2_lines(countries=None) -> Figure:
 
 
 def catch_up_chart(
+    table,
+    proj,
     countries,
     china_growth: float,
-    leader_growth: float,
     years_needed: float,
     title: str,
     note: str = "",
 ) -> Figure:
-    """History 2000-2008 (solid) and the projected paths of China and the leader (dashed)."""
-    t = _table()
-    lead = _leader()
-    if math.isfinite(years_needed):
-        horizon = int(min(catchup.HORIZON, max(10, math.ceil(years_needed) + 5)))
-    else:
-        horizon = 40
-    proj = catchup.projection(china_growth, leader_growth, horizon)
+    """History 2000-2008 (``table``, solid) and the projected paths (``proj``, dashed) of China
+    and the leader; the other ``countries`` in grey."""
+    t = table
+    lead = next(c for c in proj.columns if c != catchup.CHINA)
     fig, ax = figure(7.5, 4.4)
     hist_years = t.columns.to_numpy()
     for c in countries:
@@ -150,18 +139,7 @@ def catch_up_chart(
     ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
     trim_ticks(ax)
-    if note:
-        ax.text(
-            0.5,
-            0.5,
-            note,
-            transform=ax.transAxes,
-            ha="center",
-            va="center",
-            fontsize=10,
-            color=PALETTE["vermillion"],
-            bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
-        )
+    note_box(ax, note)
     # the paper's short form (its full citation is in the lesson): three source lines were one
     # third of the redraw
     source = label(
@@ -188,7 +166,3 @@ def catch_up_chart(
     ]
     key(ax, lines, loc="upper left", fontsize=9)
     return reuse_renderer(fig)
-
-
-def names_available() -> list:
-    return list(data.table2_wide().index)

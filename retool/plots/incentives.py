@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..models import incentives
-from . import PALETTE, figure, finish, label
+from . import PALETTE, figure, finish, label, note_box
 from .light import key, reuse_renderer, trim_ticks
 
 FIRM_COLOURS = {"soe": PALETTE["purple"], "private": PALETTE["green"]}
@@ -129,18 +129,7 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
             fontsize=8,
             color="#444444",
         )
-    if note:
-        right.text(
-            0.5,
-            0.5,
-            note,
-            transform=right.transAxes,
-            ha="center",
-            va="center",
-            fontsize=10,
-            color=PALETTE["vermillion"],
-            bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
-        )
+    note_box(right, note)
     fixed = {"left": 0.8, "right": 0.2, "top": 0.35, "bottom": 1.2, "wspace": 0.35}
     finish(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
     # the keys below the panels, drawn as plain artists (a legend costs a redraw much more)

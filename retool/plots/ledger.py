@@ -9,7 +9,7 @@ from matplotlib.ticker import MaxNLocator, NullLocator
 from matplotlib.transforms import blended_transform_factory
 
 from ..models import ledger
-from . import PALETTE, figure, finish, label
+from . import PALETTE, figure, finish, label, note_box
 from .light import key, reuse_renderer, trim_ticks
 
 VERDICT_COLOURS = {
@@ -85,8 +85,7 @@ def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", no
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     trim_ticks(ax, "x")
     ax.grid(axis="x", color="#dddddd", linewidth=0.8)
-    if note:
-        ax.text(0.98, 0.98, note, transform=ax.transAxes, ha="right", va="top", fontsize=9)
+    note_box(ax, note)
     title = _title(t, section, verdict)
     title = title[0].upper() + title[1:]
     # fixed margins (no layout pass): the left one fits the longest section name

@@ -5,16 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import data, measures, rebuild
-from . import PALETTE, SERIES_COLOURS, figure, finish, label, paper_source
-from .light import reuse_renderer
-
-SHORT = {
-    "renovation": "Technical renovation",
-    "foreign": "Foreign technology",
-    "assimilation": "Assimilation",
-    "domestic": "Domestic technology",
-}
+from ..models import scale as model
+from ..models.scale import NAMES, SHORT
+from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box, paper_source
 
 
 def source(where: str) -> str:
@@ -26,12 +19,12 @@ def source(where: str) -> str:
 
 def name(series: str) -> str:
     """The short English (or Chinese) name of a Table 1 series."""
-    return label(SHORT[series], data.SERIES[series][0])
+    return label(SHORT[series], NAMES[series][0])
 
 
 def table1_levels(table: pd.DataFrame | None = None):
     """Table 1 as two panels: renovation (left) and the three technology series (right), 亿元."""
-    t = data.table1_wide() if table is None else table
+    t = model.table1() if table is None else table
     fig, (left, right) = figure(9.0, 4.2, ncols=2)
     years = t.index.to_numpy()
     left.bar(years, t["renovation"], color=SERIES_COLOURS["renovation"], width=0.6)
@@ -46,7 +39,7 @@ def table1_levels(table: pd.DataFrame | None = None):
     right.legend(frameon=False, fontsize=8)
     for ax in (left, right):
         ax.set_xticks(years)
-    g = rebuild.table1_growth(int(years[0]), int(years[-1]))
+    g = model.growth_between(int(years[0]), int(years[-1]))
     title = label(
         f"Renovation spending grew {g['renovation']:.0f}% from {years[0]} to {years[-1]}; "
         f"assimilation grew {g['assimilation']:.0f}% from a small base",
@@ -55,49 +48,34 @@ def table1_levels(table: pd.DataFrame | None = None):
     return finish(fig, [left, right], title, "", source("Table 1"))
 
 
-def index_chart(table: pd.DataFrame, base: int, end: int, series: list[str], note: str = ""):
-    """Each chosen series as an index (base year = 100), with the base and end years marked."""
+def index_chart(frame: pd.DataFrame, base: int, end: int, title: str, note: str = ""):
+    """Each series of ``frame`` (``models.scale.index_frame``) as an index, base year = 100."""
     fig, ax = figure(7.5, 4.2)
-    idx = table[series].div(table.loc[base, series]) * 100
-    years = table.index.to_numpy()
+    years = sorted(frame["year"].unique())
     lo, hi = min(base, end), max(base, end)
     ax.axvspan(lo - 0.15, hi + 0.15, color=PALETTE["grey"], alpha=0.12, lw=0)
     ax.axhline(100, color=PALETTE["grey"], lw=0.8)
-    for s in series:
-        ax.plot(years, idx[s], marker="o", color=SERIES_COLOURS[s], label=name(s))
+    for s, part in frame.groupby("series", sort=False):
+        ax.plot(part["year"], part["index"], marker="o", color=SERIES_COLOURS[s], label=name(s))
+        at_end = float(part.loc[part["year"] == end, "index"].iloc[0])
         ax.annotate(
-            f"{idx.loc[end, s] - 100:+.1f}%",
-            (end, idx.loc[end, s]),
+            f"{at_end - 100:+.1f}%",
+            (end, at_end),
             xytext=(6, 0),
             textcoords="offset points",
             va="center",
-            fontsize=8,
             color=SERIES_COLOURS[s],
         )
     ax.set_xticks(years)
     ax.set_xlim(years[0] - 0.4, years[-1] + 0.8)
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
-    if note:
-        ax.set_title(note, loc="left", fontsize=8, color=PALETTE["vermillion"])
-    g = measures.growth_pct(table.loc[base, series], table.loc[end, series])
-    if base == end:
-        title = label(f"Base and end year are both {base}: no change to measure")
-    elif len(series) == 1:
-        title = label(
-            f"{name(series[0])} {'grew' if g.iloc[0] >= 0 else 'fell'} "
-            f"{abs(g.iloc[0]):.1f}% from {base} to {end}"
-        )
-    else:
-        top = g.idxmax()
-        title = label(f"From {base} to {end}, {name(top).lower()} grew fastest ({g[top]:+.1f}%)")
-    return reuse_renderer(
-        finish(fig, ax, title, label(f"index, {base} = 100"), source("Table 1"), fixed=True)
-    )
+    ax.legend(loc="upper left")
+    note_box(ax, note)
+    return finish(fig, ax, label(title), label(f"index, {base} = 100"), source("Table 1"))
 
 
 def yearly_growth(frame: pd.DataFrame | None = None):
     """Growth over the previous year of the four series, grouped bars by year."""
-    g = (rebuild.table1_yearly_growth() if frame is None else frame).dropna(how="all")
+    g = (model.yearly_growth() if frame is None else frame).dropna(how="all")
     fig, ax = figure(8.0, 4.4)
     years = g.index.to_numpy()
     width = 0.2
@@ -127,7 +105,7 @@ def yearly_growth(frame: pd.DataFrame | None = None):
 
 def composition(frame: pd.DataFrame | None = None):
     """Each series' share of the four-series total, stacked to 100%, by year."""
-    c = rebuild.table1_composition() if frame is None else frame
+    c = model.composition() if frame is None else frame
     fig, (left, right) = figure(9.0, 4.2, ncols=2)
     years = c.index.to_numpy()
     bottom = np.zeros(len(c))

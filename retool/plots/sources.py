@@ -5,38 +5,24 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from .. import data, rebuild
-from . import PALETTE, SERIES_COLOURS, figure, finish, label
+from ..models import sources as model
+from ..models.sources import TABLE1_UNIVERSE, UNIVERSE_SHORT, YEARBOOK_UNIVERSE, break_year
+from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box
 from .light import key, reuse_renderer, trim_ticks
-from .memo import per_data_state
 from .scale import source
 
 YEARBOOK_SOURCE = "China Statistical Yearbook 2005 t. 21-38, 2009 t. 20-42 (all LMEs)"
-MARKERS = {rebuild.YEARBOOK_UNIVERSE: "o", rebuild.TABLE1_UNIVERSE: "s"}
-UNIVERSE_SHORT = {
-    rebuild.YEARBOOK_UNIVERSE: "all LMEs (yearbook)",
-    rebuild.TABLE1_UNIVERSE: "traditional LMEs (Table 1)",
-}
+MARKERS = {YEARBOOK_UNIVERSE: "o", TABLE1_UNIVERSE: "s"}
 PANELS = {
     "domestic_share_pct": ("Figure 2: domestic share of technology purchases", "domestic"),
     "assimilation_ratio_pct": ("Figure 3: assimilation / foreign technology", "assimilation"),
 }
 
 
-def break_year(frame: pd.DataFrame) -> float | None:
-    """Where the universe changes in ``frame`` (between two years), or None."""
-    universe, year = frame["universe"].to_numpy(), frame["year"].to_numpy()
-    new = year[universe == rebuild.TABLE1_UNIVERSE]
-    old = year[universe == rebuild.YEARBOOK_UNIVERSE]
-    if len(new) == 0 or len(old) == 0:
-        return None
-    return (new.min() + old.max()) / 2
-
-
 def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], name_break=True):
     colour = SERIES_COLOURS[PANELS[column][1]]
     for universe, part in frame.groupby("universe", sort=False):
-        filled = universe == rebuild.TABLE1_UNIVERSE
+        filled = universe == TABLE1_UNIVERSE
         ax.plot(
             part["year"],
             part[column],
@@ -91,27 +77,12 @@ def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], 
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
 
 
-@per_data_state
-def _claims_figure2():
-    return [
-        (2000, f"paper: about {data.claim_value('domestic_share_2000'):g}%"),
-        (2009, f"paper: about {data.claim_value('domestic_share_2009'):g}%"),
-    ]
-
-
-@per_data_state
-def _claims_figure3():
-    return [
-        (2003, f"paper: <{data.claim_value('assimilation_ratio_2003'):g}%"),
-        (2009, f"paper: >{data.claim_value('assimilation_ratio_2009'):g}%"),
-    ]
-
-
-def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", title: str = ""):
+def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, title: str, note: str = ""):
     """The two rebuilt figures side by side, the universe break marked, the paper's words noted."""
     fig, (left, right) = figure(9.0, 4.2, ncols=2)
-    _panel(left, share, "domestic_share_pct", _claims_figure2())
-    _panel(right, ratio, "assimilation_ratio_pct", _claims_figure3(), name_break=False)
+    says = model.paper_says()
+    _panel(left, share, "domestic_share_pct", says["domestic_share_pct"])
+    _panel(right, ratio, "assimilation_ratio_pct", says["assimilation_ratio_pct"], name_break=False)
     # one percent scale for both panels: comparable, and the right one needs no tick labels
     top = max(share["domestic_share_pct"].max(), ratio["assimilation_ratio_pct"].max()) * 1.3
     for ax in (left, right):
@@ -119,18 +90,7 @@ def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", ti
     right.tick_params(axis="y", labelleft=False)
     for ax in (left, right):
         trim_ticks(ax)
-    if note:
-        panel = left.get_title(loc="left")
-        left.set_title(f"{panel}\n{note}", loc="left", fontsize=8, color=PALETTE["vermillion"])
-    if not title:
-        s, r = share.set_index("year")["domestic_share_pct"], ratio.set_index("year")
-        r = r["assimilation_ratio_pct"]
-        title = (
-            f"{s.index[0]}-{s.index[-1]}: domestic share {s.iloc[0]:.0f}% → {s.iloc[-1]:.0f}%, "
-            f"assimilation {r.iloc[0]:.0f}% → {r.iloc[-1]:.0f}% of foreign spending"
-            if len(s)
-            else "No data for these settings"
-        )
+    note_box(left, note)
     where = label(f"Yuan & Wang, Table 1; {YEARBOOK_SOURCE}; the course's calculation")
     fig = finish(fig, [left, right], label(title), "", where, fixed={"left": 0.5, "wspace": 0.22})
     if len(share):
@@ -140,7 +100,7 @@ def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", ti
             (
                 UNIVERSE_SHORT[u],
                 colour,
-                ("" if u == rebuild.TABLE1_UNIVERSE else "open ") + MARKERS[u],
+                ("" if u == TABLE1_UNIVERSE else "open ") + MARKERS[u],
             )
             for u in shown
         ]
@@ -150,7 +110,7 @@ def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", ti
 
 def growth_race(frame: pd.DataFrame | None = None):
     """Year-on-year growth of domestic and foreign purchases, comparable years only."""
-    g = rebuild.growth_faster_years() if frame is None else frame
+    g = model.growth_race() if frame is None else frame
     fig, ax = figure(8.0, 4.2)
     x = range(len(g))
     w = 0.38
@@ -170,7 +130,7 @@ def growth_race(frame: pd.DataFrame | None = None):
     )
     ax.axhline(0, color="black", lw=0.8)
     ticks = [
-        f"{y}\n{'all LMEs' if u == rebuild.YEARBOOK_UNIVERSE else 'Table 1'}"
+        f"{y}\n{'all LMEs' if u == YEARBOOK_UNIVERSE else 'Table 1'}"
         for y, u in zip(g["year"], g["universe"])
     ]
     ax.set_xticks(list(x), ticks, fontsize=8)
@@ -202,11 +162,9 @@ def growth_race(frame: pd.DataFrame | None = None):
     )
 
 
-def universe_gap():
+def universe_gap(frame: pd.DataFrame | None = None):
     """Foreign technology spending: all LMEs (yearbooks) against Table 1's traditional LMEs."""
-    yb = data.lme_wide(universe=rebuild.YEARBOOK_UNIVERSE)["foreign"].dropna()
-    t1 = data.table1_wide()["foreign"]
-    both = pd.DataFrame({"all": yb, "traditional": t1}).dropna()
+    both = model.universe_gap() if frame is None else frame
     fig, ax = figure(7.5, 3.8)
     x = both.index.to_numpy()
     ax.bar(

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.ticker import FuncFormatter
 
 from ..models import subsidy
-from . import SERIES_COLOURS, figure, finish, label
+from . import SERIES_COLOURS, figure, finish, label, note_box
 from .light import reuse_renderer
 
 BUDGET_COLOUR = SERIES_COLOURS["paper"]  # a number the paper prints
@@ -29,6 +29,7 @@ def leverage_bars(
     rate_pct: float = subsidy.LENDING_RATE_2009_PCT,
     share_pct: float = subsidy.DEFAULT_SHARE_PCT,
     years=(2008, 2009),
+    note: str = "",
 ):
     """Horizontal bars: the budget, the loans it supports, Table 1's spending in ``years``."""
     b = subsidy.subsidy_per_year() if budget is None else budget
@@ -87,6 +88,7 @@ def leverage_bars(
     else:
         ratio = loans / spend[last] * 100
         title = f"The subsidy could back loans worth {ratio:,.0f}% of Table 1's {last} spending"
+    note_box(ax, note)
     # fixed margins (no layout pass): the left one fits the longest bar label
     widest = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in r[0]) for r in rows)
     fig = finish(

@@ -5,9 +5,8 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .. import rebuild
 from ..models import wear
-from . import PALETTE, figure, finish, label, paper_source
+from . import PALETTE, figure, finish, label, note_box, paper_source
 from .light import key, reuse_renderer, trim_ticks
 
 # One colour per technology level, in every chart of the lesson (frontier green, obsolete red).
@@ -26,9 +25,9 @@ def _level_label(key: str) -> str:
     return label(*wear.LEVEL_LABELS[key])
 
 
-def equipment_levels() -> Figure:
+def equipment_levels(census=None) -> Figure:
     """The paper's distribution of main equipment over four technology levels (horizontal bars)."""
-    d = rebuild.equipment_distribution()
+    d = (wear.census_table() if census is None else census)["share_pct"]
     keys = list(wear.LEVELS)
     fig, ax = figure(7.5, 3.4)
     ypos = range(len(keys))[::-1]
@@ -37,8 +36,8 @@ def equipment_levels() -> Figure:
     for y, v in zip(ypos, d.to_numpy()):
         ax.text(v + 0.8, y, f"{v:.1f}%", va="center", fontsize=10)
     ax.set_xlim(0, d.max() * 1.18)
-    top = d["equipment_international"]
-    worst = d["equipment_obsolete"]
+    top = d["international"]
+    worst = d["obsolete"]
     title = label(
         f"Only {top:.1f}% of main equipment was at the international level; {worst:.1f}% was "
         "obsolete",
@@ -114,19 +113,7 @@ def wear_paths(path, renovation: float, obsolescence: float, title: str, note: s
         fontsize=10,
         loc="left",
     )
-    if note:
-        right.text(
-            0.5,
-            0.5,
-            note,
-            transform=right.transAxes,
-            ha="center",
-            va="center",
-            fontsize=10,
-            color=PALETTE["vermillion"],
-            wrap=True,
-            bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
-        )
+    note_box(right, note)
     for a in (left, right):
         trim_ticks(a)
     fixed = {"left": 0.5, "right": 0.2, "top": 0.4, "bottom": 1.15, "wspace": 0.2}

@@ -303,6 +303,32 @@ def intensity_1990s() -> pd.DataFrame:
     return frame
 
 
+def ladder() -> pd.DataFrame:
+    """Every intensity the lesson meets, largest first: what, percent, kind (printed or rebuilt).
+
+    ``attrs`` holds the 11th Five-Year Plan's ceiling and China 2009 as a fraction of the USA.
+    """
+    society = society_share_of_fai()
+    fai_share = rebuild.renovation_share_of_fai()
+    rows = [
+        ("USA 1947-1978 (paper, no source)", data.claim_value("us_share_1947_1978"), "paper"),
+        (
+            "W. Europe early 1950s (paper, no source)",
+            data.claim_value("west_europe_share_1950s"),
+            "paper",
+        ),
+        ("China 1980 (paper)", data.claim_value("lme_share_1980"), "paper"),
+        ("China 1980 rebuilt: renovation inv. / FAI", society.loc[1980], "renovation"),
+        ("China 2000: renovation inv. / FAI", society.loc[2000], "renovation"),
+        ("China 2009 (paper: of manufacturing FAI)", data.claim_value("lme_share_2009"), "paper"),
+        ("China 2009: Table 1 / society-wide FAI", fai_share.loc[2009], "renovation"),
+    ]
+    frame = pd.DataFrame(rows, columns=["what", "pct", "kind"])
+    frame.attrs["ceiling"] = data.claim_value("below_10_in_11th_fyp")
+    frame.attrs["fraction_of_usa"] = rebuild.fraction_of_benchmark("us_share_1947_1978")
+    return frame
+
+
 def benchmark_fractions() -> pd.DataFrame:
     """China's 5.2% (2009) as a fraction of the US and Western European benchmarks."""
     rows = []

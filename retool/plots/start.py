@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import seaborn as sns
 
 from ..models.scale import NAMES
 from . import SERIES_COLOURS, figure, finish, label, paper_source
@@ -17,15 +18,13 @@ def table1_series(frame: pd.DataFrame, growth: float):
         f"{en.capitalize()}: {growth:+.1f}% from {first} to {last}",
         f"{cn}：{first}—{last}年增长{growth:+.1f}%",
     )
-    fig, ax = figure(7.0, 3.8)
-    ax.plot(frame["year"], frame["value"], marker="o", color=SERIES_COLOURS[series], lw=2)
+    fig, ax = figure(7.5, 3.8)
+    sns.lineplot(frame, x="year", y="value", marker="o", color=SERIES_COLOURS[series], ax=ax)
     for year, v in zip(frame["year"], frame["value"]):
-        ax.annotate(
-            f"{v:,.0f}", (year, v), textcoords="offset points", xytext=(0, 7), ha="center"
-        )
+        ax.annotate(f"{v:,.0f}", (year, v), textcoords="offset points", xytext=(0, 7), ha="center")
     ax.set_xticks(list(frame["year"]))
     ax.set_ylim(0, frame["value"].max() * 1.18)
-    ax.set_title(label(en, cn), loc="left")
+    ax.set_title(label(en, cn))
     return finish(
         fig,
         ax,

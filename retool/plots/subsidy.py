@@ -9,7 +9,6 @@ from matplotlib.ticker import FuncFormatter
 
 from ..models import subsidy
 from . import SERIES_COLOURS, figure, finish, label, note_box
-from .light import reuse_renderer
 
 BUDGET_COLOUR = SERIES_COLOURS["paper"]  # a number the paper prints
 LOANS_COLOUR = SERIES_COLOURS["counterfactual"]  # what the model says the budget could carry
@@ -68,13 +67,13 @@ def leverage_bars(
             bar.set_hatch("//")
             bar.set_edgecolor("white")
             bar.set_alpha(0.6)
-            ax.text(top * 0.98, yi, "unbounded →", ha="right", va="center", fontsize=9)
+            ax.text(top * 0.98, yi, "unbounded →", ha="right", va="center")
         elif unspent and colour == LOANS_COLOUR:
             ax.text(top * 0.01, yi, "none: no interest is paid", ha="left", va="center")
         elif math.isfinite(v):
-            ax.text(v + top * 0.01, yi, _fmt(v), ha="left", va="center", fontsize=9)
+            ax.text(v + top * 0.01, yi, _fmt(v), ha="left", va="center")
         else:
-            ax.text(top * 0.01, yi, "no result", ha="left", va="center", fontsize=9)
+            ax.text(top * 0.01, yi, "no result", ha="left", va="center")
     ax.set_yticks(y, [r[0] for r in rows])
     ax.set_xlim(0, top)
     ax.grid(axis="x", color="#dddddd", linewidth=0.8)
@@ -89,8 +88,6 @@ def leverage_bars(
         ratio = loans / spend[last] * 100
         title = f"The subsidy could back loans worth {ratio:,.0f}% of Table 1's {last} spending"
     note_box(ax, note)
-    # fixed margins (no layout pass): the left one fits the longest bar label
-    widest = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in r[0]) for r in rows)
     fig = finish(
         fig,
         ax,
@@ -98,10 +95,9 @@ def leverage_bars(
         "",
         source=SOURCE,
         xlabel=label("100 million yuan (yi yuan)", "亿元"),
-        fixed={"left": 0.3 + widest * 0.075, "right": 0.3},
     )
     ax.grid(axis="y", visible=False)
-    return reuse_renderer(fig)
+    return fig
 
 
 def leverage_curve(
@@ -137,7 +133,6 @@ def leverage_curve(
         xytext=(-4, 8),
         textcoords="offset points",
         ha="right",
-        fontsize=9,
     )
     title = (
         "Even paying all the interest, the subsidy backs loans above the spending"

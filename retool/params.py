@@ -202,6 +202,24 @@ class Param:
         )
 
 
+def year(name: str, label: str, label_zh: str, years, last: bool, why: str) -> Param:
+    """A year among ``years()`` (a function: the years are read from data/), by default the
+    first or the ``last`` of them."""
+    return Param(
+        name,
+        label,
+        label_zh,
+        "",
+        lambda: years()[-1 if last else 0],
+        why,
+        low=lambda: years()[0],
+        high=lambda: years()[-1],
+        step=1,
+        kind="integer",
+        fmt="d",
+    )
+
+
 class Spec(Mapping):
     """The settings of one widget, by name, in the order its controls appear."""
 

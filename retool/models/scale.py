@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data, measures, rebuild
-from ..params import Param, Spec
+from ..params import Param, Spec, year
 
 # (Chinese, English) names of the Table 1 series, for charts (a constant of the data package)
 NAMES = data.SERIES
@@ -23,32 +23,10 @@ def years() -> list[int]:
 
 
 PARAMS = Spec(
-    Param(
-        "base",
-        "Base year",
-        "基年",
-        "",
-        lambda: years()[0],
-        "Table 1's first year, as the paper's growth rates 2005→2009",
-        low=lambda: years()[0],
-        high=lambda: years()[-1],
-        step=1,
-        kind="integer",
-        fmt="d",
+    year(
+        "base", "Base year", "基年", years, False, "Table 1's first year, as the paper's 2005→2009"
     ),
-    Param(
-        "end",
-        "End year",
-        "末年",
-        "",
-        lambda: years()[-1],
-        "Table 1's last year, as the paper's growth rates 2005→2009",
-        low=lambda: years()[0],
-        high=lambda: years()[-1],
-        step=1,
-        kind="integer",
-        fmt="d",
-    ),
+    year("end", "End year", "末年", years, True, "Table 1's last year, as the paper's 2005→2009"),
     Param(
         "series",
         "Series",

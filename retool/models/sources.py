@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data, measures, rebuild
-from ..params import Param, Spec
+from ..params import Param, Spec, year
 
 UNIVERSES = {
     "both": "both, spliced as the paper does",
@@ -30,41 +30,9 @@ def years() -> tuple[int, ...]:
     return tuple(int(y) for y in rebuild.domestic_share("both")["year"])
 
 
-def _first() -> int:
-    return years()[0]
-
-
-def _last() -> int:
-    return years()[-1]
-
-
 PARAMS = Spec(
-    Param(
-        "start",
-        "First year",
-        "起始年",
-        "",
-        _first,
-        "the paper's Figures 2 and 3 start with the first year of data",
-        low=_first,
-        high=_last,
-        step=1,
-        kind="integer",
-        fmt="d",
-    ),
-    Param(
-        "end",
-        "Last year",
-        "结束年",
-        "",
-        _last,
-        "the paper's figures end in 2009, Table 1's last year",
-        low=_first,
-        high=_last,
-        step=1,
-        kind="integer",
-        fmt="d",
-    ),
+    year("start", "First year", "起始年", years, False, "the paper's figures start in 2000"),
+    year("end", "Last year", "结束年", years, True, "the paper's figures end in 2009 (Table 1)"),
     Param(
         "universe",
         "Universe",

@@ -90,14 +90,31 @@ def renovation_spending(year: int = 2009) -> float:
     return float(data.table1_wide().loc[year, "renovation"])
 
 
+# How check() names each setting and writes a value of it.
+_SAYS = {
+    "budget": ("subsidy budget", "a subsidy budget of {:g}亿元"),
+    "rate_pct": ("lending rate", "a lending rate of {:g}%"),
+    "share_pct": ("share of interest covered", "a share of {:g}% of the interest"),
+}
+
+
 def check(budget, rate_pct, share_pct) -> str:
     """'' if the settings are usable, else a sentence saying what is wrong."""
     for name, value in (("budget", budget), ("rate_pct", rate_pct), ("share_pct", share_pct)):
-        param = PARAMS[name]
-        x, why = number_in_range(value, *param.bounds())
-        if why:
-            low, high = (param.show(b) for b in param.bounds())
-            return f"{param.name_in_text} {value!r} {why} ({low} to {high} {param.unit})"
+        low, high = PARAMS[name].bounds()
+        x, why = number_in_range(value, low, high)
+        if not why:
+            continue
+        what, amount = _SAYS[name]
+        if x != x:  # not a (finite) number
+            return f"the {what} {value!r} {why}"
+        v = float(value)
+        if name == "share_pct":
+            return f"{amount.format(v)} is not between {low:g}% and {high:g}%"
+        if v < low:
+            return f"{amount.format(v)} is negative"
+        top = amount.format(high).split(" of ")[-1]
+        return f"{amount.format(v)} is above the course's range (up to {top})"
     return ""
 
 

@@ -226,12 +226,24 @@ def _wrap(
     return lines
 
 
-def finish(fig: Figure, ax, title: str, ylabel: str, source: str, xlabel: str = "") -> Figure:
+def finish(
+    fig: Figure,
+    ax,
+    title: str,
+    ylabel: str,
+    source: str,
+    xlabel: str = "",
+    horizontal: bool = False,
+) -> Figure:
     """Apply the house rules: finding as title, labelled axes, source line under the chart.
 
     Long titles and source lines are wrapped to the figure's width, and the layout leaves room
-    for them, so nothing is cut off.
+    for them, so nothing is cut off. ``horizontal`` bars get their grid along the x axis.
     """
+    if horizontal:
+        for a in ax if isinstance(ax, (list, tuple)) else [ax]:
+            a.grid(axis="x", visible=True)
+            a.grid(axis="y", visible=False)
     height = fig.get_figheight() * 72  # points
     title_lines = _wrap(title, fig, TITLE_PT, bold=True)
     fig.suptitle("\n".join(title_lines), x=0.01, ha="left")

@@ -31,6 +31,21 @@ def _long(wide: pd.DataFrame, codes) -> pd.DataFrame:
     return long.assign(year=long["year"].astype(int), name=long["code"].map(_name))
 
 
+def _others(ax, table: pd.DataFrame, codes, **kwargs) -> None:
+    """The other countries' histories as thin grey lines."""
+    sns.lineplot(
+        _long(table, codes),
+        x="year",
+        y="idicn",
+        units="code",
+        estimator=None,
+        color=SERIES_COLOURS["other"],
+        linewidth=1,
+        ax=ax,
+        **kwargs,
+    )
+
+
 def table2_lines(countries=None, table=None) -> Figure:
     """IDICN 2000-2008: the top ten in grey, the leader and China highlighted, the top-10 mean."""
     t = catchup.table() if table is None else table
@@ -38,17 +53,7 @@ def table2_lines(countries=None, table=None) -> Figure:
     shown = catchup.top10() if countries is None else [c for c in countries if c in t.index]
     fig, ax = figure(7.5, 4.4)
     others = [c for c in shown if c not in (lead, catchup.CHINA)]
-    sns.lineplot(
-        _long(t, others),
-        x="year",
-        y="idicn",
-        units="code",
-        estimator=None,
-        color=SERIES_COLOURS["other"],
-        linewidth=1,
-        label=label("the other top-ten countries", "其他前十位国家"),
-        ax=ax,
-    )
+    _others(ax, t, others, label=label("the other top-ten countries", "其他前十位国家"))
     mean = t.loc[catchup.top10()].mean().rename_axis("year").reset_index(name="idicn")
     sns.lineplot(
         mean.assign(year=mean["year"].astype(int)),
@@ -103,16 +108,7 @@ def catch_up_chart(
     fig, ax = figure(7.5, 4.4)
     others = [c for c in countries if c in table.index and c not in (lead, catchup.CHINA)]
     if others:
-        sns.lineplot(
-            _long(table, others),
-            x="year",
-            y="idicn",
-            units="code",
-            estimator=None,
-            color=SERIES_COLOURS["other"],
-            linewidth=1,
-            ax=ax,
-        )
+        _others(ax, table, others)
     history = _long(table, [lead, catchup.CHINA]).assign(when="history")
     ahead = proj.rename_axis("year").reset_index().melt("year", var_name="code", value_name="idicn")
     ahead = ahead.assign(name=ahead["code"].map(_name), when="projection")

@@ -30,8 +30,6 @@ def ladder(frame: pd.DataFrame | None = None):
         va="center",
     )
     ax.set_xlim(0, f["pct"].max() * 1.12)
-    ax.grid(axis="x", visible=True)
-    ax.grid(axis="y", visible=False)
     ax.set_ylabel("")
     title = label(
         f"China's 5.2% of 2009 is 1/{1 / f.attrs['fraction_of_usa']:.0f} of the US 69%; black bars "
@@ -44,6 +42,7 @@ def ladder(frame: pd.DataFrame | None = None):
         "",
         source("二.1, 四.2") + "; " + YEARBOOK,
         xlabel=label("renovation as a share of investment (%)"),
+        horizontal=True,
     )
 
 

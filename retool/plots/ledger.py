@@ -78,7 +78,6 @@ def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", no
     ax.set_yticks(y, names)
     ax.set_xlim(0, max(left.max(initial=0), 1) * 1.1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
     note_box(ax, note)
     title = _title(t, section, verdict)
     title = title[0].upper() + title[1:]
@@ -89,8 +88,8 @@ def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", no
         "",
         source=SOURCE,
         xlabel=label("number of claims", "论断个数"),
+        horizontal=True,
     )
-    ax.grid(axis="y", visible=False)
     entries = [(ledger.VERDICT_LABELS[v], VERDICT_COLOURS[v], "patch") for v in ledger.VERDICTS]
     ax.legend(handles=[Patch(color=c, label=t) for t, c, _ in entries], loc="lower right")
     return fig

@@ -76,7 +76,6 @@ def leverage_bars(
             ax.text(top * 0.01, yi, "no result", ha="left", va="center")
     ax.set_yticks(y, [r[0] for r in rows])
     ax.set_xlim(0, top)
-    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
     last = years[-1]
     if problem:
         title = "No result: check the settings"
@@ -95,8 +94,8 @@ def leverage_bars(
         "",
         source=SOURCE,
         xlabel=label("100 million yuan (yi yuan)", "亿元"),
+        horizontal=True,
     )
-    ax.grid(axis="y", visible=False)
     return fig
 
 

@@ -38,8 +38,6 @@ def equipment_levels(census=None) -> Figure:
         ax.bar_label(bars, fmt="{:.1f}%", padding=3)
     d = c.set_index("level")["share_pct"]
     ax.set_xlim(0, d.max() * 1.18)
-    ax.grid(axis="x", visible=True)
-    ax.grid(axis="y", visible=False)
     ax.set_ylabel("")
     top, worst = d["international"], d["obsolete"]
     title = label(
@@ -47,9 +45,8 @@ def equipment_levels(census=None) -> Figure:
         "obsolete",
         f"主要装备达到国际水平的仅占{top:.1f}%，必须淘汰的占{worst:.1f}%",
     )
-    return finish(
-        fig, ax, title, "", CENSUS_SOURCE, xlabel=label("share of main equipment (%)", "占比（%）")
-    )
+    xlabel = label("share of main equipment (%)", "占比（%）")
+    return finish(fig, ax, title, "", CENSUS_SOURCE, xlabel=xlabel, horizontal=True)
 
 
 def wear_paths(path, renovation: float, obsolescence: float, title: str, note: str = "") -> Figure:

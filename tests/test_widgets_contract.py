@@ -260,3 +260,25 @@ def test_explorer_controls_are_labelled_and_call_view(module, monkeypatch):
 
 _BoundedInt = ipywidgets.widgets.widget_int._BoundedInt
 _BoundedFloat = ipywidgets.widgets.widget_float._BoundedFloat
+
+
+def _drawn(fig) -> list:
+    """What a figure shows: its texts and the number of lines, patches and collections."""
+    shown = [fig.get_suptitle(), *(t.get_text() for t in fig.texts)]
+    for ax in fig.axes:
+        shown += [ax.get_title(loc="left"), len(ax.lines), len(ax.patches), len(ax.collections)]
+        shown += [t.get_text() for t in ax.texts]
+    return shown
+
+
+def test_a_redraw_into_the_last_figure_draws_what_a_new_figure_draws(module):
+    """The explorer draws into its last figure: the same chart as a fresh one, nothing left over."""
+    first, _ = module.view()
+    first._repr_png_()
+    for key, values in valid(module).items():
+        again, said = module.view(into=first, **{key: values[-1]})
+        fresh, said_fresh = module.view(**{key: values[-1]})
+        assert said == said_fresh
+        assert _drawn(again) == _drawn(fresh), key
+        assert again._repr_png_().startswith(PNG)
+        first = again

@@ -18,8 +18,10 @@ SHORT = {
 }
 
 
-def years() -> list[int]:
-    return [int(y) for y in data.table1_wide().index]
+@data.per_data_state
+def years() -> tuple[int, ...]:
+    """Table 1's years."""
+    return tuple(int(y) for y in data.table1_wide().index)
 
 
 PARAMS = Spec(
@@ -47,18 +49,20 @@ def chosen(series: str) -> list[str]:
 
 def index_frame(base: int, end: int, series: str) -> pd.DataFrame:
     """Tidy: year, series, index (base year = 100), value (亿元), for the chosen series."""
-    t = data.table1_wide()[chosen(series)]
+    t = table1()[chosen(series)]
     idx = t.div(t.loc[base]) * 100
     long = idx.reset_index().melt(id_vars="year", var_name="series", value_name="index")
     values = t.reset_index().melt(id_vars="year", var_name="series", value_name="value")
     return long.merge(values, on=["year", "series"])
 
 
+@data.per_data_state
 def growth_between(base: int, end: int) -> dict:
     """Growth of each Table 1 series from ``base`` to ``end``, percent (0 for equal years)."""
     return rebuild.table1_growth(base, end).to_dict()
 
 
+@data.per_data_state
 def _printed(series: str) -> str | None:
     first, last = years()[0], years()[-1]
     try:
@@ -75,7 +79,7 @@ def sentence(base: int, end: int, series: str) -> str:
             "choose two different years."
         )
     g = growth_between(base, end)
-    t = data.table1_wide()
+    t = table1()
     parts = []
     for s in chosen(series):
         verb = "grew" if g[s] >= 0 else "fell"
@@ -108,8 +112,9 @@ def title(base: int, end: int, series: str) -> str:
     return f"From {base} to {end}, {SHORT[top].lower()} grew fastest ({g[top]:+.1f}%)"
 
 
+@data.per_data_state
 def table1() -> pd.DataFrame:
-    """Table 1 as printed: years by the four series (亿元)."""
+    """Table 1 as printed: years by the four series (亿元); shared, not to be modified."""
     return data.table1_wide()
 
 

@@ -168,6 +168,7 @@ class CourseFigure(Figure):
         buffer = io.BytesIO()
         # zlib level 3: as small as the default level 6 for charts, a third faster to write
         self.savefig(buffer, format="png", pil_kwargs={"compress_level": 3})
+        self.course_laid_out = getattr(self, "course_shape", None)
         return buffer.getvalue()
 
     def __repr__(self) -> str:
@@ -178,11 +179,33 @@ class CourseFigure(Figure):
 WIDTH, WIDE = 7.5, 9.5
 
 
-def figure(width: float = WIDTH, height: float = 4.2, ncols: int = 1):
-    """A new figure and its axes (a list of axes when ``ncols`` > 1)."""
-    fig = CourseFigure(figsize=(min(width, WIDE), height), dpi=DPI, layout="constrained")
+def figure(width: float = WIDTH, height: float = 4.2, ncols: int = 1, into=None):
+    """A figure and its axes (a list of axes when ``ncols`` > 1).
+
+    ``into``: a figure an earlier call returned (a widget's, on its previous redraw). When it has
+    the same size and number of axes it is cleared and drawn into again: its canvas keeps its
+    renderer, whose cache of text sizes makes the texts that do not change cost nothing, and its
+    layout is kept unless the title or source line changes its number of lines (see ``finish``).
+    """
+    size = (min(width, WIDE), height)
+    if isinstance(into, CourseFigure) and _same_shape(into, size, ncols):
+        for ax in into.axes:
+            ax.cla()
+        for text in list(into.texts):
+            text.remove()
+        axes = into.axes
+        return into, (list(axes) if ncols > 1 else axes[0])
+    fig = CourseFigure(figsize=size, dpi=DPI, layout="constrained")
     axes = fig.subplots(1, ncols)
     return fig, (list(axes) if ncols > 1 else axes)
+
+
+def _widest_ytick(ax) -> int:
+    return max(map(len, ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks())), default=0)
+
+
+def _same_shape(fig, size, ncols) -> bool:
+    return tuple(fig.get_size_inches()) == size and len(fig.axes) == ncols
 
 
 def text_width(text: str) -> int:
@@ -263,8 +286,15 @@ def finish(
         va="bottom",
         linespacing=1.3,
     )
+    # A figure drawn into again keeps the layout of its last draw while the texts around the
+    # axes keep their size (lines of title and source, widest y tick label): one layout pass
+    # fewer on every redraw.
+    fig.course_shape = (len(title_lines), len(source_lines), *map(_widest_ytick, fig.axes))
+    if getattr(fig, "course_laid_out", None) == fig.course_shape:
+        fig.set_layout_engine(None)
+        return fig
     bottom = (len(source_lines) * SOURCE_PT * 1.3 + 4) / height
-    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+    fig.set_layout_engine("constrained", rect=(0, bottom, 1, 1 - bottom))
     return fig
 
 

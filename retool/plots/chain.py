@@ -18,7 +18,9 @@ SOURCE = (
 )
 
 
-def smile_curve(stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, note: str = ""):
+def smile_curve(
+    stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, note: str = "", into=None
+):
     """Bars: each stage's share of value added, the firm's stages in colour; the smile drawn.
 
     An unusable ``depth`` gives a flat chain with ``note`` (or the problem) written on the chart.
@@ -27,7 +29,7 @@ def smile_curve(stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, n
     d = 1.0 if problem else float(depth)
     shares = chain.shares_pct(d)
     keys = chain.clean_stages(stages)
-    fig, ax = figure(7.5, 4.4)
+    fig, ax = figure(7.5, 4.4, into=into)
     x = np.arange(len(shares))
     mine = [k in keys for k in shares.index]
     names = [label(en, zh) for zh, en in chain.STAGES.values()]

@@ -28,7 +28,8 @@ def _long(wide: pd.DataFrame, codes) -> pd.DataFrame:
     """Countries by years -> one row per country and year, with the country's display name."""
     part = wide.loc[list(codes)].rename_axis(index="code", columns="year").reset_index()
     long = part.melt("code", var_name="year", value_name="idicn")
-    return long.assign(year=long["year"].astype(int), name=long["code"].map(_name))
+    names = {code: _name(code) for code in codes}
+    return long.assign(year=long["year"].astype(int), name=long["code"].map(names))
 
 
 def _others(ax, table: pd.DataFrame, codes, **kwargs) -> None:
@@ -101,17 +102,19 @@ def catch_up_chart(
     years_needed: float,
     title: str,
     note: str = "",
+    into=None,
 ) -> Figure:
     """History 2000-2008 (``table``, solid) and the projected paths (``proj``, dashed) of China
     and the leader; the other ``countries`` in grey."""
     lead = next(c for c in proj.columns if c != catchup.CHINA)
-    fig, ax = figure(7.5, 4.4)
+    fig, ax = figure(7.5, 4.4, into=into)
     others = [c for c in countries if c in table.index and c not in (lead, catchup.CHINA)]
     if others:
         _others(ax, table, others)
     history = _long(table, [lead, catchup.CHINA]).assign(when="history")
     ahead = proj.rename_axis("year").reset_index().melt("year", var_name="code", value_name="idicn")
-    ahead = ahead.assign(name=ahead["code"].map(_name), when="projection")
+    ahead = ahead.assign(name=ahead["code"].map({c: _name(c) for c in proj.columns}))
+    ahead = ahead.assign(when="projection")
     both = pd.concat([history, ahead], ignore_index=True)
     palette = {_name(lead): SERIES_COLOURS["leader"], _name(catchup.CHINA): SERIES_COLOURS["CHN"]}
     sns.lineplot(

@@ -33,9 +33,9 @@ def boundary(share: float, own_cost: float = incentives.OWN_COST, points: int = 
     return m, np.clip(1 - k / (1 - m), 0, 1)
 
 
-def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
+def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Figure:
     """Left: each firm's expected net gain and its decision maker's; right: where each renovates."""
-    fig, (left, right) = figure(9.5, 4.4, ncols=2)
+    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
     firms = list(settings)
     x = np.arange(len(firms))
     v = [incentives.firm_gain(settings[f]["market_power"], settings[f]["p_sunk"]) for f in firms]

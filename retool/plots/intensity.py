@@ -84,7 +84,12 @@ def gdp_1990s(frame: pd.DataFrame | None = None):
 
 
 def counterfactual(
-    table: pd.DataFrame, summary: dict, baseline_pct: float, what: str, note: str = ""
+    table: pd.DataFrame,
+    summary: dict,
+    baseline_pct: float,
+    what: str,
+    note: str = "",
+    into=None,
 ):
     """Table 1 renovation vs renovation at the baseline intensity, 亿元, with each year's gap."""
     names = {
@@ -101,7 +106,7 @@ def counterfactual(
         names["actual"]: SERIES_COLOURS["renovation"],
         names["counterfactual"]: SERIES_COLOURS["counterfactual"],
     }
-    fig, ax = figure(7.5, 4.2)
+    fig, ax = figure(7.5, 4.2, into=into)
     sns.barplot(long, x="year", y="spending", hue="what", palette=palette, width=0.76, ax=ax)
     top = max(float(table[["actual", "counterfactual"]].max().max()), 1.0)
     pair = table[["actual", "counterfactual"]].max(axis=1)

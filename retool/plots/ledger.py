@@ -47,14 +47,16 @@ def _title(t, section: str, verdict: str) -> str:
     )
 
 
-def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", note: str = ""):
+def ledger_by_section(
+    tally=None, section: str = "all", verdict: str = "all", note: str = "", into=None
+):
     """Stacked bars: how many claims each section makes, coloured by verdict.
 
     ``tally`` is :func:`retool.models.ledger.tally`; ``section`` (as in the ledger, e.g. '一.2')
     and ``verdict`` pick what stays in full colour, the rest is drawn faintly.
     """
     t = ledger.tally() if tally is None else tally
-    fig, ax = figure(7.5, 4.8)
+    fig, ax = figure(7.5, 4.8, into=into)
     y = np.arange(len(t))[::-1]
     left = np.zeros(len(t))
     in_section = np.array([section in ("all", s) for s in t.index])

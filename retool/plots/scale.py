@@ -60,9 +60,9 @@ def table1_levels(table: pd.DataFrame | None = None):
     return finish(fig, [left, right], title, "", source("Table 1"))
 
 
-def index_chart(frame: pd.DataFrame, base: int, end: int, title: str, note: str = ""):
+def index_chart(frame: pd.DataFrame, base: int, end: int, title: str, note: str = "", into=None):
     """Each series of ``frame`` (``models.scale.index_frame``) as an index, base year = 100."""
-    fig, ax = figure(7.5, 4.2)
+    fig, ax = figure(7.5, 4.2, into=into)
     years = sorted(frame["year"].unique())
     lo, hi = min(base, end), max(base, end)
     ax.axvspan(lo - 0.15, hi + 0.15, color=PALETTE["grey"], alpha=0.12, lw=0)

@@ -75,9 +75,11 @@ def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], 
         ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
 
 
-def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, title: str, note: str = ""):
+def figures_2_and_3(
+    share: pd.DataFrame, ratio: pd.DataFrame, title: str, note: str = "", into=None
+):
     """The two rebuilt figures side by side, the universe break marked, the paper's words noted."""
-    fig, (left, right) = figure(9.5, 4.4, ncols=2)
+    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
     says = model.paper_says()
     _panel(left, share, "domestic_share_pct", says["domestic_share_pct"])
     _panel(right, ratio, "assimilation_ratio_pct", says["assimilation_ratio_pct"], first=False)

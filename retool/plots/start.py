@@ -9,7 +9,7 @@ from ..models.scale import NAMES
 from . import SERIES_COLOURS, figure, finish, label, paper_source
 
 
-def table1_series(frame: pd.DataFrame, growth: float):
+def table1_series(frame: pd.DataFrame, growth: float, into=None):
     """Line chart of one Table 1 series (亿元, a ``models.start.series_frame``), values printed."""
     series = frame["series"].iloc[0]
     cn, en = NAMES[series]
@@ -18,7 +18,7 @@ def table1_series(frame: pd.DataFrame, growth: float):
         f"{en.capitalize()}: {growth:+.1f}% from {first} to {last}",
         f"{cn}：{first}—{last}年增长{growth:+.1f}%",
     )
-    fig, ax = figure(7.5, 3.8)
+    fig, ax = figure(7.5, 3.8, into=into)
     sns.lineplot(frame, x="year", y="value", marker="o", color=SERIES_COLOURS[series], ax=ax)
     for year, v in zip(frame["year"], frame["value"]):
         ax.annotate(f"{v:,.0f}", (year, v), textcoords="offset points", xytext=(0, 7), ha="center")

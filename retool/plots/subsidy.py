@@ -29,6 +29,7 @@ def leverage_bars(
     share_pct: float = subsidy.DEFAULT_SHARE_PCT,
     years=(2008, 2009),
     note: str = "",
+    into=None,
 ):
     """Horizontal bars: the budget, the loans it supports, Table 1's spending in ``years``."""
     b = subsidy.subsidy_per_year() if budget is None else budget
@@ -56,7 +57,7 @@ def leverage_bars(
     ]
     finite = [v for _, v, _ in rows if math.isfinite(v)]
     top = max([top, *(v * 1.25 for v in finite)])
-    fig, ax = figure(7.5, 3.8)
+    fig, ax = figure(7.5, 3.8, into=into)
     y = np.arange(len(rows))[::-1]
     values = [r[1] for r in rows]
     widths = [top if math.isinf(v) else (v if math.isfinite(v) else 0.0) for v in values]

@@ -49,9 +49,11 @@ def equipment_levels(census=None) -> Figure:
     return finish(fig, ax, title, "", CENSUS_SOURCE, xlabel=xlabel, horizontal=True)
 
 
-def wear_paths(path, renovation: float, obsolescence: float, title: str, note: str = "") -> Figure:
+def wear_paths(
+    path, renovation: float, obsolescence: float, title: str, note: str = "", into=None
+) -> Figure:
     """Two panels: the distribution over the levels by year (stacked), the gap to the frontier."""
-    fig, (left, right) = figure(9.5, 4.4, ncols=2)
+    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
     long = path[list(wear.LEVELS)].reset_index().melt("year", var_name="level", value_name="share")
     long["name"] = long["level"].map(_level_label)
     palette = {_level_label(k): LEVEL_COLOURS[k] for k in wear.LEVELS}

@@ -3,7 +3,9 @@
 Each module has ``SPEC`` (its model's :class:`retool.params.Spec`: every setting declared once),
 ``view(**settings) -> (Figure, sentence)``, the pure redraw that tests and the benchmark call, and
 ``explorer()``, which returns the widget a lesson displays, built with :func:`assemble` from the
-spec's controls so that every lesson's controls look and behave alike."""
+spec's controls so that every lesson's controls look and behave alike. An explorer redraws with
+``view(into=<the figure of its last redraw>, **settings)``: the chart is drawn again into the same
+figure, which keeps its renderer's cache of text sizes and, mostly, its layout."""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ def assemble(spec, view_function, rows=None, enabled_when=None, controls=None, n
     names = names if names is not None else list(spec)
     out = w.Output()
     text = w.HTML()
+    last = {}  # the figure of the last redraw, drawn into again
     enabled_when = enabled_when or {}
 
     def settings():
@@ -40,7 +43,9 @@ def assemble(spec, view_function, rows=None, enabled_when=None, controls=None, n
         for n, c in zip(names, controls):
             if n in enabled_when:
                 c.disabled = not enabled_when[n](current)
-        show(out, text, *view_function(**current))
+        fig, sentence = view_function(**current, into=last.get("fig"))
+        last["fig"] = fig
+        show(out, text, fig, sentence)
 
     for c in controls:
         c.style.description_width = "initial"

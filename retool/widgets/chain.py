@@ -10,11 +10,12 @@ from . import show
 SPEC = chain.PARAMS
 
 
-def view(**settings):
+def view(into=None, **settings):
     """The chart and one sentence for the settings (missing ones fall back to the defaults)."""
     s, notes = SPEC.read(settings)
     sentence = notes_sentence(notes) + chain.describe(s["stages"], s["depth"])
-    return chain_plots.smile_curve(s["stages"], s["depth"], note="; ".join(notes)), sentence
+    fig = chain_plots.smile_curve(s["stages"], s["depth"], note="; ".join(notes), into=into)
+    return fig, sentence
 
 
 def explorer():
@@ -33,11 +34,12 @@ def explorer():
     }
     depth = SPEC["depth"].control()
     depth.style.description_width = "initial"
-    out, sentence = w.Output(), w.HTML()
+    out, sentence, last = w.Output(), w.HTML(), {}
 
     def redraw(_=None):
         chosen = tuple(k for k, b in boxes.items() if b.value)
-        show(out, sentence, *view(stages=chosen, depth=depth.value))
+        last["fig"], text = view(stages=chosen, depth=depth.value, into=last.get("fig"))
+        show(out, sentence, last["fig"], text)
 
     for control in [*boxes.values(), depth]:
         control.observe(redraw, names="value")

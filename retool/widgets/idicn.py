@@ -70,7 +70,7 @@ def title(years: float) -> str:
     return f"At these growth rates China never catches up with {lead}"
 
 
-def view(**settings):
+def view(into=None, **settings):
     """The history-and-projection chart and one sentence for the given settings."""
     s, notes = SPEC.read(settings)
     gc, gl = s["china_growth_pct"], s["leader_growth_pct"]
@@ -78,7 +78,14 @@ def view(**settings):
     said = notes_sentence(notes) + sentence(gc, gl, years)
     projection = catchup.projection(gc, gl, catchup.horizon(years))
     fig = plots_idicn.catch_up_chart(
-        _table(), projection, s["countries"], gc, years, title(years), note="; ".join(notes)
+        _table(),
+        projection,
+        s["countries"],
+        gc,
+        years,
+        title(years),
+        note="; ".join(notes),
+        into=into,
     )
     return fig, said
 

@@ -56,10 +56,10 @@ def title(settings: dict) -> str:
     return "Only the SOE renovates" if a else "Only the private firm renovates"
 
 
-def view(**settings):
+def view(into=None, **settings):
     """The decision chart and one sentence for the given settings (missing ones: the defaults)."""
     s, notes = _settings(**settings)
-    fig = plots_incentives.decision_chart(s, title(s), note="; ".join(notes))
+    fig = plots_incentives.decision_chart(s, title(s), note="; ".join(notes), into=into)
     return fig, notes_sentence(notes) + sentence(s)
 
 

@@ -78,13 +78,13 @@ def sentence(baseline, what, denominator, share, table, summary, notes) -> str:
     return prefix + head + tail + "." + own
 
 
-def view(**settings):
+def view(into=None, **settings):
     """The counterfactual chart and one sentence (missing settings use the defaults)."""
     baseline, what, denominator, share, notes = settings_of(**settings)
     table = model.counterfactual_table(baseline, denominator, share)
     summary = model.summary(table)
     note = "; ".join(notes)
-    fig = charts.counterfactual(table, summary, baseline, WHAT[denominator], note=note)
+    fig = charts.counterfactual(table, summary, baseline, WHAT[denominator], note=note, into=into)
     return fig, sentence(baseline, what, denominator, share, table, summary, notes)
 
 

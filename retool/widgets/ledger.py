@@ -14,13 +14,13 @@ _tally = data.per_data_state(ledger.tally)
 _describe = data.per_data_state(ledger.describe)
 
 
-def view(**settings):
+def view(into=None, **settings):
     """The chart of the filtered ledger and one sentence (never raises)."""
     if "section" in settings:  # 'I.2' names the section '一.2'
         settings = {**settings, "section": ledger.section_of(settings["section"])}
     s, notes = SPEC.read(settings)
     sentence = notes_sentence(notes) + _describe(s["section"], s["verdict"])
-    fig = ledger_plots.ledger_by_section(_tally(), note="; ".join(notes), **s)
+    fig = ledger_plots.ledger_by_section(_tally(), note="; ".join(notes), into=into, **s)
     return fig, sentence
 
 
@@ -37,10 +37,11 @@ def explorer():
     section, verdict = SPEC.controls()
     for control in (section, verdict):
         control.style.description_width = "initial"
-    out, sentence, rows = w.Output(), w.HTML(), w.HTML()
+    out, sentence, rows, last = w.Output(), w.HTML(), w.HTML(), {}
 
     def redraw(_=None):
-        fig, text = view(section=section.value, verdict=verdict.value)
+        fig, text = view(section=section.value, verdict=verdict.value, into=last.get("fig"))
+        last["fig"] = fig
         show(out, sentence, fig, text)
         rows.value = table(section.value, verdict.value).to_html(
             index=False, na_rep="", float_format=lambda v: f"{v:.4g}"

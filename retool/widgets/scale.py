@@ -15,11 +15,13 @@ from . import assemble
 SPEC = model.PARAMS
 
 
-def view(**settings):
+def view(into=None, **settings):
     """The index chart and one sentence for the given settings (missing ones use the defaults)."""
     s, notes = SPEC.read(settings)
     frame = model.index_frame(s["base"], s["end"], s["series"])
-    fig = charts.index_chart(frame, s["base"], s["end"], model.title(**s), note="; ".join(notes))
+    fig = charts.index_chart(
+        frame, s["base"], s["end"], model.title(**s), note="; ".join(notes), into=into
+    )
     return fig, notes_sentence(notes) + model.sentence(**s)
 
 

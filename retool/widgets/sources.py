@@ -25,12 +25,12 @@ def settings_of(**settings):
     return start, end, s["universe"], notes
 
 
-def view(**settings):
+def view(into=None, **settings):
     """Figures 2 and 3 for the settings and one sentence (missing settings use the defaults)."""
     start, end, universe, notes = settings_of(**settings)
     share, ratio = model.window(start, end, universe)
     title = model.title(share, ratio, start, end)
-    fig = charts.figures_2_and_3(share, ratio, title, note="; ".join(notes))
+    fig = charts.figures_2_and_3(share, ratio, title, note="; ".join(notes), into=into)
     return fig, notes_sentence(notes) + model.sentence(share, ratio, start, end, universe)
 
 
@@ -47,8 +47,8 @@ def explorer():
         continuous_update=False,
     )
 
-    def view_range(years, universe):
-        return view(start=years[0], end=years[1], universe=universe)
+    def view_range(years, universe, into=None):
+        return view(start=years[0], end=years[1], universe=universe, into=into)
 
     return assemble(
         SPEC, view_range, controls=[years, universe.control()], names=["years", "universe"]

@@ -15,14 +15,14 @@ from . import assemble
 SPEC = model.PARAMS
 
 
-def view(*args, **settings):
+def view(*args, into=None, **settings):
     """The chart and sentence for one series (``view("foreign")`` or ``view(series="foreign")``);
     an unknown series gets a sentence, not an error."""
     s, notes = SPEC.read({**dict(zip(SPEC, args)), **settings})
     language = plots.set_language("zh" if s["chinese_labels"] else "en")
     frame = model.series_frame(s["series"])
     try:
-        fig = charts.table1_series(frame, model.growth(frame))
+        fig = charts.table1_series(frame, model.growth(frame), into=into)
     finally:
         plots.set_language("en")
     sentence = notes_sentence(notes) + model.describe(s["series"])

@@ -10,11 +10,11 @@ from . import assemble
 SPEC = subsidy.PARAMS
 
 
-def view(**settings):
+def view(into=None, **settings):
     """The chart and one sentence for the settings (missing ones fall back to the defaults)."""
     s, notes = SPEC.read(settings)
     b, r, sh = s["budget"], s["rate_pct"], s["share_pct"]
-    fig = subsidy_plots.leverage_bars(b, r, sh, note="; ".join(notes))
+    fig = subsidy_plots.leverage_bars(b, r, sh, note="; ".join(notes), into=into)
     return fig, notes_sentence(notes) + subsidy.describe(b, r, sh)
 
 

@@ -77,7 +77,7 @@ def title(renovation: float, obsolescence: float, years: int, path) -> str:
     return f"Renovation above obsolescence: the gap narrows by {-change:.0f}% in {years} years"
 
 
-def view(**settings):
+def view(into=None, **settings):
     """The distribution and gap chart and one sentence for the given settings."""
     s, notes = SPEC.read(settings)
     path = _simulate(s["renovation"], s["obsolescence"], s["years"])
@@ -88,6 +88,7 @@ def view(**settings):
         s["obsolescence"],
         title(s["renovation"], s["obsolescence"], s["years"], path),
         note="; ".join(notes),
+        into=into,
     )
     return fig, said
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import seaborn as sns
+from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from ..models import sources as model
@@ -31,7 +32,7 @@ def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], 
         markers=markers,
         dashes=False,
         color=colour,
-        legend=first,
+        legend=False,
         ax=ax,
     )
     brk = break_year(frame)
@@ -87,8 +88,12 @@ def figures_2_and_3(
     top = max(share["domestic_share_pct"].max(), ratio["assimilation_ratio_pct"].max()) * 1.3
     for ax in (left, right):
         ax.set_ylim(0, top if top > 1 else 1)
-    if left.get_legend():
-        sns.move_legend(left, "lower right", title=None)
+    shown = [UNIVERSE_SHORT[u] for u in dict.fromkeys(share["universe"])]
+    colour = SERIES_COLOURS[PANELS["domestic_share_pct"][1]]
+    marker = {UNIVERSE_SHORT[u]: m for u, m in MARKERS.items()}
+    keys = [Line2D([], [], color=colour, marker=marker[u], label=u) for u in shown]
+    if keys:
+        left.legend(handles=keys, loc="lower right")
     note_box(left, note)
     where = label(f"Yuan & Wang, Table 1; {YEARBOOK_SOURCE}; the course's calculation")
     return finish(fig, [left, right], label(title), "", where)

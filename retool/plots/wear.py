@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import seaborn as sns
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from ..models import wear
@@ -71,25 +72,28 @@ def wear_paths(
         element="bars" if one_year else "step",
         alpha=1,
         linewidth=0,
+        legend=False,
         ax=left,
     )
-    sns.move_legend(left, "upper left", bbox_to_anchor=(-0.1, -0.2), ncols=2, title=None)
+    # the keys below the panels, built from the palette (one legend, not seaborn's and a copy)
+    levels = [Patch(color=c, label=n) for n, c in palette.items()]
+    left.legend(handles=levels, loc="upper left", bbox_to_anchor=(-0.1, -0.2), ncols=2)
     left.set_ylim(0, 100)
     left.set(xlabel=label("years from the start", "年"), ylabel="")
     left.set_title(label("Share of equipment by technology level (%)", "装备技术水平结构（%）"))
     gap = path["gap_levels"].rename_axis("year").reset_index()
     setting = label(f"renovation {renovation:.0%}, obsolescence {obsolescence:.0%}")
     sns.lineplot(
-        gap.assign(setting=setting),
+        gap,
         x="year",
         y="gap_levels",
-        hue="setting",
-        palette={setting: GAP_COLOUR},
+        color=GAP_COLOUR,
         marker="o" if one_year else None,
         linewidth=2.2,
+        label=setting,
         ax=right,
     )
-    sns.move_legend(right, "upper left", bbox_to_anchor=(0, -0.2), title=None)
+    right.legend(loc="upper left", bbox_to_anchor=(0, -0.2))
     start = float(gap["gap_levels"].iloc[0])
     right.axhline(start, color=PALETTE["grey"], linestyle="--", linewidth=1)
     right.annotate(

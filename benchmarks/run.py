@@ -6,8 +6,8 @@ Medians over repeated runs of:
 - the library's import time (a fresh interpreter each run, minus an empty interpreter's start);
 - each notebook's execution (nbclient, a fresh kernel each run): wall time and cells only;
 - the whole notebook suite (lessons, solutions, exercises), two notebooks at a time;
-- each widget module's redraw: view(**DEFAULTS) plus rendering the PNG, and over every value of
-  RANGES;
+- each widget module's redraw as its explorer does it (view() into the figure of the last
+  redraw, then the PNG) at the spec's defaults, and over every valid value of its spec;
 - grading 30 ordinary submissions with ``python -m retool grade --jobs 2``, each kernel in its
   bubblewrap sandbox (skipped with a note when the sandbox cannot be had);
 - the size of a fresh virtual environment made from requirements.txt (once; slow; --skip-venv).
@@ -234,36 +234,44 @@ def widget_modules() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(retool.widgets.__path__))
 
 
-def _redraw(module, settings: dict) -> float:
+def _redraw(module, settings: dict, into=None) -> tuple[float, object, int]:
+    """One redraw as an explorer does it: view() into the figure of the last redraw, then PNG."""
     start = time.perf_counter()
-    fig, _ = module.view(**settings)
-    fig._repr_png_()
-    return time.perf_counter() - start
+    fig, _ = module.view(into=into, **settings)
+    png = fig._repr_png_()
+    return time.perf_counter() - start, fig, len(png)
 
 
 def bench_widgets(repeat: int) -> list[dict]:
     rows = []
     for name in widget_modules():
         module = importlib.import_module(f"retool.widgets.{name}")
-        _redraw(module, dict(module.DEFAULTS))  # warm caches, as in a lesson after its first draw
-        defaults = [_redraw(module, dict(module.DEFAULTS)) for _ in range(repeat)]
+        defaults = module.SPEC.defaults()
+        # the explorer's first draw (caches warm, as in a lesson after its first draw)
+        _, fig, size = _redraw(module, defaults)
+        at_defaults = []
+        for _ in range(repeat):
+            seconds, fig, size = _redraw(module, defaults, fig)
+            at_defaults.append(seconds)
         over = []
-        for key, values in module.RANGES.items():
-            for value in values:
-                over.append(
-                    statistics.median(
-                        _redraw(module, {key: value}) for _ in range(max(1, repeat // 2))
-                    )
-                )
-        median_ms = statistics.median(defaults) * 1000
+        for key, param in module.SPEC.items():
+            for value in param.valid_values():
+                runs = []
+                for _ in range(max(1, repeat // 2)):
+                    seconds, fig, _ = _redraw(module, {**defaults, key: value}, fig)
+                    runs.append(seconds)
+                over.append(statistics.median(runs))
+        median_ms = statistics.median(at_defaults) * 1000
         ranges_ms = statistics.median(over) * 1000 if over else float("nan")
         worst_ms = max(over) * 1000 if over else float("nan")
+        width, height = (int(v) for v in fig.bbox.size)
         rows.append(
             {
                 "what": f"redraw widgets.{name}",
                 "median_s": median_ms / 1000,
-                "detail": f"over RANGES ({len(over)} settings): median {ranges_ms:.0f} ms, "
-                f"slowest {worst_ms:.0f} ms",
+                "detail": f"over the spec ({len(over)} settings): median {ranges_ms:.0f} ms, "
+                f"slowest {worst_ms:.0f} ms; PNG {width}x{height} px (its displayed size), "
+                f"{size / 1024:.0f} KB",
                 "budget": BUDGET_REDRAW_MS / 1000,
                 "ok": median_ms < BUDGET_REDRAW_MS and ranges_ms < BUDGET_REDRAW_MS,
             }

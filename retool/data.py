@@ -12,7 +12,7 @@ import hashlib
 import io
 import json
 import os
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 
 import pandas as pd
@@ -272,3 +272,33 @@ def claim(claim_id: str, path=None) -> pd.Series:
 def claim_value(claim_id: str, path=None) -> float:
     """The number a claim prints, as a float: ``claim_value('us_share_1947_1978')`` -> 69.0."""
     return float(claim(claim_id, path)["value"])
+
+
+# --- results that only change when data/ changes ---------------------------------------------
+
+
+def data_state() -> tuple:
+    """data/'s folder and its files' names, sizes and modification times."""
+    folder = data_dir()
+    files = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.glob("*.*"))
+    return (str(folder), *files)
+
+
+def per_data_state(fn):
+    """``fn`` memoised per state of data/ and arguments (which must be hashable).
+
+    A widget redraws on every move of a control; re-reading and re-pivoting the tables each time
+    costs more than drawing the chart. An edited CSV is picked up at the next call. Callers must
+    not modify what is returned.
+    """
+
+    @lru_cache(maxsize=32)
+    def cached(state, args, kwargs):
+        return fn(*args, **dict(kwargs))
+
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        return cached(data_state(), args, tuple(sorted(kwargs.items())))
+
+    wrapper.cache_clear = cached.cache_clear
+    return wrapper

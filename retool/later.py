@@ -23,6 +23,7 @@ from .models import subsidy
 
 RESOURCE = "later_policy"
 
+
 def facts() -> pd.DataFrame:
     """The later-policy table, validated (one row per fact)."""
     return data.later_policy()

@@ -30,7 +30,7 @@ def test_widget_charts_need_no_chinese_font(no_cjk_font, name):
     assert plots.language() == "en"
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*missing from font")
-        fig, sentence = mod.view(**mod.DEFAULTS)
+        fig, sentence = mod.view(**mod.SPEC.defaults())
         assert fig._repr_png_().startswith(b"\x89PNG")
     assert sentence
 

@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 
 from retool import data, measures, rebuild
 from retool.exercises import ex01_scale as ex
+from retool.models import scale as model
 from retool.plots import scale as charts
 from retool.widgets import scale as widget
 
@@ -16,7 +17,7 @@ GROWTH_CLAIMS = {s: f"growth_2005_2009_{s}" for s in data.SERIES}
 
 
 def test_growth_between_default_years_matches_the_four_printed_rates():
-    g = widget.growth_between(widget.DEFAULTS["base"], widget.DEFAULTS["end"])
+    g = model.growth_between(widget.SPEC.defaults()["base"], widget.SPEC.defaults()["end"])
     for series, claim_id in GROWTH_CLAIMS.items():
         assert measures.matches_printed(g[series], data.claim(claim_id)["value"]), series
 
@@ -29,8 +30,8 @@ def test_default_sentence_states_the_paper_numbers_and_says_they_match():
 
 
 def test_every_range_value_gives_a_figure_and_a_sentence():
-    for combo in itertools.product(*widget.RANGES.values()):
-        settings = dict(zip(widget.RANGES, combo))
+    for combo in itertools.product(*(p.valid_values() for p in widget.SPEC.values())):
+        settings = dict(zip(widget.SPEC, combo))
         fig, sentence = widget.view(**settings)
         assert isinstance(fig, Figure)
         assert isinstance(sentence, str) and sentence.strip(), settings
@@ -60,7 +61,8 @@ def test_end_before_base_reads_backwards_with_the_right_sign():
 
 def test_years_outside_table1_are_clamped_with_a_note():
     _, sentence = widget.view(base=1990)
-    assert "covers" in sentence and f"read as {int(data.table1_wide().index[0])}" in sentence
+    first, last = (int(y) for y in data.table1_wide().index[[0, -1]])
+    assert f"between {first} and {last}" in sentence and f"read as {first}" in sentence
 
 
 def test_sentence_changes_with_each_setting():

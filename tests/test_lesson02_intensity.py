@@ -150,7 +150,7 @@ def test_benchmark_fractions_agree_as_the_ledger_records():
 
 
 def test_defaults_reproduce_the_1980_intensity_and_its_shortfall():
-    assert widget.DEFAULTS["value"] == data.claim_value("lme_share_1980")
+    assert widget.SPEC.defaults()["value"] == data.claim_value("lme_share_1980")
     _, sentence = widget.view()
     s = model.summary(model.counterfactual_table(data.claim_value("lme_share_1980")))
     assert f"{s['cumulative_shortfall']:,.0f}亿元" in sentence
@@ -158,8 +158,8 @@ def test_defaults_reproduce_the_1980_intensity_and_its_shortfall():
 
 
 def test_every_range_value_gives_a_figure_and_a_sentence():
-    for combo in itertools.product(*widget.RANGES.values()):
-        settings = dict(zip(widget.RANGES, combo))
+    for combo in itertools.product(*(p.valid_values() for p in widget.SPEC.values())):
+        settings = dict(zip(widget.SPEC, combo))
         fig, sentence = widget.view(**settings)
         assert isinstance(fig, Figure) and sentence.strip(), settings
 

@@ -94,7 +94,7 @@ def test_equal_rates_hold_the_mean_but_spread_the_distribution():
 
 @pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan"), "x", None])
 def test_model_rejects_unusable_rates_with_a_sentence(bad):
-    with pytest.raises(ValueError, match="between 0 and 1"):
+    with pytest.raises(ValueError, match="between 0.0% and 100.0%"):
         wear.simulate(bad)
 
 
@@ -108,7 +108,7 @@ def test_model_rejects_unusable_years(bad):
 
 
 def test_widget_defaults_are_the_models_and_say_the_gap_widens():
-    assert widget.DEFAULTS["renovation_pct"] == pytest.approx(wear.DEFAULT_RENOVATION * 100)
+    assert widget.SPEC.defaults()["renovation"] == wear.DEFAULT_RENOVATION
     fig, sentence = widget.view()
     path = wear.simulate()
     assert isinstance(fig, Figure)
@@ -120,12 +120,12 @@ def test_widget_defaults_are_the_models_and_say_the_gap_widens():
 @pytest.mark.parametrize(
     "settings, word",
     [
-        ({"renovation_pct": 10, "obsolescence_pct": 10}, "compensates"),
-        ({"renovation_pct": 15, "obsolescence_pct": 10}, "narrows"),
-        ({"renovation_pct": 0, "obsolescence_pct": 0}, "nothing moves"),
-        ({"renovation_pct": 100, "obsolescence_pct": 100}, "compensates"),
+        ({"renovation": 0.10, "obsolescence": 0.10}, "compensates"),
+        ({"renovation": 0.15, "obsolescence": 0.10}, "narrows"),
+        ({"renovation": 0, "obsolescence": 0}, "nothing moves"),
+        ({"renovation": 1, "obsolescence": 1}, "compensates"),
         ({"years": 0}, "0 years"),
-        ({"renovation_pct": -5}, "between 0% and 100%"),
+        ({"renovation": -0.05}, "between 0.0% and 100.0%"),
         ({"years": 2.5}, "whole number"),
     ],
 )

@@ -72,7 +72,7 @@ def test_model_rejects_values_outside_0_1(bad):
 def test_widget_defaults_are_the_models_firms():
     for firm, s in incentives.FIRMS.items():
         for key, value in s.items():
-            assert widget.DEFAULTS[f"{firm}_{key}"] == value
+            assert widget.SPEC.defaults()[f"{firm}_{key}"] == value
     fig, sentence = widget.view()
     assert isinstance(fig, Figure)
     assert sentence.startswith("Both under-invest, for different reasons")
@@ -83,7 +83,7 @@ def test_widget_sentence_follows_reform():
     _, sentence = widget.view(**after)
     assert sentence.startswith("Only one renovates") and "the private firm renovates" in sentence
     _, bad = widget.view(soe_share=2)
-    assert "must lie between 0 and 1" in bad
+    assert "must lie between 0 and 1, so 2 is read as 1" in bad
 
 
 def test_every_auto_question_accepts_its_own_expected_value():

@@ -15,7 +15,8 @@ from retool.exercises.core import Outcome
 from retool.models import chain, quiz
 from retool.widgets import chain as chain_widget
 
-depths = st.floats(min_value=0, max_value=50, allow_nan=False)
+LOW, HIGH = chain.PARAMS["depth"].bounds()
+depths = st.floats(min_value=LOW, max_value=HIGH, allow_nan=False)
 stage_sets = st.sets(st.sampled_from(list(chain.STAGES)))
 
 
@@ -33,7 +34,7 @@ def test_flat_chain_gives_every_stage_the_same_share():
     assert s.to_numpy() == pytest.approx([100 / len(chain.STAGES)] * len(chain.STAGES))
 
 
-@given(st.floats(min_value=1.01, max_value=50))
+@given(st.floats(min_value=1.01, max_value=HIGH))
 def test_a_smile_puts_assembly_at_the_bottom(depth):
     s = chain.shares_pct(depth)
     assert s.idxmin() == "assembly"

@@ -30,11 +30,12 @@ def test_policy_numbers_come_from_the_ledger():
         assert value == data.claim_value(claim_id)
 
 
-@given(
-    st.floats(min_value=0.01, max_value=1e4),
-    st.floats(min_value=0.01, max_value=30),
-    st.floats(min_value=0.01, max_value=100),
-)
+def _within(name: str):
+    low, high = subsidy.PARAMS[name].bounds()
+    return st.floats(min_value=max(low, 0.01), max_value=high)
+
+
+@given(_within("budget"), _within("rate_pct"), _within("share_pct"))
 def test_loans_supported_is_budget_over_rate_times_share(budget, rate, share):
     loans = subsidy.loans_supported(budget, rate, share)
     assert loans == pytest.approx(budget / (rate / 100 * share / 100))
@@ -42,7 +43,7 @@ def test_loans_supported_is_budget_over_rate_times_share(budget, rate, share):
     assert loans * rate / 100 * share / 100 == pytest.approx(budget)
 
 
-@given(st.floats(min_value=0.1, max_value=30), st.floats(min_value=1, max_value=99))
+@given(_within("rate_pct"), st.floats(min_value=1, max_value=99))
 def test_covering_less_of_the_interest_supports_more_loans(rate, share):
     assert subsidy.loans_supported(B, rate, share) > subsidy.loans_supported(B, rate, 100)
 
@@ -107,7 +108,7 @@ def test_break_even_rate():
 
 
 def test_widget_defaults():
-    assert subsidy_widget.DEFAULTS == {"budget": B, "rate_pct": R, "share_pct": 100.0}
+    assert subsidy_widget.SPEC.defaults() == {"budget": B, "rate_pct": R, "share_pct": 100.0}
     fig, sentence = subsidy_widget.view()
     assert isinstance(fig, Figure)
     assert f"{subsidy.loans_supported(B, R, 100):,.0f}" in sentence
@@ -115,8 +116,8 @@ def test_widget_defaults():
 
 
 def test_widget_ranges_hold_the_degenerate_values():
-    assert 0 in subsidy_widget.RANGES["rate_pct"]
-    assert {0, 100} <= set(subsidy_widget.RANGES["share_pct"])
+    assert 0 in subsidy_widget.SPEC["rate_pct"].valid_values()
+    assert {0, 100} <= set(subsidy_widget.SPEC["share_pct"].valid_values())
 
 
 def test_widget_sentence_changes_with_each_setting():

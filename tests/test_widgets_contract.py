@@ -1,10 +1,12 @@
 """Every widget module keeps the contract the lessons, the benchmark and the browser tests rely on.
 
-``retool/widgets/<topic>.py`` has DEFAULTS, RANGES, ``view(**settings) -> (Figure, sentence)`` and
-``explorer()``. Here every module is driven at every value of RANGES, at out-of-range values
-(negative, huge, NaN, infinite, unknown options) and at all extremes at once: ``view`` must
-return a Figure that renders as PNG and a non-empty sentence, and never raise. The explorer's
-controls must be labelled, and changing one must change the sentence the learner reads.
+``retool/widgets/<topic>.py`` has SPEC (its settings, each declared once as a
+:class:`retool.params.Param`), ``view(**settings) -> (Figure, sentence)`` and ``explorer()``. Here
+every module is driven at every value the spec calls valid (ends of the range, default, options),
+at the values it calls invalid (outside the range, NaN, infinite, text, unknown options) and at all
+extremes at once: ``view`` must return a Figure that renders as PNG and a non-empty sentence, and
+never raise; a valid value is used as it is, an invalid one is named in the sentence. The
+explorer's controls must be labelled, follow the spec, and changing one must change the sentence.
 """
 
 from __future__ import annotations
@@ -12,12 +14,15 @@ from __future__ import annotations
 import importlib
 import math
 import pkgutil
+import subprocess
+import sys
 
 import ipywidgets
 import pytest
 from matplotlib.figure import Figure
 
 import retool.widgets
+from retool.params import Param, Spec
 
 MODULES = sorted(m.name for m in pkgutil.iter_modules(retool.widgets.__path__))
 if not MODULES:  # pragma: no cover - only before the first widget exists
@@ -29,21 +34,6 @@ PNG = b"\x89PNG\r\n\x1a\n"
 @pytest.fixture(params=MODULES)
 def module(request):
     return importlib.import_module(f"retool.widgets.{request.param}")
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def out_of_range(default) -> list:
-    """Values a typed-in or computed setting must survive: negative, huge, NaN, unknown."""
-    if _is_number(default):
-        return [-1, -1e12, 1e12, math.nan, math.inf]
-    if isinstance(default, str):
-        return ["no such option"]
-    if isinstance(default, (tuple, list)):
-        return [type(default)(), type(default)(["no such option"])]
-    return []
 
 
 def check_view(module, settings: dict) -> str:
@@ -71,49 +61,85 @@ def check_view(module, settings: dict) -> str:
     return sentence
 
 
+def valid(module) -> dict:
+    return {n: p.valid_values() for n, p in module.SPEC.items()}
+
+
 def test_module_has_the_contract(module):
-    assert isinstance(module.DEFAULTS, dict) and module.DEFAULTS
-    assert isinstance(module.RANGES, dict)
-    assert set(module.RANGES) <= set(module.DEFAULTS), "RANGES names a setting DEFAULTS lacks"
-    missing = set(module.DEFAULTS) - set(module.RANGES)
-    assert not missing, f"RANGES gives no values for {sorted(missing)}"
-    for key, values in module.RANGES.items():
-        assert isinstance(values, (list, tuple)) and len(values) >= 2, (
-            f"RANGES[{key!r}] needs at least both ends of the range"
-        )
+    assert isinstance(module.SPEC, Spec) and len(module.SPEC)
+    for name, p in module.SPEC.items():
+        assert isinstance(p, Param) and p.name == name
+        assert p.label.strip() and p.label_zh.strip(), f"{name}: a label in English and Chinese"
+        assert p.why.strip(), f"{name}: say why the default is what it is"
+        assert p.problem(p.default_value())[1] == "", f"{name}: the default is not valid"
+        if p.kind in ("number", "integer"):
+            low, high = p.bounds()
+            assert low < high and p.step and 0 < p.step <= high - low, name
+        if p.kind in ("choice", "choices"):
+            assert len(p.choices()) >= 2, f"{name}: a choice needs options"
+        assert len(p.valid_values()) >= 2, f"{name} needs at least both ends of its range"
     assert callable(module.view) and callable(module.explorer)
 
 
 def test_defaults_and_no_settings_agree(module):
-    """Missing settings fall back to DEFAULTS."""
-    assert check_view(module, {}) == check_view(module, dict(module.DEFAULTS))
+    """Missing settings fall back to the spec's defaults."""
+    assert check_view(module, {}) == check_view(module, module.SPEC.defaults())
 
 
-def test_every_value_in_ranges(module):
-    for key, values in module.RANGES.items():
+def test_every_valid_value_is_used_as_it_is(module):
+    for key, values in valid(module).items():
         for value in values:
+            assert module.SPEC.read({key: value})[1] == [], (key, value)
             check_view(module, {key: value})
 
 
 def test_all_extremes_at_once(module):
-    """Every setting at its first listed value together, then at its last, then mixed."""
-    keys = list(module.RANGES)
-    check_view(module, {k: module.RANGES[k][0] for k in keys})
-    check_view(module, {k: module.RANGES[k][-1] for k in keys})
-    check_view(module, {k: module.RANGES[k][i % 2 - 1] for i, k in enumerate(keys)})
+    """Every setting at its first valid value together, then at its last, then mixed."""
+    v = valid(module)
+    check_view(module, {k: vs[0] for k, vs in v.items()})
+    check_view(module, {k: vs[-1] for k, vs in v.items()})
+    check_view(module, {k: vs[i % 2 - 1] for i, (k, vs) in enumerate(v.items())})
 
 
-def test_out_of_range_values_give_a_sentence(module):
-    for key, default in module.DEFAULTS.items():
-        for value in out_of_range(default):
-            check_view(module, {key: value})
+def test_invalid_values_are_named_in_the_sentence(module):
+    """A value the spec refuses is replaced, and the sentence says so first."""
+    for key, p in module.SPEC.items():
+        for value in p.invalid_values():
+            used, notes = module.SPEC.read({key: value})
+            assert notes, f"{key}={value!r} was used without a note"
+            assert p.problem(used[key])[1] == "", f"{key}={value!r} was replaced by {used[key]!r}"
+            sentence = check_view(module, {key: value})
+            assert sentence.lower().startswith(notes[0][:25].lower()), (key, value, sentence)
+
+
+def test_models_refuse_what_widgets_replace(module):
+    """One rule: the value a widget replaces with a note is the value the model refuses."""
+    for p in module.SPEC.values():
+        for value in p.invalid_values():
+            if p.kind in ("number", "integer"):
+                with pytest.raises(ValueError):
+                    p.check(value)
+        for value in p.valid_values():
+            assert p.check(value) == value or p.kind == "choices"
 
 
 def test_nan_everywhere(module):
-    numbers = {k: math.nan for k, v in module.DEFAULTS.items() if _is_number(v)}
+    numbers = {k: math.nan for k, p in module.SPEC.items() if p.kind in ("number", "integer")}
     if not numbers:
         pytest.skip("no numeric setting")
     check_view(module, numbers)
+
+
+def test_importing_the_widgets_reads_no_data(tmp_path):
+    """Nothing loads data/ at import time: every widget imports with an empty data folder."""
+    code = (
+        "import pkgutil, importlib, retool.widgets as w\n"
+        "for m in pkgutil.iter_modules(w.__path__):\n"
+        "    importlib.import_module('retool.widgets.' + m.name)"
+    )
+    env = {"RETOOL_DATA_DIR": str(tmp_path), "PATH": ""}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
 
 
 def _result(module, settings: dict) -> tuple[str, bytes]:
@@ -125,14 +151,13 @@ def test_settings_change_what_the_learner_sees(module):
     """Some setting changes the sentence; every setting changes the sentence or the chart, alone
     or together with one other setting (e.g. a value that only counts for one preset)."""
     base_sentence, base_png = _result(module, {})
+    v = valid(module)
     assert any(
-        check_view(module, {k: v}) != base_sentence
-        for k, values in module.RANGES.items()
-        for v in values
-    ), "no setting in RANGES changes the sentence"
+        check_view(module, {k: x}) != base_sentence for k, values in v.items() for x in values
+    ), "no valid setting changes the sentence"
     inert = []
-    for key, values in module.RANGES.items():
-        others = [{}] + [{j: w} for j, ws in module.RANGES.items() if j != key for w in ws]
+    for key, values in v.items():
+        others = [{}] + [{j: w} for j, ws in v.items() if j != key for w in ws]
         # the sentence first (cheap), then the chart's pixels
         if not any(_changes(module, key, values, ctx, _sentence) for ctx in others) and not any(
             _changes(module, key, values, ctx, _result) for ctx in others
@@ -215,6 +240,10 @@ def test_explorer_controls_are_labelled_and_call_view(module, monkeypatch):
     assert any(isinstance(w, ipywidgets.Output) for w in tree), "no Output for the chart"
     assert _texts(tree), "no HTML or Label widget for the sentence"
     assert calls, "explorer() does not draw through view()"
+    for c in sliders:  # a slider for a setting of the spec has the spec's range and step
+        p = next((p for p in module.SPEC.values() if p.description == c.description), None)
+        if p is not None:
+            assert (c.min, c.max, c.value) == (*p.bounds(), p.default_value()), c.description
     texts_changed = False
     for control in controls:
         if control.disabled:  # another control may have disabled it meanwhile
@@ -231,3 +260,25 @@ def test_explorer_controls_are_labelled_and_call_view(module, monkeypatch):
 
 _BoundedInt = ipywidgets.widgets.widget_int._BoundedInt
 _BoundedFloat = ipywidgets.widgets.widget_float._BoundedFloat
+
+
+def _drawn(fig) -> list:
+    """What a figure shows: its texts and the number of lines, patches and collections."""
+    shown = [fig.get_suptitle(), *(t.get_text() for t in fig.texts)]
+    for ax in fig.axes:
+        shown += [ax.get_title(loc="left"), len(ax.lines), len(ax.patches), len(ax.collections)]
+        shown += [t.get_text() for t in ax.texts]
+    return shown
+
+
+def test_a_redraw_into_the_last_figure_draws_what_a_new_figure_draws(module):
+    """The explorer draws into its last figure: the same chart as a fresh one, nothing left over."""
+    first, _ = module.view()
+    first._repr_png_()
+    for key, values in valid(module).items():
+        again, said = module.view(into=first, **{key: values[-1]})
+        fresh, said_fresh = module.view(**{key: values[-1]})
+        assert said == said_fresh
+        assert _drawn(again) == _drawn(fresh), key
+        assert again._repr_png_().startswith(PNG)
+        first = again

@@ -14,10 +14,44 @@ import numpy as np
 import pandas as pd
 
 from .. import data, measures
+from ..params import Param, Spec
 
 CHINA = "CHN"
 FIRST, LAST = 2000, 2008
 HORIZON = 200  # years; beyond this the course says "never"
+
+
+def _growth(who: str, default, why: str, probe) -> Param:
+    return Param(
+        f"{who}_growth_pct",
+        "growth rate of China" if who == "china" else "leader's growth rate",
+        "中国增长率" if who == "china" else "领先国增长率",
+        "% a year",
+        default,
+        why,
+        # a range wide enough for any plausible projection, narrow enough to drag precisely
+        low=-10.0,
+        high=20.0,
+        step=0.1,
+        fmt=".1f",
+        extra_probes=(0.0, probe),
+    )
+
+
+PARAMS = Spec(
+    Param(
+        "countries",
+        "Countries shown",
+        "显示的国家",
+        "",
+        lambda: tuple(top10()),
+        "Table 2 prints the ten leading countries of 2008",
+        options=lambda: {c: names()[c] for c in top10()},
+        kind="choices",
+    ),
+    _growth("china", lambda: cagr(CHINA), "China's own 2000-2008 growth rate (Table 2)", 15.0),
+    _growth("leader", lambda: cagr(leader()), "the leader's 2000-2008 growth rate", -5.0),
+)
 
 
 def table() -> pd.DataFrame:
@@ -25,6 +59,7 @@ def table() -> pd.DataFrame:
     return data.table2_wide()
 
 
+@data.per_data_state
 def names(lang: str = "en") -> dict:
     """Country names by ISO3 code ('en' or 'cn')."""
     t = data.table2().drop_duplicates("country_iso3").set_index("country_iso3")
@@ -36,6 +71,7 @@ def top10() -> list:
     return [c for c in table().index if c != CHINA]
 
 
+@data.per_data_state
 def leader(year: int = LAST) -> str:
     """The country with the highest index in ``year`` among Table 2's countries."""
     return str(table()[year].idxmax())
@@ -108,17 +144,6 @@ def china_gap(year: int = LAST) -> pd.Series:
     )
 
 
-def clean_growth(value, name: str) -> float:
-    """An assumed growth rate in percent; raises ValueError with a readable reason."""
-    try:
-        g = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"the {name} must be a number (percent a year)") from None
-    if not math.isfinite(g) or g <= -100 or g > 100:
-        raise ValueError(f"the {name} must lie above -100% and at most 100% a year, not {value!r}")
-    return g
-
-
 def years_to_catch_up(china_growth=None, leader_growth=None, target: str | None = None) -> float:
     """Years from 2008 until China's index reaches ``target``'s (default: the 2008 leader).
 
@@ -126,16 +151,19 @@ def years_to_catch_up(china_growth=None, leader_growth=None, target: str | None 
     the gap never closes (China grows no faster) or takes more than 200 years.
     """
     target = target or leader(LAST)
-    gc = cagr(CHINA) if china_growth is None else clean_growth(china_growth, "growth rate of China")
-    gl = (
-        cagr(target)
-        if leader_growth is None
-        else clean_growth(leader_growth, "leader's growth rate")
-    )
+    gc = cagr(CHINA) if china_growth is None else PARAMS["china_growth_pct"].check(china_growth)
+    gl = cagr(target) if leader_growth is None else PARAMS["leader_growth_pct"].check(leader_growth)
     t = table()[LAST]
     return measures.years_to_close(
         float(t[target] - t[CHINA]), gc, gl, float(t[CHINA]), horizon=HORIZON
     )
+
+
+def horizon(years_needed: float) -> int:
+    """How many years a projection shows: a few past the catching up, or 40 when it never comes."""
+    if math.isfinite(years_needed):
+        return int(min(HORIZON, max(10, math.ceil(years_needed) + 5)))
+    return 40
 
 
 def projection(china_growth, leader_growth, years: int, target: str | None = None) -> pd.DataFrame:
@@ -147,9 +175,9 @@ def projection(china_growth, leader_growth, years: int, target: str | None = Non
     return pd.DataFrame(
         {
             CHINA: float(t[CHINA])
-            * (1 + clean_growth(china_growth, "growth rate of China") / 100) ** k,
+            * (1 + PARAMS["china_growth_pct"].check(china_growth) / 100) ** k,
             target: float(t[target])
-            * (1 + clean_growth(leader_growth, "leader's growth rate") / 100) ** k,
+            * (1 + PARAMS["leader_growth_pct"].check(leader_growth) / 100) ** k,
         },
         index=pd.Index(yrs, name="year"),
     )

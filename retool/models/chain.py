@@ -24,6 +24,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ..params import Param, Spec, number_in_range
+
 # Stage key -> (Chinese, English), in the order of the chain.
 STAGES = {
     "rd": ("研发", "R&D"),
@@ -35,13 +37,35 @@ STAGES = {
     "service": ("服务", "service"),
 }
 
-# The default depth: each end of the chain adds three times as much value as assembly. An
-# assumption for illustration (no number in the paper), chosen so that the two ends together
-# add several times what assembly adds, as the paper's "获取比物质产品生产多得多的利润" suggests.
-DEFAULT_DEPTH = 3.0
-# The default firm: an original-equipment manufacturer that assembles for others (二.4: 仅仅为
-# 跨国公司做代工).
-DEFAULT_FIRM = ("assembly",)
+PARAMS = Spec(
+    Param(
+        "stages",
+        "The firm's stages",
+        "企业所在环节",
+        "",
+        # an original-equipment manufacturer that assembles for others (二.4: 仅仅为跨国公司做代工)
+        ("assembly",),
+        "the paper's Chinese firm assembles for multinationals (二.4)",
+        options={key: en for key, (_, en) in STAGES.items()},
+        kind="choices",
+    ),
+    Param(
+        "depth",
+        "Depth of the smile (ends ÷ assembly)",
+        "微笑曲线深度",
+        "",
+        3.0,
+        "an assumption for illustration (no number in the paper): the two ends together add "
+        "several times what assembly adds, as 获取比物质产品生产多得多的利润 suggests",
+        low=0.0,
+        high=6.0,
+        step=0.25,
+        fmt=".2f",
+        extra_probes=(1.0,),
+    ),
+)
+DEFAULT_DEPTH = PARAMS["depth"].default
+DEFAULT_FIRM = PARAMS["stages"].default
 
 
 def positions() -> pd.Series:
@@ -52,15 +76,14 @@ def positions() -> pd.Series:
 
 def check_depth(depth) -> str:
     """'' if ``depth`` is usable, else a sentence saying what is wrong."""
-    try:
-        d = float(depth)
-    except (TypeError, ValueError):
-        return f"the depth {depth!r} is not a number"
-    if not math.isfinite(d):
-        return f"the depth {d} is not a finite number"
-    if d < 0:
-        return f"a depth of {d:g} would make the ends of the chain add negative value"
-    return ""
+    d, why = number_in_range(depth, *PARAMS["depth"].bounds())
+    if not why:
+        return ""
+    if d != d:  # not a (finite) number
+        return f"the depth {depth!r} {why}"
+    if float(depth) < 0:
+        return f"a depth of {float(depth):g} would make the ends of the chain add negative value"
+    return f"a depth of {float(depth):g} lies beyond the course's range (up to {d:g})"
 
 
 def value_added(depth: float = DEFAULT_DEPTH) -> pd.Series:

@@ -26,6 +26,8 @@ import math
 
 import pandas as pd
 
+from ..params import Param, Spec, number_in_range
+
 # Parameters fixed in the lesson, with the reason for each value.
 EXTRA_PROFIT_COMPETITIVE = 2.0  # Π0: in a competitive market renovation returns twice its cost
 OWN_COST = 0.1  # e: the decision maker's own effort and risk, a tenth of the investment
@@ -52,13 +54,42 @@ SETTING_LABELS = {
 }
 
 
+SHORT_LABELS = {"market_power": "market power", "share": "share of the gain", "p_sunk": "P(sunk)"}
+SETTING_LABELS_ZH = {
+    "market_power": "市场势力",
+    "share": "决策者所得份额",
+    "p_sunk": "投资沉没的概率",
+}
+WHY = {
+    "soe": "an SOE earns monopoly rents, its manager gets almost none of the gain (二.3)",
+    "private": "a private firm has the residual claim but fears a sunk investment (二.3)",
+}
+
+
+def _setting(firm: str, key: str) -> Param:
+    return Param(
+        f"{firm}_{key}",
+        f"{FIRM_LABELS[firm][0]}: {SHORT_LABELS[key]}",
+        f"{FIRM_LABELS[firm][1]}：{SETTING_LABELS_ZH[key]}",
+        "0-1",
+        FIRMS[firm][key],
+        WHY[firm],
+        low=0.0,
+        high=1.0,
+        step=0.05,
+        fmt=".2f",
+        extra_probes=(0.5,),
+    )
+
+
+# The widget's six settings: three for each firm.
+PARAMS = Spec(*(_setting(firm, key) for firm in FIRMS for key in SETTINGS))
+
+
 def clean_share(value, name: str) -> float:
     """A number in [0, 1]; raises ValueError with a readable reason otherwise."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"the {name} must be a number between 0 and 1") from None
-    if not math.isfinite(x) or x < 0 or x > 1:
+    x, why = number_in_range(value, 0.0, 1.0)
+    if why:
         raise ValueError(f"the {name} must lie between 0 and 1, not {value!r}")
     return x
 

@@ -22,6 +22,7 @@ import math
 import pandas as pd
 
 from .. import data, measures, rebuild
+from ..params import Param, Spec, number_in_range
 
 # --- presets: baseline intensities, percent of an investment total ----------------------------
 
@@ -39,8 +40,57 @@ DENOMINATORS = {
     "manufacturing_assumed": "manufacturing FAI = your assumed share of society-wide FAI",
 }
 
-DEFAULT_PRESET = "1980"
-DEFAULT_DENOMINATOR = "fai_total"
+PARAMS = Spec(
+    Param(
+        "preset",
+        "Baseline",
+        "基准",
+        "",
+        "1980",
+        "China's own 1980 intensity: the paper's first point of comparison (一.2)",
+        options=lambda: {
+            k: f"{name} ({preset_value(k):g}%)" if claim else name
+            for k, (name, claim) in PRESETS.items()
+        },
+        kind="choice",
+    ),
+    Param(
+        "value",
+        "Baseline",
+        "基准强度",
+        "%",
+        lambda: preset_value(PARAMS["preset"].default),
+        "the 1980 preset's value; used when the preset is 'your own value'",
+        low=0.0,
+        high=100.0,
+        step=0.1,
+        fmt=".1f",
+        extra_probes=(5.2,),
+    ),
+    Param(
+        "denominator",
+        "Share of",
+        "分母",
+        "",
+        "fai_total",
+        "society-wide FAI is in the data; manufacturing FAI is not",
+        options=DENOMINATORS,
+        kind="choice",
+    ),
+    Param(
+        "mfg_share",
+        "Assumed manufacturing share of FAI",
+        "制造业占固定资产投资的假定比重",
+        "%",
+        lambda: round(implied_mfg_share_2009(), 1),
+        "the share the paper's own 5.20% implies for 2009",
+        low=0.0,
+        high=100.0,
+        step=0.5,
+        fmt=".1f",
+    ),
+)
+DEFAULT_DENOMINATOR = PARAMS["denominator"].default
 
 
 def preset_value(preset: str) -> float:
@@ -56,14 +106,9 @@ def preset_value(preset: str) -> float:
 
 def check_pct(value, name: str = "value", low: float = 0.0, high: float = 100.0) -> float:
     """``value`` as a float within [low, high]; raises ValueError with a readable reason."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, not {value!r}") from None
-    if not math.isfinite(x):
-        raise ValueError(f"{name} must be a finite number, not {value!r}")
-    if not low <= x <= high:
-        raise ValueError(f"{name} must lie between {low:g}% and {high:g}%, not {x:g}%")
+    x, why = number_in_range(value, low, high)
+    if why:
+        raise ValueError(f"{name} must be a number from {low:g}% to {high:g}%, not {value!r}")
     return x
 
 
@@ -131,7 +176,7 @@ def denominator_series(
     if denominator == "manufacturing_assumed":
         if mfg_share_pct is None:
             raise ValueError("a manufacturing denominator needs an assumed share (mfg_share_pct)")
-        share = check_pct(mfg_share_pct, "the manufacturing share of FAI")
+        share = PARAMS["mfg_share"].check(mfg_share_pct)
         return manufacturing_denominator(fai, share).rename("assumed manufacturing FAI (亿元)")
     raise ValueError(f"denominator must be one of {list(DENOMINATORS)}")
 
@@ -144,7 +189,7 @@ def counterfactual_table(
     """Year by year (2005-2009): the denominator, Table 1's renovation spending, its intensity,
     the counterfactual at ``baseline_pct``, the shortfall (亿元 and % of GDP) and its running sum.
     """
-    baseline = check_pct(baseline_pct, "the baseline intensity")
+    baseline = PARAMS["value"].check(baseline_pct)
     actual = data.table1_wide()["renovation"]
     denom = denominator_series(denominator, mfg_share_pct, actual.index)
     gdp = data.gdp_series().reindex(actual.index)
@@ -254,6 +299,32 @@ def intensity_1990s() -> pd.DataFrame:
     frame = pd.DataFrame({"renovation": reno.loc[years], "gdp": gdp.loc[years]})
     frame["share_gdp_pct"] = measures.share_pct(frame["renovation"], frame["gdp"])
     frame.index.name = "year"
+    return frame
+
+
+def ladder() -> pd.DataFrame:
+    """Every intensity the lesson meets, largest first: what, percent, kind (printed or rebuilt).
+
+    ``attrs`` holds the 11th Five-Year Plan's ceiling and China 2009 as a fraction of the USA.
+    """
+    society = society_share_of_fai()
+    fai_share = rebuild.renovation_share_of_fai()
+    rows = [
+        ("USA 1947-1978 (paper, no source)", data.claim_value("us_share_1947_1978"), "paper"),
+        (
+            "W. Europe early 1950s (paper, no source)",
+            data.claim_value("west_europe_share_1950s"),
+            "paper",
+        ),
+        ("China 1980 (paper)", data.claim_value("lme_share_1980"), "paper"),
+        ("China 1980 rebuilt: renovation inv. / FAI", society.loc[1980], "renovation"),
+        ("China 2000: renovation inv. / FAI", society.loc[2000], "renovation"),
+        ("China 2009 (paper: of manufacturing FAI)", data.claim_value("lme_share_2009"), "paper"),
+        ("China 2009: Table 1 / society-wide FAI", fai_share.loc[2009], "renovation"),
+    ]
+    frame = pd.DataFrame(rows, columns=["what", "pct", "kind"])
+    frame.attrs["ceiling"] = data.claim_value("below_10_in_11th_fyp")
+    frame.attrs["fraction_of_usa"] = rebuild.fraction_of_benchmark("us_share_1947_1978")
     return frame
 
 

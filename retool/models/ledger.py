@@ -7,11 +7,10 @@ exercises' expected answers come from the same calls.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from .. import claims, data, measures, rebuild
+from ..params import Param, Spec
 
 # The ledger's verdicts, strongest evidence first (:data:`retool.claims.VERDICTS` explains each).
 VERDICTS = tuple(claims.VERDICTS)
@@ -66,23 +65,51 @@ def audit() -> pd.DataFrame:
 
     Computed once per state of ``data/`` (the files' modification times), then reused.
     """
-    folder = data.data_dir()
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.*")))
-    return _audit(str(folder), stamp).copy()
+    return _audit().copy()
 
 
-@lru_cache(maxsize=4)
-def _audit(folder: str, stamp) -> pd.DataFrame:
+@data.per_data_state
+def _audit() -> pd.DataFrame:
     a = claims.audit()
     a["section_code"] = [section_code(s) for s in a["section"]]
     return a
 
 
+@data.per_data_state
 def sections() -> list[str]:
     """The ledger's sections in the paper's order (by the first line each is cited at)."""
     a = audit()
     first = a.groupby("section")["line"].min().sort_values()
     return list(first.index)
+
+
+def section_of(text) -> str:
+    """The ledger's section named by ``text``: itself, or the section whose code it is ('I.2')."""
+    return next((s for s in sections() if text in (s, section_code(s))), text)
+
+
+PARAMS = Spec(
+    Param(
+        "section",
+        "Section",
+        "章节",
+        "",
+        "all",
+        "the lesson starts from the whole paper",
+        options=lambda: {"all": "all sections", **{s: section_label(s) for s in sections()}},
+        kind="choice",
+    ),
+    Param(
+        "verdict",
+        "Verdict",
+        "结论",
+        "",
+        "all",
+        "the lesson starts from every verdict",
+        options={"all": "all verdicts", **{v: v for v in VERDICTS}},  # the ledger's own words
+        kind="choice",
+    ),
+)
 
 
 def tally(audited: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -22,6 +22,7 @@ import math
 import pandas as pd
 
 from .. import data
+from ..params import Param, Spec, number_in_range
 
 # The People's Bank of China's benchmark lending rate for loans of six months to one year, set
 # on 23 December 2008 and unchanged through 2009 (until 20 October 2010). Not in data/: it is an
@@ -34,10 +35,53 @@ BENCHMARK_RATES = {
     "6 months to 1 year": LENDING_RATE_2009_PCT,
     "3 to 5 years": LENDING_RATE_3_5Y_2009_PCT,
 }
-# The default share of the interest the subsidy pays: all of it (the paper gives no share). At a
-# given rate this gives the fewest loans per yuan; the model's other assumptions (one year of
-# interest, no additionality) push the result up, so L stays an upper bound overall.
-DEFAULT_SHARE_PCT = 100.0
+
+PARAMS = Spec(
+    Param(
+        "budget",
+        "Subsidy budget",
+        "贴息资金",
+        "亿元 a year",
+        lambda: subsidy_per_year(),
+        "the paper's 200亿元 a year (一.1), read from data/paper_claims.csv",
+        low=0.0,
+        high=1000.0,
+        step=10.0,
+        fmt=".0f",
+    ),
+    Param(
+        "rate_pct",
+        "Lending rate",
+        "贷款利率",
+        "%",
+        LENDING_RATE_2009_PCT,
+        "the PBOC's 2009 benchmark lending rate (6 months to 1 year); the paper gives none; "
+        "lesson 08 also shows the 3-5 year rate",
+        low=0.0,
+        high=10.0,
+        step=0.01,
+        fmt=".2f",
+        extra_probes=(2.0,),
+    ),
+    Param(
+        "share_pct",
+        "Share of interest covered",
+        "贴息比例",
+        "%",
+        100.0,
+        # the paper gives no share; at a given rate, all of the interest gives the fewest loans
+        # per yuan, while the model's other assumptions (one year of interest, no additionality)
+        # push the result up, so L stays an upper bound overall
+        "all of one year's interest (the paper gives no share): the fewest loans per yuan at a "
+        "given rate",
+        low=0.0,
+        high=100.0,
+        step=5.0,
+        fmt=".0f",
+        extra_probes=(50.0,),
+    ),
+)
+DEFAULT_SHARE_PCT = PARAMS["share_pct"].default
 
 
 def subsidy_per_year() -> float:
@@ -60,30 +104,31 @@ def renovation_spending(year: int = 2009) -> float:
     return float(data.table1_wide().loc[year, "renovation"])
 
 
-def _number(value, name: str) -> tuple[float, str]:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return math.nan, f"the {name} {value!r} is not a number"
-    if not math.isfinite(v):
-        return math.nan, f"the {name} {v} is not a finite number"
-    return v, ""
+# How check() names each setting and writes a value of it.
+_SAYS = {
+    "budget": ("subsidy budget", "a subsidy budget of {:g}亿元"),
+    "rate_pct": ("lending rate", "a lending rate of {:g}%"),
+    "share_pct": ("share of interest covered", "a share of {:g}% of the interest"),
+}
 
 
 def check(budget, rate_pct, share_pct) -> str:
     """'' if the settings are usable, else a sentence saying what is wrong."""
-    b, problem = _number(budget, "subsidy budget")
-    r, p2 = _number(rate_pct, "lending rate")
-    s, p3 = _number(share_pct, "share of interest covered")
-    problem = problem or p2 or p3
-    if problem:
-        return problem
-    if b < 0:
-        return f"a subsidy budget of {b:g}亿元 is negative"
-    if r < 0:
-        return f"a lending rate of {r:g}% is negative"
-    if not 0 <= s <= 100:
-        return f"a share of {s:g}% of the interest is not between 0% and 100%"
+    for name, value in (("budget", budget), ("rate_pct", rate_pct), ("share_pct", share_pct)):
+        low, high = PARAMS[name].bounds()
+        x, why = number_in_range(value, low, high)
+        if not why:
+            continue
+        what, amount = _SAYS[name]
+        if x != x:  # not a (finite) number
+            return f"the {what} {value!r} {why}"
+        v = float(value)
+        if name == "share_pct":
+            return f"{amount.format(v)} is not between {low:g}% and {high:g}%"
+        if v < low:
+            return f"{amount.format(v)} is negative"
+        top = amount.format(high).split(" of ")[-1]
+        return f"{amount.format(v)} is above the course's range (up to {top})"
     return ""
 
 

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .. import rebuild
+from ..params import Param, Spec
 
 LEVELS = ("international", "domestic_advanced", "domestic_average", "obsolete")
 LEVEL_LABELS = {
@@ -37,11 +38,54 @@ LEVEL_LABELS = {
     "obsolete": ("Obsolete (3+ levels behind)", "国内落后水平"),
 }
 
-# Defaults and why (the paper gives no rates: both are illustrative round numbers).
-DEFAULT_OBSOLESCENCE = 0.10  # a new technology generation about every ten years
-DEFAULT_RENOVATION = 0.05  # half of the wear: renovation falls short, as the paper argues
-DEFAULT_YEARS = 15  # from the third industrial census (1995) to the paper's time (2010)
 MAX_YEARS = 100
+
+# The paper gives no rates: both defaults are illustrative round numbers.
+PARAMS = Spec(
+    Param(
+        "renovation",
+        "Renovation rate (share of equipment upgraded a year)",
+        "技术改造率",
+        "",
+        0.05,
+        "half of the wear: renovation falls short, as the paper argues",
+        low=0.0,
+        high=1.0,
+        step=0.005,
+        fmt=".1%",
+        extra_probes=(0.10,),
+    ),
+    Param(
+        "obsolescence",
+        "Obsolescence rate (share falling a level behind a year)",
+        "损耗率",
+        "",
+        0.10,
+        "a new technology generation about every ten years",
+        low=0.0,
+        high=1.0,
+        step=0.005,
+        fmt=".1%",
+        extra_probes=(0.05,),
+    ),
+    Param(
+        "years",
+        "Years",
+        "年数",
+        "",
+        15,
+        "from the third industrial census (1995) to the paper's time (2010)",
+        low=0,
+        high=MAX_YEARS,
+        step=1,
+        kind="integer",
+        fmt="d",
+        extra_probes=(1,),
+    ),
+)
+DEFAULT_RENOVATION = PARAMS["renovation"].default
+DEFAULT_OBSOLESCENCE = PARAMS["obsolescence"].default
+DEFAULT_YEARS = PARAMS["years"].default
 
 
 def start_distribution() -> pd.Series:
@@ -49,27 +93,6 @@ def start_distribution() -> pd.Series:
     d = rebuild.equipment_distribution()
     shares = pd.Series(d.to_numpy(dtype=float), index=list(LEVELS))
     return shares / shares.sum()
-
-
-def clean_rate(value, name: str) -> float:
-    """A rate as a float in [0, 1]; raises ValueError with a readable reason otherwise."""
-    try:
-        rate = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"the {name} must be a number between 0 and 1") from None
-    if not np.isfinite(rate) or rate < 0 or rate > 1:
-        raise ValueError(f"the {name} must lie between 0 and 1 (0% and 100%), not {value!r}")
-    return rate
-
-
-def clean_years(value) -> int:
-    try:
-        years = float(value)
-    except (TypeError, ValueError):
-        raise ValueError("the number of years must be a whole number") from None
-    if not np.isfinite(years) or years < 0 or years > MAX_YEARS or years != int(years):
-        raise ValueError(f"the number of years must be a whole number from 0 to {MAX_YEARS}")
-    return int(years)
 
 
 def step(ladder: np.ndarray, obsolescence: float, renovation: float) -> np.ndarray:
@@ -100,9 +123,9 @@ def simulate(
     ``gap_levels`` (the mean number of levels behind the frontier) and ``gap_index`` (the gap as a
     percentage of the starting gap: 100 = as far behind as at the start).
     """
-    r = clean_rate(renovation, "renovation rate")
-    d = clean_rate(obsolescence, "obsolescence rate")
-    n = clean_years(years)
+    r = PARAMS["renovation"].check(renovation)
+    d = PARAMS["obsolescence"].check(obsolescence)
+    n = PARAMS["years"].check(years)
     s = start_distribution() if start is None else start.reindex(list(LEVELS)).astype(float)
     ladder = np.zeros(len(LEVELS) + n + 1)  # wear moves at most one level a year: no truncation
     ladder[: len(LEVELS)] = s.to_numpy() / s.sum()
@@ -144,7 +167,7 @@ def verdict_of(path: pd.DataFrame) -> str:
 
 def compensating_renovation(obsolescence=DEFAULT_OBSOLESCENCE) -> float:
     """The renovation rate that exactly compensates wear: the obsolescence rate itself."""
-    return clean_rate(obsolescence, "obsolescence rate")
+    return PARAMS["obsolescence"].check(obsolescence)
 
 
 def start_gap_levels() -> float:

@@ -1,7 +1,9 @@
-"""Charts in the course's house style.
+"""Charts in the course's house style, a seaborn theme.
 
-The style lives here (palette, series colours, titles, source lines, fonts); the chart functions
-of each lesson live in the submodules, one function per chart, each returning a matplotlib Figure.
+The style lives here (palette, series colours, fonts and sizes as a seaborn theme, titles, source
+lines); the chart functions of each lesson live in the submodules, one function per chart, each
+drawing a frame its model computed with seaborn and returning a matplotlib Figure. Matplotlib is
+used directly only for what seaborn has no function for: annotations, notes and the source line.
 
 House style: the title states the finding; axes carry units; a source line sits under every chart;
 one colour-blind-safe palette (Okabe-Ito) for the whole course, the same series always in the same
@@ -14,7 +16,7 @@ import io
 import re
 from functools import lru_cache
 
-import matplotlib.pyplot as plt
+import seaborn as sns
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -62,6 +64,17 @@ CJK_FONTS = (
 
 _language = {"lang": "en"}
 
+# Charts are drawn at 100 dpi and shown at their own pixel size (7.5 in = 750 px fits the notebook
+# column of JupyterLab on a 1280 px wide screen, so the browser does not scale them down). On a
+# 1280x720 projector, text under about 12 px (1/60 of the screen's height) cannot be read from the
+# back row: 9 pt = 12.5 px at 100 dpi is the smallest text of any chart.
+DPI = 100
+MIN_TEXT_PT = 9
+TEXT_PT = 10.5  # axis labels, annotations, legends
+TITLE_PT = 12.5
+NOTE_SIZE = TEXT_PT
+SOURCE_PT = MIN_TEXT_PT
+
 
 @lru_cache(maxsize=1)
 def cjk_font() -> str | None:
@@ -77,11 +90,36 @@ def set_language(lang: str = "en") -> str:
     return _language["lang"]
 
 
-def _use_cjk_fallback() -> None:
-    """Let CJK glyphs (a Chinese name in a legend, 亿元) fall back to a CJK font if there is one."""
+def theme() -> None:
+    """The house style as a seaborn theme: Okabe-Ito palette, fonts, sizes no smaller than
+    MIN_TEXT_PT, light horizontal grid, no top or right spine."""
     font = cjk_font()
-    if font:
-        plt.rcParams["font.family"] = ["DejaVu Sans", font]
+    sns.set_theme(
+        context="notebook",
+        style="whitegrid",
+        palette=list(PALETTE.values()),
+        # Chinese glyphs (a name in a legend, 亿元) fall back to a CJK font when there is one
+        font=["DejaVu Sans", font] if font else "DejaVu Sans",
+        rc={
+            "figure.dpi": DPI,
+            "savefig.dpi": DPI,
+            "font.size": TEXT_PT,
+            "axes.titlesize": TEXT_PT,
+            "axes.titlelocation": "left",
+            "axes.labelsize": TEXT_PT,
+            "xtick.labelsize": MIN_TEXT_PT + 0.5,
+            "ytick.labelsize": MIN_TEXT_PT + 0.5,
+            "legend.fontsize": MIN_TEXT_PT + 0.5,
+            "legend.frameon": False,
+            "figure.titlesize": TITLE_PT,
+            "figure.titleweight": "bold",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid.axis": "y",
+            "grid.color": "#dddddd",
+            "lines.linewidth": 2,
+        },
+    )
 
 
 def language() -> str:
@@ -130,39 +168,85 @@ class CourseFigure(Figure):
         buffer = io.BytesIO()
         # zlib level 3: as small as the default level 6 for charts, a third faster to write
         self.savefig(buffer, format="png", pil_kwargs={"compress_level": 3})
+        self.course_laid_out = getattr(self, "course_shape", None)
         return buffer.getvalue()
 
     def __repr__(self) -> str:
-        title = self._suptitle.get_text() if self._suptitle else ""
-        return f"<Figure: {title}>"
+        return f"<Figure: {self.get_suptitle()}>"
 
 
-def figure(width: float = 7.5, height: float = 4.2, ncols: int = 1):
-    """A new figure and its axes (a list of axes when ``ncols`` > 1)."""
-    fig = CourseFigure(figsize=(width, height), dpi=100, layout="constrained")
+# Figure sizes in inches at DPI: at most the notebook column's width, so shown unscaled.
+WIDTH, WIDE = 7.5, 9.5
+
+
+def figure(width: float = WIDTH, height: float = 4.2, ncols: int = 1, into=None):
+    """A figure and its axes (a list of axes when ``ncols`` > 1).
+
+    ``into``: a figure an earlier call returned (a widget's, on its previous redraw). When it has
+    the same size and number of axes it is cleared and drawn into again: its canvas keeps its
+    renderer, whose cache of text sizes makes the texts that do not change cost nothing, and its
+    layout is kept unless the title or source line changes its number of lines (see ``finish``).
+    """
+    size = (min(width, WIDE), height)
+    if isinstance(into, CourseFigure) and _same_shape(into, size, ncols):
+        for ax in into.axes:
+            ax.cla()
+        for text in list(into.texts):
+            text.remove()
+        axes = into.axes
+        return into, (list(axes) if ncols > 1 else axes[0])
+    fig = CourseFigure(figsize=size, dpi=DPI, layout="constrained")
     axes = fig.subplots(1, ncols)
     return fig, (list(axes) if ncols > 1 else axes)
 
 
-def _wrap(text: str, fig: Figure, fontsize: float, bold: bool = False) -> list[str]:
+def _widest_ytick(ax) -> int:
+    return max(map(len, ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks())), default=0)
+
+
+def _same_shape(fig, size, ncols) -> bool:
+    return tuple(fig.get_size_inches()) == size and len(fig.axes) == ncols
+
+
+def text_width(text: str) -> int:
+    """A text's width in Latin characters: a CJK character counts double (the one such rule)."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def note_box(ax, note: str) -> None:
+    """Say on the chart that a setting was changed or unusable (the one note box of the course)."""
+    if note:
+        ax.text(
+            0.5,
+            0.5,
+            "\n".join(_wrap(note, ax.figure, NOTE_SIZE, width_share=0.6)),
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            color=PALETTE["vermillion"],
+            fontsize=NOTE_SIZE,
+            bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
+            zorder=10,
+        )
+
+
+def _wrap(
+    text: str, fig: Figure, fontsize: float, bold: bool = False, width_share: float = 1.0
+) -> list[str]:
     """Split text into lines that fit the figure's width (CJK characters count double)."""
-    width = fig.get_figwidth() * 72 / (fontsize * (0.62 if bold else 0.56))
+    width = width_share * fig.get_figwidth() * 72 / (fontsize * (0.62 if bold else 0.56))
     lines = []
     for paragraph in text.split("\n"):
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}".strip()
-            size = sum(2 if ord(ch) > 0x2E80 else 1 for ch in candidate)
+            size = text_width(candidate)
             if line and size > width:
                 lines.append(line)
                 candidate = word
             line = candidate
         lines.append(line)
     return lines
-
-
-# Margins of a fixed layout, in inches (wspace as a fraction of the mean axes width).
-FIXED_MARGINS = {"left": 0.8, "right": 0.2, "top": 0.25, "bottom": 0.55, "wspace": 0.3}
 
 
 def finish(
@@ -172,63 +256,45 @@ def finish(
     ylabel: str,
     source: str,
     xlabel: str = "",
-    fixed: dict | bool | None = None,
+    horizontal: bool = False,
 ) -> Figure:
-    """Apply the house style: finding as title, labelled axes, source line under the chart.
+    """Apply the house rules: finding as title, labelled axes, source line under the chart.
 
     Long titles and source lines are wrapped to the figure's width, and the layout leaves room
-    for them, so nothing is cut off. With ``fixed`` (True, or a dict overriding FIXED_MARGINS),
-    fixed margins replace the constrained layout: a widget redraw then draws the figure once
-    instead of twice, which keeps it within its time budget.
+    for them, so nothing is cut off. ``horizontal`` bars get their grid along the x axis.
     """
+    if horizontal:
+        for a in ax if isinstance(ax, (list, tuple)) else [ax]:
+            a.grid(axis="x", visible=True)
+            a.grid(axis="y", visible=False)
     height = fig.get_figheight() * 72  # points
-    title_lines = _wrap(title, fig, 12, bold=True)
-    fig.suptitle("\n".join(title_lines), fontsize=12, fontweight="bold", x=0.01, ha="left")
-    for a in ax if isinstance(ax, (list, tuple)) else [ax]:
-        a.spines[["top", "right"]].set_visible(False)
-        a.grid(axis="y", color="#dddddd", linewidth=0.8)
-        a.set_axisbelow(True)
-    if ylabel and not isinstance(ax, (list, tuple)):
-        ax.set_ylabel(ylabel)
-    if xlabel and not isinstance(ax, (list, tuple)):
-        ax.set_xlabel(xlabel)
-    source_lines = _wrap(f"Source: {source}", fig, 8)
+    title_lines = _wrap(title, fig, TITLE_PT, bold=True)
+    fig.suptitle("\n".join(title_lines), x=0.01, ha="left")
+    if not isinstance(ax, (list, tuple)):
+        if ylabel:
+            ax.set_ylabel(ylabel)
+        if xlabel:
+            ax.set_xlabel(xlabel)
+    source_lines = _wrap(f"Source: {source}", fig, SOURCE_PT)
     fig.text(
         0.01,
         0.005,
         "\n".join(source_lines),
-        fontsize=8,
+        fontsize=SOURCE_PT,
         color="#444444",
         ha="left",
         va="bottom",
         linespacing=1.3,
     )
-    if fixed:
-        return _fixed_layout(fig, len(title_lines), len(source_lines), fixed)
-    bottom = (len(source_lines) * 8 * 1.3 + 4) / height
-    top = 1 - max(0, len(title_lines) - 1) * 12 * 1.25 / height
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.set(rect=(0, bottom, 1, top - bottom))
-    return fig
-
-
-def _fixed_layout(fig: Figure, title_lines: int, source_lines: int, fixed) -> Figure:
-    margins = {**FIXED_MARGINS, **(fixed if isinstance(fixed, dict) else {})}
-    width, height = fig.get_figwidth(), fig.get_figheight()
-    axes_titles = [a.get_title(loc="left") or a.get_title() for a in fig.axes]
-    axes_lines = max((t.count("\n") + 1 for t in axes_titles if t), default=0)
-    # No engine at all: even a placeholder engine makes savefig run a layout pass.
-    fig._layout_engine = None
-    fig._suptitle.set_y(1 - 0.08 / height)
-    fig._suptitle.set_va("top")
-    fig.subplots_adjust(
-        left=margins["left"] / width,
-        right=1 - margins["right"] / width,
-        top=1 - (margins["top"] + 0.22 * title_lines + 0.16 * axes_lines) / height,
-        bottom=(margins["bottom"] + 0.15 * source_lines) / height,
-        wspace=margins["wspace"],
-    )
+    # A figure drawn into again keeps the layout of its last draw while the texts around the
+    # axes keep their size (lines of title and source, widest y tick label): one layout pass
+    # fewer on every redraw.
+    fig.course_shape = (len(title_lines), len(source_lines), *map(_widest_ytick, fig.axes))
+    if getattr(fig, "course_laid_out", None) == fig.course_shape:
+        fig.set_layout_engine(None)
+        return fig
+    bottom = (len(source_lines) * SOURCE_PT * 1.3 + 4) / height
+    fig.set_layout_engine("constrained", rect=(0, bottom, 1, 1 - bottom))
     return fig
 
 
@@ -237,4 +303,11 @@ def paper_source(where: str) -> str:
     return f"{PAPER_SOURCE[_language['lang']]}, {where}; the course's calculation"
 
 
-_use_cjk_fallback()
+theme()
+
+
+def legend(ax, drop=(), **kwargs) -> None:
+    """The axes' seaborn legend without the headings seaborn adds for hue and style columns."""
+    pairs = [(h, t) for h, t in zip(*ax.get_legend_handles_labels()) if t not in drop]
+    if pairs:
+        ax.legend(*zip(*pairs), title=None, **kwargs)

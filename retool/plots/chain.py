@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
+import seaborn as sns
 
 from ..models import chain
 from . import PALETTE, figure, finish, label
-from .light import reuse_renderer
 
 FIRM_COLOUR = PALETTE["vermillion"]
 OTHER_COLOUR = PALETTE["grey"]
@@ -17,7 +18,9 @@ SOURCE = (
 )
 
 
-def smile_curve(stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, note: str = ""):
+def smile_curve(
+    stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, note: str = "", into=None
+):
     """Bars: each stage's share of value added, the firm's stages in colour; the smile drawn.
 
     An unusable ``depth`` gives a flat chain with ``note`` (or the problem) written on the chart.
@@ -26,17 +29,29 @@ def smile_curve(stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, n
     d = 1.0 if problem else float(depth)
     shares = chain.shares_pct(d)
     keys = chain.clean_stages(stages)
-    fig, ax = figure(7.5, 4.4)
+    fig, ax = figure(7.5, 4.4, into=into)
     x = np.arange(len(shares))
     mine = [k in keys for k in shares.index]
-    colours = [FIRM_COLOUR if m else OTHER_COLOUR for m in mine]
-    ax.bar(x, shares.to_numpy(), color=colours, width=0.7)
+    names = [label(en, zh) for zh, en in chain.STAGES.values()]
+    bars = pd.DataFrame({"stage": names, "share": shares.to_numpy(), "firm's": mine})
+    sns.barplot(
+        bars,
+        x="stage",
+        y="share",
+        hue="firm's",
+        hue_order=[False, True],
+        palette={True: FIRM_COLOUR, False: OTHER_COLOUR},
+        saturation=1,
+        dodge=False,
+        width=0.7,
+        legend=False,
+        ax=ax,
+    )
     # The continuous smile through the bar tops.
     u = np.linspace(-1, 1, 60)
     total = chain.value_added(d).sum()
     ax.plot((u + 1) * (len(x) - 1) / 2, (1 + (d - 1) * u**2) / total * 100, color=CURVE_COLOUR)
-    names = [label(en, zh) for zh, en in chain.STAGES.values()]
-    ax.set_xticks(x, names, fontsize=9)
+    ax.set_xticks(x, names)
     for tick, m in zip(ax.get_xticklabels(), mine, strict=True):
         if m:
             tick.set_color(FIRM_COLOUR)
@@ -56,7 +71,6 @@ def smile_curve(stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, n
         transform=ax.transAxes,
         ha="center",
         va="top",
-        fontsize=8.5,
         color="#333333",
     )
     if problem:
@@ -71,14 +85,11 @@ def smile_curve(stages=chain.DEFAULT_FIRM, depth: float = chain.DEFAULT_DEPTH, n
         )
     else:
         title = f"A firm in these {len(keys)} stages captures {share:.1f}% of the chain's value"
-    return reuse_renderer(
-        finish(
-            fig,
-            ax,
-            title,
-            label("share of the chain's value added (%)", "占价值链增加值的比重（%）"),
-            source=SOURCE,
-            xlabel=label("stage of the value chain", "价值链环节"),
-            fixed=True,
-        )
+    return finish(
+        fig,
+        ax,
+        title,
+        label("share of the chain's value added (%)", "占价值链增加值的比重（%）"),
+        source=SOURCE,
+        xlabel=label("stage of the value chain", "价值链环节"),
     )

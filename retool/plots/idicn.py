@@ -5,14 +5,13 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
+import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .. import data
 from ..models import catchup
-from . import PALETTE, SERIES_COLOURS, figure, finish, label, paper_source
-from .light import key, reuse_renderer, trim_ticks
-from .memo import per_data_state
+from . import PALETTE, SERIES_COLOURS, figure, finish, label, legend, note_box, paper_source
 
 TABLE2_SOURCE = paper_source(
     "Table 2 (lines 515-673), from the NBS research institute's IDICN study"
@@ -20,62 +19,59 @@ TABLE2_SOURCE = paper_source(
 MEAN_COLOUR = PALETTE["black"]
 
 
-# Only change with data/: looked up once per state of data/, not on every redraw.
-_table = per_data_state(catchup.table)
-_leader = per_data_state(catchup.leader)
-_names = per_data_state(catchup.names)
-
-
 def _name(code: str) -> str:
-    en, cn = _names("en"), _names("cn")
+    en, cn = catchup.names("en"), catchup.names("cn")
     return label(en.get(code, code), cn.get(code))
 
 
-def table2_lines(countries=None) -> Figure:
+def _long(wide: pd.DataFrame, codes) -> pd.DataFrame:
+    """Countries by years -> one row per country and year, with the country's display name."""
+    part = wide.loc[list(codes)].rename_axis(index="code", columns="year").reset_index()
+    long = part.melt("code", var_name="year", value_name="idicn")
+    names = {code: _name(code) for code in codes}
+    return long.assign(year=long["year"].astype(int), name=long["code"].map(names))
+
+
+def _others(ax, table: pd.DataFrame, codes, **kwargs) -> None:
+    """The other countries' histories as thin grey lines."""
+    sns.lineplot(
+        _long(table, codes),
+        x="year",
+        y="idicn",
+        units="code",
+        estimator=None,
+        color=SERIES_COLOURS["other"],
+        linewidth=1,
+        ax=ax,
+        **kwargs,
+    )
+
+
+def table2_lines(countries=None, table=None) -> Figure:
     """IDICN 2000-2008: the top ten in grey, the leader and China highlighted, the top-10 mean."""
-    t = catchup.table()
+    t = catchup.table() if table is None else table
     lead = catchup.leader()
     shown = catchup.top10() if countries is None else [c for c in countries if c in t.index]
     fig, ax = figure(7.5, 4.4)
-    years = t.columns.to_numpy()
     others = [c for c in shown if c not in (lead, catchup.CHINA)]
-    for i, c in enumerate(others):
-        ax.plot(
-            years,
-            t.loc[c].to_numpy(),
-            color=SERIES_COLOURS["other"],
-            linewidth=1,
-            label=label("the other top-ten countries", "其他前十位国家") if i == 0 else None,
-        )
-    mean = t.loc[catchup.top10()].mean()
-    ax.plot(
-        years,
-        mean.to_numpy(),
+    _others(ax, t, others, label=label("the other top-ten countries", "其他前十位国家"))
+    mean = t.loc[catchup.top10()].mean().rename_axis("year").reset_index(name="idicn")
+    sns.lineplot(
+        mean.assign(year=mean["year"].astype(int)),
+        x="year",
+        y="idicn",
         color=MEAN_COLOUR,
         linestyle="--",
         linewidth=1.5,
         label=label("mean of the top ten", "前十位平均"),
+        ax=ax,
     )
-    ax.plot(
-        years,
-        t.loc[lead].to_numpy(),
-        color=SERIES_COLOURS["leader"],
-        linewidth=2.5,
-        label=label(
-            f"{_name(lead)} (leader in {catchup.LAST})", f"{_name(lead)}（{catchup.LAST}年第一）"
-        ),
-    )
-    ax.plot(
-        years,
-        t.loc[catchup.CHINA].to_numpy(),
-        color=SERIES_COLOURS["CHN"],
-        linewidth=2.5,
-        label=_name(catchup.CHINA),
-    )
+    highlight = _long(t, [lead, catchup.CHINA])
+    names = {_name(lead): SERIES_COLOURS["leader"], _name(catchup.CHINA): SERIES_COLOURS["CHN"]}
+    sns.lineplot(highlight, x="year", y="idicn", hue="name", palette=names, linewidth=2.5, ax=ax)
     ax.set_ylim(0, None)
-    ax.set_xlim(years[0] - 0.2, years[-1] + 0.2)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(frameon=False, loc="lower right", fontsize=9)
+    ax.legend(loc="lower right", title=None)
     g = catchup.growth()
     gap = catchup.china_gap()
     fastest = g["growth_pct"].idxmax() == catchup.CHINA
@@ -99,34 +95,42 @@ def table2_lines(countries=None) -> Figure:
 
 
 def catch_up_chart(
+    table,
+    proj,
     countries,
     china_growth: float,
-    leader_growth: float,
     years_needed: float,
     title: str,
     note: str = "",
+    into=None,
 ) -> Figure:
-    """History 2000-2008 (solid) and the projected paths of China and the leader (dashed)."""
-    t = _table()
-    lead = _leader()
-    if math.isfinite(years_needed):
-        horizon = int(min(catchup.HORIZON, max(10, math.ceil(years_needed) + 5)))
-    else:
-        horizon = 40
-    proj = catchup.projection(china_growth, leader_growth, horizon)
-    fig, ax = figure(7.5, 4.4)
-    hist_years = t.columns.to_numpy()
-    for c in countries:
-        if c in t.index and c not in (lead, catchup.CHINA):
-            ax.plot(hist_years, t.loc[c].to_numpy(), color=SERIES_COLOURS["other"], linewidth=1)
-    for code, colour in ((lead, SERIES_COLOURS["leader"]), (catchup.CHINA, SERIES_COLOURS["CHN"])):
-        ax.plot(hist_years, t.loc[code].to_numpy(), color=colour, linewidth=2.5)
-        ax.plot(
-            proj.index.to_numpy(), proj[code].to_numpy(), color=colour, linewidth=2, linestyle="--"
-        )
+    """History 2000-2008 (``table``, solid) and the projected paths (``proj``, dashed) of China
+    and the leader; the other ``countries`` in grey."""
+    lead = next(c for c in proj.columns if c != catchup.CHINA)
+    fig, ax = figure(7.5, 4.4, into=into)
+    others = [c for c in countries if c in table.index and c not in (lead, catchup.CHINA)]
+    if others:
+        _others(ax, table, others)
+    history = _long(table, [lead, catchup.CHINA]).assign(when="history")
+    ahead = proj.rename_axis("year").reset_index().melt("year", var_name="code", value_name="idicn")
+    ahead = ahead.assign(name=ahead["code"].map({c: _name(c) for c in proj.columns}))
+    ahead = ahead.assign(when="projection")
+    both = pd.concat([history, ahead], ignore_index=True)
+    palette = {_name(lead): SERIES_COLOURS["leader"], _name(catchup.CHINA): SERIES_COLOURS["CHN"]}
+    sns.lineplot(
+        both,
+        x="year",
+        y="idicn",
+        hue="name",
+        palette=palette,
+        style="when",
+        dashes={"history": "", "projection": (4, 2)},
+        linewidth=2.2,
+        ax=ax,
+    )
     if math.isfinite(years_needed):
         x = catchup.LAST + years_needed
-        y = float(t.loc[catchup.CHINA, catchup.LAST]) * (1 + china_growth / 100) ** years_needed
+        y = float(table.loc[catchup.CHINA, catchup.LAST]) * (1 + china_growth / 100) ** years_needed
         ax.plot([x], [y], marker="o", color=PALETTE["black"], markersize=7, zorder=5)
         ax.annotate(
             label(f"China catches up around {x:.0f}"),
@@ -134,7 +138,6 @@ def catch_up_chart(
             xytext=(-10, 14),
             textcoords="offset points",
             ha="right",
-            fontsize=9,
         )
     ax.axvline(catchup.LAST, color="#bbbbbb", linewidth=1)
     ax.text(
@@ -142,53 +145,24 @@ def catch_up_chart(
         0.02,
         label("projection →", "预测 →"),
         transform=ax.get_xaxis_transform(),
-        fontsize=8,
         color="#666666",
     )
-    top = float(np.nanmax([proj.to_numpy().max(), t.to_numpy().max()]))
+    top = float(np.nanmax([proj.to_numpy().max(), table.to_numpy().max()]))
     ax.set_ylim(0, min(top * 1.08, 50) if math.isfinite(top) else 5)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
-    trim_ticks(ax)
-    if note:
-        ax.text(
-            0.5,
-            0.5,
-            note,
-            transform=ax.transAxes,
-            ha="center",
-            va="center",
-            fontsize=10,
-            color=PALETTE["vermillion"],
-            bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
-        )
-    # the paper's short form (its full citation is in the lesson): three source lines were one
-    # third of the redraw
+    legend(ax, drop=("name", "when"), loc="upper left")
+    note_box(ax, note)
     source = label(
         "Yuan & Wang, Table 2 (lines 515-673; NBS research institute's IDICN study); "
         "projection at the assumed growth rates; the course's calculation",
         "原磊、王加胜，表2（第515-673行；国家统计局统计科研所信息化发展指数研究）；"
         "按假定增长率外推；本课程计算",
     )
-    finish(
+    return finish(
         fig,
         ax,
         title,
         label("IDICN index", "信息化发展指数"),
         source,
         xlabel=label("year", "年份"),
-        fixed={"left": 0.7, "right": 0.25, "top": 0.3, "bottom": 0.5},
     )
-    lines = [
-        (_name(code), colour, "line")
-        for code, colour in (
-            (lead, SERIES_COLOURS["leader"]),
-            (catchup.CHINA, SERIES_COLOURS["CHN"]),
-        )
-    ]
-    key(ax, lines, loc="upper left", fontsize=9)
-    return reuse_renderer(fig)
-
-
-def names_available() -> list:
-    return list(data.table2_wide().index)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import seaborn as sns
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from ..models import incentives
-from . import PALETTE, figure, finish, label
-from .light import key, reuse_renderer, trim_ticks
+from . import PALETTE, figure, finish, label, note_box
 
 FIRM_COLOURS = {"soe": PALETTE["purple"], "private": PALETTE["green"]}
 MODEL_SOURCE = "the course's teaching model of the paper's argument in 二.3 (lines 396-449)"
@@ -32,9 +33,9 @@ def boundary(share: float, own_cost: float = incentives.OWN_COST, points: int = 
     return m, np.clip(1 - k / (1 - m), 0, 1)
 
 
-def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
+def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Figure:
     """Left: each firm's expected net gain and its decision maker's; right: where each renovates."""
-    fig, (left, right) = figure(9.5, 4.4, ncols=2)
+    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
     firms = list(settings)
     x = np.arange(len(firms))
     v = [incentives.firm_gain(settings[f]["market_power"], settings[f]["p_sunk"]) for f in firms]
@@ -59,7 +60,6 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
             top + 0.08,
             word,
             ha="center",
-            fontsize=9,
             fontweight="bold",
             color=PALETTE["black"] if yes else PALETTE["vermillion"],
         )
@@ -76,7 +76,6 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
         label(
             "Net gain from renovating (× the investment's cost)", "改造的净收益（投资成本的倍数）"
         ),
-        fontsize=10,
         loc="left",
     )
     left.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
@@ -108,57 +107,40 @@ def decision_chart(settings: dict, title: str, note: str = "") -> Figure:
     right.set_ylabel(label("probability the investment is sunk p", "投资沉没的概率"))
     right.set_title(
         label("Shaded: where each would renovate", "阴影：会选择改造的区域"),
-        fontsize=10,
         loc="left",
     )
     right.xaxis.set_major_locator(MaxNLocator(nbins=2))
     right.yaxis.set_major_locator(MaxNLocator(nbins=2))
-    for a in (left, right):  # only the ticks within the limits: each costs time on a redraw
-        trim_ticks(a, "y")
-    trim_ticks(right, "x")
     if nowhere:
         right.text(
             0.97,
             0.97,
             label(f"{' and '.join(nowhere)}:\nnever pays at this share of the gain")
             if len(nowhere) > 1
-            else label(f"{nowhere[0]}: never pays at this share of the gain"),
+            else label(f"{nowhere[0]}:\nnever pays at this share of the gain"),
             transform=right.transAxes,
             ha="right",
             va="top",
-            fontsize=8,
             color="#444444",
         )
-    if note:
-        right.text(
-            0.5,
-            0.5,
-            note,
-            transform=right.transAxes,
-            ha="center",
-            va="center",
-            fontsize=10,
-            color=PALETTE["vermillion"],
-            bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
-        )
-    fixed = {"left": 0.8, "right": 0.2, "top": 0.35, "bottom": 1.2, "wspace": 0.35}
-    finish(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
-    # the keys below the panels, drawn as plain artists (a legend costs a redraw much more)
+    note_box(right, note)
     first = colours[0]
     gains = [
         (
             label("firm: expected extra profit − cost", "企业：预期新增利润 − 成本"),
-            first,
             {"facecolor": "white", "edgecolor": first, "linewidth": 1.5},
         ),
         (
             label("decision maker: own share − own effort", "决策者：所得份额 − 自身付出"),
-            first,
-            "patch",
+            {"facecolor": first},
         ),
     ]
-    key(left, gains, loc="upper left", anchor=(-0.15, -0.12), fontsize=8)
-    return reuse_renderer(fig)
+    left.legend(
+        handles=[Patch(label=text, **props) for text, props in gains],
+        loc="upper left",
+        bbox_to_anchor=(-0.15, -0.08),
+    )
+    return finish(fig, [left, right], title, "", MODEL_SOURCE)
 
 
 def reform_chart() -> Figure:
@@ -166,26 +148,18 @@ def reform_chart() -> Figure:
     steps = incentives.reform_steps()
     names = list(dict.fromkeys(steps["step"]))
     fig, ax = figure(7.5, 4.2)
-    x = np.arange(len(names))
-    for j, f in enumerate(incentives.FIRMS):
-        part = steps[steps["firm"] == f].set_index("step").loc[names]
-        gains = part["decision_gain"].astype(float).to_numpy()
-        xs = x + (j - 0.5) * 0.38
-        ax.bar(xs, gains, width=0.36, color=FIRM_COLOURS[f], label=firm_label(f))
-        for xi, g in zip(xs, gains):
-            ax.text(
-                xi,
-                g + (0.01 if g >= 0 else -0.01),
-                f"{g:+.2f}",
-                ha="center",
-                va="bottom" if g >= 0 else "top",
-                fontsize=8,
-            )
+    tidy = steps.assign(
+        who=steps["firm"].map(firm_label), gain=steps["decision_gain"].astype(float)
+    )
+    palette = {firm_label(f): FIRM_COLOURS[f] for f in incentives.FIRMS}
+    sns.barplot(tidy, x="step", y="gain", hue="who", palette=palette, saturation=1, ax=ax)
+    for bars in ax.containers:
+        ax.bar_label(bars, fmt="{:+.2f}", padding=2)
     ax.axhline(0, color=PALETTE["black"], linewidth=1)
-    ax.set_xticks(x, [label(n) for n in names])
+    ax.set(xlabel="", xticks=range(len(names)), xticklabels=[label(n) for n in names])
     lo, hi = float(steps["decision_gain"].min()), float(steps["decision_gain"].max())
     ax.set_ylim(min(lo, 0) - 0.06, max(hi, 0) + 0.06)
-    ax.legend(frameon=False, fontsize=9, loc="upper left")
+    ax.legend(loc="upper left", title=None)
     go = steps.set_index(["step", "firm"])["renovates"]
     if go[(names[1], "private")] and not go[(names[1], "soe")] and go[(names[2], "soe")]:
         title = label(

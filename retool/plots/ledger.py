@@ -5,12 +5,11 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_rgba
-from matplotlib.ticker import MaxNLocator, NullLocator
-from matplotlib.transforms import blended_transform_factory
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from ..models import ledger
-from . import PALETTE, figure, finish, label
-from .light import key, reuse_renderer, trim_ticks
+from . import PALETTE, figure, finish, label, note_box
 
 VERDICT_COLOURS = {
     "rebuilt": PALETTE["green"],
@@ -55,14 +54,16 @@ def _title(t, section: str, verdict: str) -> str:
     )
 
 
-def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", note: str = ""):
+def ledger_by_section(
+    tally=None, section: str = "all", verdict: str = "all", note: str = "", into=None
+):
     """Stacked bars: how many claims each section makes, coloured by verdict.
 
     ``tally`` is :func:`retool.models.ledger.tally`; ``section`` (as in the ledger, e.g. '一.2')
     and ``verdict`` pick what stays in full colour, the rest is drawn faintly.
     """
     t = ledger.tally() if tally is None else tally
-    fig, ax = figure(7.5, 4.8)
+    fig, ax = figure(7.5, 4.8, into=into)
     y = np.arange(len(t))[::-1]
     left = np.zeros(len(t))
     in_section = np.array([section in ("all", s) for s in t.index])
@@ -83,21 +84,12 @@ def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", no
     pad = 0.05 * (len(t) - 0.3)  # the margins barh would leave
     ax.set_ylim(-0.35 - pad, len(t) - 0.65 + pad)
     names = [ledger.section_label(s) for s in t.index]
-    # the names as plain texts: a tick per section would cost more than the rest of the chart
-    ax.yaxis.set_major_locator(NullLocator())
-    beside = blended_transform_factory(ax.transAxes, ax.transData)
-    for yi, name in zip(y, names, strict=True):
-        ax.text(-0.012, yi, name, transform=beside, ha="right", va="center", fontsize=10)
-    ax.set_xlim(0, max(left.max(initial=0), 1) * 1.5)  # room for the key of eight verdicts
+    ax.set_yticks(y, names)
+    ax.set_xlim(0, max(left.max(initial=0), 1) * 1.1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    trim_ticks(ax, "x")
-    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
-    if note:
-        ax.text(0.98, 0.98, note, transform=ax.transAxes, ha="right", va="top", fontsize=9)
+    note_box(ax, note)
     title = _title(t, section, verdict)
     title = title[0].upper() + title[1:]
-    # fixed margins (no layout pass): the left one fits the longest section name
-    widest = max((len(n) for n in names), default=0)
     fig = finish(
         fig,
         ax,
@@ -105,9 +97,8 @@ def ledger_by_section(tally=None, section: str = "all", verdict: str = "all", no
         "",
         source=SOURCE,
         xlabel=label("number of claims", "论断个数"),
-        fixed={"left": 0.3 + widest * 0.078, "right": 0.25},
+        horizontal=True,
     )
-    ax.grid(axis="y", visible=False)
     entries = [(v, VERDICT_COLOURS[v], "patch") for v in ledger.VERDICTS]
-    key(ax, entries, loc="upper right")
-    return reuse_renderer(fig)
+    ax.legend(handles=[Patch(color=c, label=t) for t, c, _ in entries], loc="lower right")
+    return fig

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
+import seaborn as sns
 
-from .. import data, measures, rebuild
-from . import PALETTE, SERIES_COLOURS, figure, finish, label, paper_source
-from .light import reuse_renderer
-
-SHORT = {
-    "renovation": "Technical renovation",
-    "foreign": "Foreign technology",
-    "assimilation": "Assimilation",
-    "domestic": "Domestic technology",
-}
+from ..models import scale as model
+from ..models.scale import NAMES, SHORT
+from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box, paper_source
 
 
 def source(where: str) -> str:
@@ -26,27 +19,39 @@ def source(where: str) -> str:
 
 def name(series: str) -> str:
     """The short English (or Chinese) name of a Table 1 series."""
-    return label(SHORT[series], data.SERIES[series][0])
+    return label(SHORT[series], NAMES[series][0])
+
+
+def _tidy(wide: pd.DataFrame, value: str) -> pd.DataFrame:
+    """Years by series -> one row per year and series, with the series' display name."""
+    long = wide.rename_axis("year").reset_index().melt("year", var_name="series", value_name=value)
+    return long.assign(name=long["series"].map(name))
+
+
+def _palette(frame: pd.DataFrame) -> dict:
+    return {name(s): SERIES_COLOURS[s] for s in frame["series"].unique()}
 
 
 def table1_levels(table: pd.DataFrame | None = None):
     """Table 1 as two panels: renovation (left) and the three technology series (right), 亿元."""
-    t = data.table1_wide() if table is None else table
-    fig, (left, right) = figure(9.0, 4.2, ncols=2)
-    years = t.index.to_numpy()
-    left.bar(years, t["renovation"], color=SERIES_COLOURS["renovation"], width=0.6)
-    for y, v in zip(years, t["renovation"]):
-        left.text(y, v, f"{v:,.0f}", ha="center", va="bottom", fontsize=8)
-    left.set_title(name("renovation"), fontsize=10, loc="left")
-    left.set_ylabel(label("100 million yuan", "亿元"))
-    for s in ("foreign", "assimilation", "domestic"):
-        right.plot(years, t[s], marker="o", color=SERIES_COLOURS[s], label=name(s))
-    right.set_title(label("Buying and absorbing technology", "技术获取"), fontsize=10, loc="left")
-    right.set_ylabel(label("100 million yuan", "亿元"))
-    right.legend(frameon=False, fontsize=8)
+    t = model.table1() if table is None else table
+    long = _tidy(t, "value")
+    fig, (left, right) = figure(9.5, 4.2, ncols=2)
+    reno = long[long["series"] == "renovation"]
+    sns.barplot(reno, x="year", y="value", color=SERIES_COLOURS["renovation"], width=0.6, ax=left)
+    left.bar_label(left.containers[0], fmt="{:,.0f}")
+    left.set_title(name("renovation"))
+    tech = long[long["series"] != "renovation"]
+    sns.lineplot(
+        tech, x="year", y="value", hue="name", palette=_palette(tech), marker="o", ax=right
+    )
+    right.set_xticks(sorted(tech["year"].unique()))
+    right.set_title(label("Buying and absorbing technology", "技术获取"))
+    right.legend(title=None)
     for ax in (left, right):
-        ax.set_xticks(years)
-    g = rebuild.table1_growth(int(years[0]), int(years[-1]))
+        ax.set(xlabel="", ylabel=label("100 million yuan", "亿元"))
+    years = t.index
+    g = model.growth_between(int(years[0]), int(years[-1]))
     title = label(
         f"Renovation spending grew {g['renovation']:.0f}% from {years[0]} to {years[-1]}; "
         f"assimilation grew {g['assimilation']:.0f}% from a small base",
@@ -55,68 +60,43 @@ def table1_levels(table: pd.DataFrame | None = None):
     return finish(fig, [left, right], title, "", source("Table 1"))
 
 
-def index_chart(table: pd.DataFrame, base: int, end: int, series: list[str], note: str = ""):
-    """Each chosen series as an index (base year = 100), with the base and end years marked."""
-    fig, ax = figure(7.5, 4.2)
-    idx = table[series].div(table.loc[base, series]) * 100
-    years = table.index.to_numpy()
+def index_chart(frame: pd.DataFrame, base: int, end: int, title: str, note: str = "", into=None):
+    """Each series of ``frame`` (``models.scale.index_frame``) as an index, base year = 100."""
+    fig, ax = figure(7.5, 4.2, into=into)
+    years = sorted(frame["year"].unique())
     lo, hi = min(base, end), max(base, end)
     ax.axvspan(lo - 0.15, hi + 0.15, color=PALETTE["grey"], alpha=0.12, lw=0)
     ax.axhline(100, color=PALETTE["grey"], lw=0.8)
-    for s in series:
-        ax.plot(years, idx[s], marker="o", color=SERIES_COLOURS[s], label=name(s))
+    tidy = frame.assign(name=frame["series"].map(name))
+    sns.lineplot(tidy, x="year", y="index", hue="name", palette=_palette(frame), marker="o", ax=ax)
+    for s, part in frame.groupby("series", sort=False):
+        at_end = float(part.loc[part["year"] == end, "index"].iloc[0])
         ax.annotate(
-            f"{idx.loc[end, s] - 100:+.1f}%",
-            (end, idx.loc[end, s]),
+            f"{at_end - 100:+.1f}%",
+            (end, at_end),
             xytext=(6, 0),
             textcoords="offset points",
             va="center",
-            fontsize=8,
             color=SERIES_COLOURS[s],
         )
     ax.set_xticks(years)
-    ax.set_xlim(years[0] - 0.4, years[-1] + 0.8)
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
-    if note:
-        ax.set_title(note, loc="left", fontsize=8, color=PALETTE["vermillion"])
-    g = measures.growth_pct(table.loc[base, series], table.loc[end, series])
-    if base == end:
-        title = label(f"Base and end year are both {base}: no change to measure")
-    elif len(series) == 1:
-        title = label(
-            f"{name(series[0])} {'grew' if g.iloc[0] >= 0 else 'fell'} "
-            f"{abs(g.iloc[0]):.1f}% from {base} to {end}"
-        )
-    else:
-        top = g.idxmax()
-        title = label(f"From {base} to {end}, {name(top).lower()} grew fastest ({g[top]:+.1f}%)")
-    return reuse_renderer(
-        finish(fig, ax, title, label(f"index, {base} = 100"), source("Table 1"), fixed=True)
-    )
+    ax.set_xlim(years[0] - 0.4, years[-1] + 0.9)
+    ax.legend(loc="upper left", title=None)
+    note_box(ax, note)
+    return finish(fig, ax, label(title), label(f"index, {base} = 100"), source("Table 1"), "")
 
 
 def yearly_growth(frame: pd.DataFrame | None = None):
     """Growth over the previous year of the four series, grouped bars by year."""
-    g = (rebuild.table1_yearly_growth() if frame is None else frame).dropna(how="all")
+    g = (model.yearly_growth() if frame is None else frame).dropna(how="all")
+    long = _tidy(g, "growth")
     fig, ax = figure(8.0, 4.4)
-    years = g.index.to_numpy()
-    width = 0.2
-    for i, s in enumerate(g.columns):
-        ax.bar(years + (i - 1.5) * width, g[s], width=width, color=SERIES_COLOURS[s], label=name(s))
-    r = g["renovation"]
-    for y, v in r.items():
-        ax.text(
-            y - 1.5 * width,
-            v + (1.5 if v >= 0 else -1.5),
-            f"{v:.1f}",
-            ha="center",
-            va="bottom" if v >= 0 else "top",
-            fontsize=7,
-            color=SERIES_COLOURS["renovation"],
-        )
+    sns.barplot(long, x="year", y="growth", hue="name", palette=_palette(long), ax=ax)
+    ax.bar_label(ax.containers[0], fmt="{:.1f}", color=SERIES_COLOURS["renovation"], padding=2)
     ax.axhline(0, color="black", lw=0.8)
-    ax.set_xticks(years)
-    ax.legend(frameon=False, fontsize=8, ncols=2)
+    ax.legend(ncols=2, title=None)
+    ax.set_xlabel("")
+    r = g["renovation"]
     title = label(
         f"Renovation growth peaked in {r.idxmax()} ({r.max():.1f}%) and turned negative "
         f"in {r.idxmin()} ({r.min():.1f}%): no gradual decline",
@@ -127,36 +107,46 @@ def yearly_growth(frame: pd.DataFrame | None = None):
 
 def composition(frame: pd.DataFrame | None = None):
     """Each series' share of the four-series total, stacked to 100%, by year."""
-    c = rebuild.table1_composition() if frame is None else frame
-    fig, (left, right) = figure(9.0, 4.2, ncols=2)
-    years = c.index.to_numpy()
-    bottom = np.zeros(len(c))
-    for s in c.columns:
-        left.bar(years, c[s], bottom=bottom, color=SERIES_COLOURS[s], width=0.6, label=name(s))
-        bottom += c[s].to_numpy()
+    c = model.composition() if frame is None else frame
+    long = _tidy(c, "share")
+    palette = _palette(long)
+    fig, (left, right) = figure(9.5, 4.2, ncols=2)
+    sns.histplot(
+        long,
+        x="year",
+        weights="share",
+        hue="name",
+        hue_order=list(palette)[::-1],  # renovation at the bottom of each bar
+        palette=palette,
+        multiple="stack",
+        discrete=True,
+        shrink=0.6,
+        alpha=1,
+        linewidth=0,
+        ax=left,
+    )
     left.set_ylim(0, 100)
-    left.set_ylabel(label("share of the four series' total (%)"))
-    left.set_title(label("All four series"), fontsize=10, loc="left")
-    tech = ["foreign", "assimilation", "domestic"]
-    last = c[tech].iloc[-1].sort_values()
-    nudge = dict(zip(last.index, np.arange(len(last)) * 7 - 7))
-    for s in tech:
-        right.plot(years, c[s], marker="o", color=SERIES_COLOURS[s], label=name(s))
+    left.set_title(label("All four series"))
+    sns.move_legend(left, "upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, title=None)
+    tech = long[long["series"] != "renovation"]
+    sns.lineplot(tech, x="year", y="share", hue="name", palette=palette, marker="o", ax=right)
+    years = sorted(long["year"].unique())
+    last = c.loc[years[-1], ["foreign", "assimilation", "domestic"]].sort_values()
+    for i, (s, v) in enumerate(last.items()):  # nudged apart: the lowest two are close
         right.annotate(
-            f"{c[s].iloc[-1]:.1f}%",
-            (years[-1], c[s].iloc[-1]),
-            xytext=(5, nudge[s]),
+            f"{v:.1f}%",
+            (years[-1], v),
+            xytext=(6, (i - 1) * 11),
             textcoords="offset points",
             va="center",
-            fontsize=8,
             color=SERIES_COLOURS[s],
         )
-    right.set_ylabel(label("share of the four series' total (%)"))
-    right.set_title(label("Zoom on the three technology series"), fontsize=10, loc="left")
-    right.set_xlim(years[0] - 0.3, years[-1] + 0.6)
-    right.legend(frameon=False, fontsize=8)
+    right.set_title(label("Zoom on the three technology series"))
+    right.set_xlim(years[0] - 0.3, years[-1] + 0.8)
+    right.legend(title=None)
     for ax in (left, right):
         ax.set_xticks(years)
+        ax.set(xlabel="", ylabel=label("share of the four series' total (%)"))
     r = c["renovation"]
     title = label(
         f"Renovation is {r.min():.0f}-{r.max():.0f}% of the total; the technology series' "

@@ -3,48 +3,38 @@
 from __future__ import annotations
 
 import pandas as pd
+import seaborn as sns
+from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from .. import data, rebuild
-from . import PALETTE, SERIES_COLOURS, figure, finish, label
-from .light import key, reuse_renderer, trim_ticks
-from .memo import per_data_state
+from ..models import sources as model
+from ..models.sources import TABLE1_UNIVERSE, UNIVERSE_SHORT, YEARBOOK_UNIVERSE, break_year
+from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box
 from .scale import source
 
 YEARBOOK_SOURCE = "China Statistical Yearbook 2005 t. 21-38, 2009 t. 20-42 (all LMEs)"
-MARKERS = {rebuild.YEARBOOK_UNIVERSE: "o", rebuild.TABLE1_UNIVERSE: "s"}
-UNIVERSE_SHORT = {
-    rebuild.YEARBOOK_UNIVERSE: "all LMEs (yearbook)",
-    rebuild.TABLE1_UNIVERSE: "traditional LMEs (Table 1)",
-}
+MARKERS = {YEARBOOK_UNIVERSE: "o", TABLE1_UNIVERSE: "s"}
 PANELS = {
-    "domestic_share_pct": ("Figure 2: domestic share of technology purchases", "domestic"),
-    "assimilation_ratio_pct": ("Figure 3: assimilation / foreign technology", "assimilation"),
+    "domestic_share_pct": ("Figure 2: domestic share of technology purchases (%)", "domestic"),
+    "assimilation_ratio_pct": ("Figure 3: assimilation / foreign technology (%)", "assimilation"),
 }
 
 
-def break_year(frame: pd.DataFrame) -> float | None:
-    """Where the universe changes in ``frame`` (between two years), or None."""
-    universe, year = frame["universe"].to_numpy(), frame["year"].to_numpy()
-    new = year[universe == rebuild.TABLE1_UNIVERSE]
-    old = year[universe == rebuild.YEARBOOK_UNIVERSE]
-    if len(new) == 0 or len(old) == 0:
-        return None
-    return (new.min() + old.max()) / 2
-
-
-def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], name_break=True):
+def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], first=True):
     colour = SERIES_COLOURS[PANELS[column][1]]
-    for universe, part in frame.groupby("universe", sort=False):
-        filled = universe == rebuild.TABLE1_UNIVERSE
-        ax.plot(
-            part["year"],
-            part[column],
-            marker=MARKERS[universe],
-            color=colour,
-            markerfacecolor=colour if filled else "white",
-            label=UNIVERSE_SHORT[universe],
-        )
+    tidy = frame.assign(universe=frame["universe"].map(UNIVERSE_SHORT))
+    markers = {UNIVERSE_SHORT[u]: m for u, m in MARKERS.items()}
+    sns.lineplot(
+        tidy,
+        x="year",
+        y=column,
+        style="universe",
+        markers=markers,
+        dashes=False,
+        color=colour,
+        legend=False,
+        ax=ax,
+    )
     brk = break_year(frame)
     if brk is not None:
         ends = frame.sort_values("year")
@@ -57,17 +47,16 @@ def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], 
             color=PALETTE["grey"],
         )
         ax.axvline(brk, color=PALETTE["grey"], ls="--", lw=1)
-    if brk is not None and name_break:  # named in the first panel only
-        ax.text(
-            brk,
-            0.98,
-            label(" universe break"),
-            transform=ax.get_xaxis_transform(),
-            fontsize=7,
-            color="#555555",
-            va="top",
-            ha="left",
-        )
+        if first:  # named in the first panel only
+            ax.text(
+                brk,
+                0.98,
+                label(" universe break"),
+                transform=ax.get_xaxis_transform(),
+                color="#555555",
+                va="top",
+                ha="left",
+            )
     years = frame["year"].tolist()
     for year, text in claims:
         if year in years:
@@ -79,101 +68,59 @@ def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], 
                 xytext=(0, 9),
                 textcoords="offset points",
                 ha=ends.get(year, "center"),
-                fontsize=7,
-                color="black",
             )
-    # the unit in the panel's title: one label fewer to draw per panel
-    ax.set_title(label(PANELS[column][0] + " (%)"), fontsize=9, loc="left")
+    ax.set_title(label(PANELS[column][0]))
+    ax.set(xlabel="", ylabel=label("%") if first else "")
     if years:
-        # few year ticks: each tick label costs a redraw more than a line of the chart
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, steps=[1, 2, 4, 5, 10]))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
 
 
-@per_data_state
-def _claims_figure2():
-    return [
-        (2000, f"paper: about {data.claim_value('domestic_share_2000'):g}%"),
-        (2009, f"paper: about {data.claim_value('domestic_share_2009'):g}%"),
-    ]
-
-
-@per_data_state
-def _claims_figure3():
-    return [
-        (2003, f"paper: <{data.claim_value('assimilation_ratio_2003'):g}%"),
-        (2009, f"paper: >{data.claim_value('assimilation_ratio_2009'):g}%"),
-    ]
-
-
-def figures_2_and_3(share: pd.DataFrame, ratio: pd.DataFrame, note: str = "", title: str = ""):
+def figures_2_and_3(
+    share: pd.DataFrame, ratio: pd.DataFrame, title: str, note: str = "", into=None
+):
     """The two rebuilt figures side by side, the universe break marked, the paper's words noted."""
-    fig, (left, right) = figure(9.0, 4.2, ncols=2)
-    _panel(left, share, "domestic_share_pct", _claims_figure2())
-    _panel(right, ratio, "assimilation_ratio_pct", _claims_figure3(), name_break=False)
-    # one percent scale for both panels: comparable, and the right one needs no tick labels
+    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
+    says = model.paper_says()
+    _panel(left, share, "domestic_share_pct", says["domestic_share_pct"])
+    _panel(right, ratio, "assimilation_ratio_pct", says["assimilation_ratio_pct"], first=False)
+    # one percent scale for both panels: comparable at a glance
     top = max(share["domestic_share_pct"].max(), ratio["assimilation_ratio_pct"].max()) * 1.3
     for ax in (left, right):
         ax.set_ylim(0, top if top > 1 else 1)
-    right.tick_params(axis="y", labelleft=False)
-    for ax in (left, right):
-        trim_ticks(ax)
-    if note:
-        panel = left.get_title(loc="left")
-        left.set_title(f"{panel}\n{note}", loc="left", fontsize=8, color=PALETTE["vermillion"])
-    if not title:
-        s, r = share.set_index("year")["domestic_share_pct"], ratio.set_index("year")
-        r = r["assimilation_ratio_pct"]
-        title = (
-            f"{s.index[0]}-{s.index[-1]}: domestic share {s.iloc[0]:.0f}% → {s.iloc[-1]:.0f}%, "
-            f"assimilation {r.iloc[0]:.0f}% → {r.iloc[-1]:.0f}% of foreign spending"
-            if len(s)
-            else "No data for these settings"
-        )
+    shown = [UNIVERSE_SHORT[u] for u in dict.fromkeys(share["universe"])]
+    colour = SERIES_COLOURS[PANELS["domestic_share_pct"][1]]
+    marker = {UNIVERSE_SHORT[u]: m for u, m in MARKERS.items()}
+    keys = [Line2D([], [], color=colour, marker=marker[u], label=u) for u in shown]
+    if keys:
+        left.legend(handles=keys, loc="lower right")
+    note_box(left, note)
     where = label(f"Yuan & Wang, Table 1; {YEARBOOK_SOURCE}; the course's calculation")
-    fig = finish(fig, [left, right], label(title), "", where, fixed={"left": 0.5, "wspace": 0.22})
-    if len(share):
-        colour = SERIES_COLOURS[PANELS["domestic_share_pct"][1]]
-        shown = list(dict.fromkeys(share["universe"]))
-        entries = [
-            (
-                UNIVERSE_SHORT[u],
-                colour,
-                ("" if u == rebuild.TABLE1_UNIVERSE else "open ") + MARKERS[u],
-            )
-            for u in shown
-        ]
-        key(left, entries, loc="lower right", fontsize=7)
-    return reuse_renderer(fig)
+    return finish(fig, [left, right], label(title), "", where)
 
 
 def growth_race(frame: pd.DataFrame | None = None):
     """Year-on-year growth of domestic and foreign purchases, comparable years only."""
-    g = rebuild.growth_faster_years() if frame is None else frame
-    fig, ax = figure(8.0, 4.2)
-    x = range(len(g))
-    w = 0.38
-    ax.bar(
-        [i - w / 2 for i in x],
-        g["domestic_growth_pct"],
-        width=w,
-        color=SERIES_COLOURS["domestic"],
-        label=label("domestic technology purchases"),
+    g = model.growth_race() if frame is None else frame
+    names = {
+        "domestic_growth_pct": label("domestic technology purchases"),
+        "foreign_growth_pct": label("foreign technology"),
+    }
+    g = g.assign(
+        when=[
+            f"{y}\n{'all LMEs' if u == YEARBOOK_UNIVERSE else 'Table 1'}"
+            for y, u in zip(g["year"], g["universe"])
+        ]
     )
-    ax.bar(
-        [i + w / 2 for i in x],
-        g["foreign_growth_pct"],
-        width=w,
-        color=SERIES_COLOURS["foreign"],
-        label=label("foreign technology"),
-    )
+    long = g.melt(["when"], list(names), var_name="what", value_name="growth")
+    long["what"] = long["what"].map(names)
+    palette = {
+        names["domestic_growth_pct"]: SERIES_COLOURS["domestic"],
+        names["foreign_growth_pct"]: SERIES_COLOURS["foreign"],
+    }
+    fig, ax = figure(8.0, 4.4)
+    sns.barplot(long, x="when", y="growth", hue="what", palette=palette, saturation=1, ax=ax)
     ax.axhline(0, color="black", lw=0.8)
-    ticks = [
-        f"{y}\n{'all LMEs' if u == rebuild.YEARBOOK_UNIVERSE else 'Table 1'}"
-        for y, u in zip(g["year"], g["universe"])
-    ]
-    ax.set_xticks(list(x), ticks, fontsize=8)
     for i, row in g.reset_index(drop=True).iterrows():
         mark = "domestic faster" if row["domestic_faster"] else "FOREIGN FASTER"
         top = max(row["domestic_growth_pct"], row["foreign_growth_pct"], 0)
@@ -182,10 +129,10 @@ def growth_race(frame: pd.DataFrame | None = None):
             top + 2,
             mark,
             ha="center",
-            fontsize=7,
             color="black" if row["domestic_faster"] else PALETTE["vermillion"],
         )
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    ax.legend(loc="upper left", title=None)
+    ax.set_xlabel("")
     slow = g.loc[~g["domestic_faster"], "year"].tolist()
     title = label(
         "Domestic purchases grew faster than foreign in every comparable year from 2003"
@@ -202,33 +149,27 @@ def growth_race(frame: pd.DataFrame | None = None):
     )
 
 
-def universe_gap():
+def universe_gap(frame: pd.DataFrame | None = None):
     """Foreign technology spending: all LMEs (yearbooks) against Table 1's traditional LMEs."""
-    yb = data.lme_wide(universe=rebuild.YEARBOOK_UNIVERSE)["foreign"].dropna()
-    t1 = data.table1_wide()["foreign"]
-    both = pd.DataFrame({"all": yb, "traditional": t1}).dropna()
+    both = model.universe_gap() if frame is None else frame
+    names = {
+        "all": label("all LMEs (yearbooks)"),
+        "traditional": label("traditional LMEs (Table 1)"),
+    }
+    long = both.rename(columns=names).rename_axis("year").reset_index()
+    long = long.melt("year", var_name="universe", value_name="spending")
+    palette = {
+        names["all"]: SERIES_COLOURS["yearbook"],
+        names["traditional"]: SERIES_COLOURS["foreign"],
+    }
     fig, ax = figure(7.5, 3.8)
-    x = both.index.to_numpy()
-    ax.bar(
-        x - 0.2,
-        both["all"],
-        width=0.4,
-        color=SERIES_COLOURS["yearbook"],
-        label=label("all LMEs (yearbooks)"),
-    )
-    ax.bar(
-        x + 0.2,
-        both["traditional"],
-        width=0.4,
-        color=SERIES_COLOURS["foreign"],
-        label=label("traditional LMEs (Table 1)"),
-    )
+    sns.barplot(long, x="year", y="spending", hue="universe", palette=palette, saturation=1, ax=ax)
     share = both["traditional"] / both["all"] * 100
-    for y, v, s in zip(x, both["all"], share):
-        ax.text(y, v + 8, f"Table 1 = {s:.0f}%", ha="center", fontsize=7)
-    ax.set_xticks(x)
-    ax.set_ylim(0, both["all"].max() * 1.2)
-    ax.legend(frameon=False, fontsize=8, loc="upper left")
+    for i, (v, s) in enumerate(zip(both["all"], share)):
+        ax.text(i, v + 8, f"Table 1 = {s:.0f}%", ha="center")
+    ax.set_ylim(0, both["all"].max() * 1.25)
+    ax.legend(loc="upper left", title=None)
+    ax.set_xlabel("")
     title = label(
         f"Table 1's traditional enterprises spend {share.min():.0f}-{share.max():.0f}% of what all "
         "large and medium-sized enterprises spend on foreign technology"

@@ -8,8 +8,7 @@ import numpy as np
 from matplotlib.ticker import FuncFormatter
 
 from ..models import subsidy
-from . import SERIES_COLOURS, figure, finish, label
-from .light import reuse_renderer
+from . import SERIES_COLOURS, figure, finish, label, note_box
 
 BUDGET_COLOUR = SERIES_COLOURS["paper"]  # a number the paper prints
 LOANS_COLOUR = SERIES_COLOURS["counterfactual"]  # what the model says the budget could carry
@@ -29,6 +28,8 @@ def leverage_bars(
     rate_pct: float = subsidy.LENDING_RATE_2009_PCT,
     share_pct: float = subsidy.DEFAULT_SHARE_PCT,
     years=(2008, 2009),
+    note: str = "",
+    into=None,
 ):
     """Horizontal bars: the budget, the loans it supports, Table 1's spending in ``years``."""
     b = subsidy.subsidy_per_year() if budget is None else budget
@@ -56,7 +57,7 @@ def leverage_bars(
     ]
     finite = [v for _, v, _ in rows if math.isfinite(v)]
     top = max([top, *(v * 1.25 for v in finite)])
-    fig, ax = figure(7.5, 3.8)
+    fig, ax = figure(7.5, 3.8, into=into)
     y = np.arange(len(rows))[::-1]
     values = [r[1] for r in rows]
     widths = [top if math.isinf(v) else (v if math.isfinite(v) else 0.0) for v in values]
@@ -67,16 +68,15 @@ def leverage_bars(
             bar.set_hatch("//")
             bar.set_edgecolor("white")
             bar.set_alpha(0.6)
-            ax.text(top * 0.98, yi, "unbounded →", ha="right", va="center", fontsize=9)
+            ax.text(top * 0.98, yi, "unbounded →", ha="right", va="center")
         elif unspent and colour == LOANS_COLOUR:
             ax.text(top * 0.01, yi, "none: no interest is paid", ha="left", va="center")
         elif math.isfinite(v):
-            ax.text(v + top * 0.01, yi, _fmt(v), ha="left", va="center", fontsize=9)
+            ax.text(v + top * 0.01, yi, _fmt(v), ha="left", va="center")
         else:
-            ax.text(top * 0.01, yi, "no result", ha="left", va="center", fontsize=9)
+            ax.text(top * 0.01, yi, "no result", ha="left", va="center")
     ax.set_yticks(y, [r[0] for r in rows])
     ax.set_xlim(0, top)
-    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
     last = years[-1]
     if problem:
         title = "No result: check the settings"
@@ -87,8 +87,7 @@ def leverage_bars(
     else:
         ratio = loans / spend[last] * 100
         title = f"The subsidy could back loans worth {ratio:,.0f}% of Table 1's {last} spending"
-    # fixed margins (no layout pass): the left one fits the longest bar label
-    widest = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in r[0]) for r in rows)
+    note_box(ax, note)
     fig = finish(
         fig,
         ax,
@@ -96,10 +95,9 @@ def leverage_bars(
         "",
         source=SOURCE,
         xlabel=label("100 million yuan (yi yuan)", "亿元"),
-        fixed={"left": 0.3 + widest * 0.075, "right": 0.3},
+        horizontal=True,
     )
-    ax.grid(axis="y", visible=False)
-    return reuse_renderer(fig)
+    return fig
 
 
 def leverage_curve(
@@ -135,7 +133,6 @@ def leverage_curve(
         xytext=(-4, 8),
         textcoords="offset points",
         ha="right",
-        fontsize=9,
     )
     title = (
         "Even paying all the interest, the subsidy backs loans above the spending"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import seaborn as sns
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from .. import rebuild
 from ..models import wear
-from . import PALETTE, figure, finish, label, paper_source
-from .light import key, reuse_renderer, trim_ticks
+from . import PALETTE, figure, finish, label, note_box, paper_source
 
 # One colour per technology level, in every chart of the lesson (frontier green, obsolete red).
 LEVEL_COLOURS = {
@@ -26,118 +26,92 @@ def _level_label(key: str) -> str:
     return label(*wear.LEVEL_LABELS[key])
 
 
-def equipment_levels() -> Figure:
+def equipment_levels(census=None) -> Figure:
     """The paper's distribution of main equipment over four technology levels (horizontal bars)."""
-    d = rebuild.equipment_distribution()
-    keys = list(wear.LEVELS)
+    c = (wear.census_table() if census is None else census).reset_index()
+    c["name"] = c["level"].map(_level_label)
+    palette = {_level_label(k): LEVEL_COLOURS[k] for k in wear.LEVELS}
     fig, ax = figure(7.5, 3.4)
-    ypos = range(len(keys))[::-1]
-    ax.barh(list(ypos), d.to_numpy(), color=[LEVEL_COLOURS[k] for k in keys], edgecolor="#333333")
-    ax.set_yticks(list(ypos), [_level_label(k) for k in keys])
-    for y, v in zip(ypos, d.to_numpy()):
-        ax.text(v + 0.8, y, f"{v:.1f}%", va="center", fontsize=10)
+    sns.barplot(
+        c, x="share_pct", y="name", hue="name", palette=palette, saturation=1, legend=False, ax=ax
+    )
+    for bars in ax.containers:
+        ax.bar_label(bars, fmt="{:.1f}%", padding=3)
+    d = c.set_index("level")["share_pct"]
     ax.set_xlim(0, d.max() * 1.18)
-    top = d["equipment_international"]
-    worst = d["equipment_obsolete"]
+    ax.set_ylabel("")
+    top, worst = d["international"], d["obsolete"]
     title = label(
         f"Only {top:.1f}% of main equipment was at the international level; {worst:.1f}% was "
         "obsolete",
         f"主要装备达到国际水平的仅占{top:.1f}%，必须淘汰的占{worst:.1f}%",
     )
-    finish(
-        fig, ax, title, "", CENSUS_SOURCE, xlabel=label("share of main equipment (%)", "占比（%）")
-    )
-    ax.grid(axis="y", visible=False)
-    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
-    return fig
+    xlabel = label("share of main equipment (%)", "占比（%）")
+    return finish(fig, ax, title, "", CENSUS_SOURCE, xlabel=xlabel, horizontal=True)
 
 
-def wear_paths(path, renovation: float, obsolescence: float, title: str, note: str = "") -> Figure:
+def wear_paths(
+    path, renovation: float, obsolescence: float, title: str, note: str = "", into=None
+) -> Figure:
     """Two panels: the distribution over the levels by year (stacked), the gap to the frontier."""
-    fig, (left, right) = figure(9.5, 4.2, ncols=2)
-    years = path.index.to_numpy()
-    bottoms = 0
-    for k in wear.LEVELS:
-        left.fill_between(
-            years,
-            bottoms,
-            bottoms + path[k].to_numpy(),
-            color=LEVEL_COLOURS[k],
-            linewidth=0,
-            step=None if len(years) > 1 else "mid",
-        )
-        bottoms = bottoms + path[k].to_numpy()
-    if len(years) == 1:  # no years simulated: show the start as a single bar
-        left.cla()
-        b = 0
-        for k in wear.LEVELS:
-            left.bar(0, path[k].iloc[0], bottom=b, color=LEVEL_COLOURS[k])
-            b += path[k].iloc[0]
-        left.set_xlim(-1, 1)
-        left.set_xticks([0])
-        right.set_xlim(-1, 1)
-        right.set_xticks([0])
+    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
+    long = path[list(wear.LEVELS)].reset_index().melt("year", var_name="level", value_name="share")
+    long["name"] = long["level"].map(_level_label)
+    palette = {_level_label(k): LEVEL_COLOURS[k] for k in wear.LEVELS}
+    one_year = len(path) == 1
+    sns.histplot(
+        long,
+        x="year",
+        weights="share",
+        hue="name",
+        hue_order=list(palette)[::-1],  # the frontier at the bottom
+        palette=palette,
+        multiple="stack",
+        discrete=True,
+        shrink=0.6 if one_year else 1,
+        element="bars" if one_year else "step",
+        alpha=1,
+        linewidth=0,
+        legend=False,
+        ax=left,
+    )
+    # the keys below the panels, built from the palette (one legend, not seaborn's and a copy)
+    levels = [Patch(color=c, label=n) for n, c in palette.items()]
+    left.legend(handles=levels, loc="upper left", bbox_to_anchor=(-0.1, -0.2), ncols=2)
     left.set_ylim(0, 100)
-    for a in (left, right):  # few ticks: every tick label costs time on each redraw
-        a.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-        a.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
-    left.yaxis.set_major_locator(MaxNLocator(nbins=2))  # 0, 50, 100: shares of the whole
-    left.set_xlabel(label("years from the start", "年"))
-    # units in the panels' titles: one text fewer per panel to draw on every redraw
-    left.set_title(
-        label("Share of equipment by technology level (%)", "装备技术水平结构（%）"),
-        fontsize=10,
-        loc="left",
-    )
-
-    gap = path["gap_levels"]
-    right.plot(
-        years,
-        gap.to_numpy(),
+    left.set(xlabel=label("years from the start", "年"), ylabel="")
+    left.set_title(label("Share of equipment by technology level (%)", "装备技术水平结构（%）"))
+    gap = path["gap_levels"].rename_axis("year").reset_index()
+    setting = label(f"renovation {renovation:.0%}, obsolescence {obsolescence:.0%}")
+    sns.lineplot(
+        gap,
+        x="year",
+        y="gap_levels",
         color=GAP_COLOUR,
+        marker="o" if one_year else None,
         linewidth=2.2,
-        marker="o" if len(years) == 1 else None,
+        label=setting,
+        ax=right,
     )
-    right.axhline(gap.iloc[0], color=PALETTE["grey"], linestyle="--", linewidth=1)
+    right.legend(loc="upper left", bbox_to_anchor=(0, -0.2))
+    start = float(gap["gap_levels"].iloc[0])
+    right.axhline(start, color=PALETTE["grey"], linestyle="--", linewidth=1)
     right.annotate(
         label("at the start", "起点"),
-        (years[0], gap.iloc[0]),
-        xytext=(4, -12),
+        (0, start),
+        xytext=(4, -14),
         textcoords="offset points",
-        fontsize=8,
         color="#555555",
     )
-    right.set_ylim(0, max(3.5, float(gap.max()) * 1.1))
-    # the same years as the left panel, whose axis is labelled: no second label to draw
-    right.set_title(
-        label("Mean levels behind the technology frontier", "与技术前沿的平均差距（级）"),
-        fontsize=10,
-        loc="left",
-    )
-    if note:
-        right.text(
-            0.5,
-            0.5,
-            note,
-            transform=right.transAxes,
-            ha="center",
-            va="center",
-            fontsize=10,
-            color=PALETTE["vermillion"],
-            wrap=True,
-            bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
-        )
+    right.set_ylim(0, max(3.5, float(gap["gap_levels"].max()) * 1.1))
+    right.set(xlabel=label("years from the start", "年"), ylabel="")
+    right.set_title(label("Mean levels behind the frontier", "与技术前沿的平均差距（级）"))
     for a in (left, right):
-        trim_ticks(a)
-    fixed = {"left": 0.5, "right": 0.2, "top": 0.4, "bottom": 1.15, "wspace": 0.2}
-    finish(fig, [left, right], title, "", MODEL_SOURCE, fixed=fixed)
-    # the keys below the panels, drawn as plain artists (a legend costs a redraw much more)
-    levels = [(_level_label(k), LEVEL_COLOURS[k], "patch") for k in wear.LEVELS]
-    key(left, levels, loc="upper left", anchor=(-0.08, -0.2), fontsize=8, ncols=2)
-    line = "o" if len(years) == 1 else "line"
-    setting = label(f"renovation {renovation:.0%}, obsolescence {obsolescence:.0%}")
-    key(right, [(setting, GAP_COLOUR, line)], loc="upper left", anchor=(0, -0.2), fontsize=8)
-    return reuse_renderer(fig)
+        a.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        if one_year:
+            a.set_xlim(-1, 1)
+    note_box(right, note)
+    return finish(fig, [left, right], title, "", MODEL_SOURCE)
 
 
 def gap_scenarios(
@@ -164,7 +138,7 @@ def gap_scenarios(
             linewidth=2.2,
             label=label(f"renovation {r:.1%} a year ({f:g} × obsolescence)"),
         )
-    ax.legend(frameon=False, fontsize=9)
+    ax.legend()
     ax.set_ylim(0, None)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     title = label(

@@ -1,8 +1,11 @@
-"""Thin ipywidgets wrappers: widget -> models/rebuild -> plots (one module per lesson topic).
+"""Thin ipywidgets wrappers: widget -> models -> plots (one module per lesson topic).
 
-Each module has ``view(**settings) -> (Figure, sentence)``, the pure redraw that tests and the
-benchmark call, and ``explorer()``, which returns the widget a lesson displays, built with
-:func:`assemble` so that every lesson's controls look and behave alike."""
+Each module has ``SPEC`` (its model's :class:`retool.params.Spec`: every setting declared once),
+``view(**settings) -> (Figure, sentence)``, the pure redraw that tests and the benchmark call, and
+``explorer()``, which returns the widget a lesson displays, built with :func:`assemble` from the
+spec's controls so that every lesson's controls look and behave alike. An explorer redraws with
+``view(into=<the figure of its last redraw>, **settings)``: the chart is drawn again into the same
+figure, which keeps its renderer's cache of text sizes and, mostly, its layout."""
 
 from __future__ import annotations
 
@@ -13,8 +16,11 @@ SLIDER_WIDTH = "520px"
 SLIDER_TRACK_MIN = "180px"
 
 
-def assemble(controls, names, view_function, rows=None, enabled_when=None):
+def assemble(spec, view_function, rows=None, enabled_when=None, controls=None, names=None):
     """Controls on top, the sentence and the chart below; every change calls ``view_function``.
+
+    The controls are the ``spec``'s, named as its settings, unless ``controls`` and ``names`` are
+    given (a control that stands for several settings, such as a range slider).
 
     ``rows``: how many controls per row (default: one per row). ``enabled_when``: a dict
     ``{name: predicate(settings)}``; a control whose predicate is false is greyed out, because
@@ -22,8 +28,11 @@ def assemble(controls, names, view_function, rows=None, enabled_when=None):
     """
     import ipywidgets as w
 
+    controls = controls if controls is not None else spec.controls()
+    names = names if names is not None else list(spec)
     out = w.Output()
     text = w.HTML()
+    last = {}  # the figure of the last redraw, drawn into again
     enabled_when = enabled_when or {}
 
     def settings():
@@ -34,7 +43,9 @@ def assemble(controls, names, view_function, rows=None, enabled_when=None):
         for n, c in zip(names, controls):
             if n in enabled_when:
                 c.disabled = not enabled_when[n](current)
-        show(out, text, *view_function(**current))
+        fig, sentence = view_function(**current, into=last.get("fig"))
+        last["fig"] = fig
+        show(out, text, fig, sentence)
 
     for c in controls:
         c.style.description_width = "initial"

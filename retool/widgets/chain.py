@@ -3,79 +3,48 @@
 from __future__ import annotations
 
 from ..models import chain
+from ..params import notes_sentence
 from ..plots import chain as chain_plots
 from . import show
 
-DEFAULTS = {
-    # An assembler working for others (the paper's 二.4: 仅仅为跨国公司做代工).
-    "stages": chain.DEFAULT_FIRM,
-    # Each end adds 3x what assembly adds: the course's assumption (the paper prints no number).
-    "depth": chain.DEFAULT_DEPTH,
-}
-
-RANGES = {
-    "stages": [
-        (),
-        ("assembly",),
-        ("components", "assembly"),
-        ("rd", "design"),
-        ("marketing", "service"),
-        tuple(chain.STAGES),
-        ("no such stage",),
-    ],
-    "depth": [0.0, 1.0, 3.0, 6.0, -1.0, float("nan")],
-}
+SPEC = chain.PARAMS
 
 
-def view(**settings):
-    """The chart and one sentence for the settings (missing ones fall back to DEFAULTS)."""
-    s = {**DEFAULTS, **settings}
-    stages, depth = s["stages"], s["depth"]
-    sentence = chain.describe(stages, depth)
-    unknown = chain.unknown_stages(stages)
-    note = ""
-    if unknown:
-        note = f"Ignored: {', '.join(unknown)} (not a stage of the chain)."
-        sentence = f"{sentence} ({note})"
-    problem = chain.check_depth(depth)
-    if problem:
-        note = f"No result: {problem}; showing a flat chain."
-    return chain_plots.smile_curve(stages, depth, note=note), sentence
+def view(into=None, **settings):
+    """The chart and one sentence for the settings (missing ones fall back to the defaults)."""
+    s, notes = SPEC.read(settings)
+    sentence = notes_sentence(notes) + chain.describe(s["stages"], s["depth"])
+    fig = chain_plots.smile_curve(s["stages"], s["depth"], note="; ".join(notes), into=into)
+    return fig, sentence
 
 
 def explorer():
     """Tick the firm's stages, set the smile's depth; the chart and sentence follow."""
     import ipywidgets as w
 
+    stages = SPEC["stages"]
     boxes = {
         key: w.Checkbox(
-            value=key in DEFAULTS["stages"],
-            description=en,
+            value=key in stages.default_value(),
+            description=label,
             indent=False,
             layout=w.Layout(width="auto"),
         )
-        for key, (_, en) in chain.STAGES.items()
+        for key, label in stages.choices().items()
     }
-    depth = w.FloatSlider(
-        value=DEFAULTS["depth"],
-        min=0.0,
-        max=6.0,
-        step=0.25,
-        continuous_update=False,
-        description="Depth of the smile (ends ÷ assembly)",
-        style={"description_width": "initial"},
-        layout=w.Layout(width="460px"),
-    )
-    out, sentence = w.Output(), w.HTML()
+    depth = SPEC["depth"].control()
+    depth.style.description_width = "initial"
+    out, sentence, last = w.Output(), w.HTML(), {}
 
     def redraw(_=None):
-        stages = tuple(k for k, b in boxes.items() if b.value)
-        show(out, sentence, *view(stages=stages, depth=depth.value))
+        chosen = tuple(k for k, b in boxes.items() if b.value)
+        last["fig"], text = view(stages=chosen, depth=depth.value, into=last.get("fig"))
+        show(out, sentence, last["fig"], text)
 
     for control in [*boxes.values(), depth]:
         control.observe(redraw, names="value")
     redraw()
-    stage_row = w.HBox(
-        [w.Label("The firm's stages:"), *boxes.values()], layout=w.Layout(flex_flow="row wrap")
+    row = w.HBox(
+        [w.Label(f"{stages.label}:"), *boxes.values()], layout=w.Layout(flex_flow="row wrap")
     )
-    return w.VBox([stage_row, depth, sentence, out])
+    return w.VBox([row, depth, sentence, out])

@@ -11,70 +11,31 @@ from __future__ import annotations
 
 import math
 
+from .. import data
 from ..models import catchup
+from ..params import notes_sentence
 from ..plots import idicn as plots_idicn
-from ..plots.memo import per_data_state
 from . import assemble
 
-_LEADER = catchup.leader()
-_CHINA_CAGR = catchup.cagr(catchup.CHINA)
-_LEADER_CAGR = catchup.cagr(_LEADER)
-
-DEFAULTS = {
-    "countries": tuple(catchup.top10()),
-    "china_growth_pct": _CHINA_CAGR,
-    "leader_growth_pct": _LEADER_CAGR,
-}
-RANGES = {
-    "countries": [(), (_LEADER,), tuple(catchup.top10()), ("XYZ",)],
-    "china_growth_pct": [-5.0, 0.0, _LEADER_CAGR, _CHINA_CAGR, 15.0],
-    "leader_growth_pct": [-5.0, 0.0, _CHINA_CAGR, _LEADER_CAGR, 15.0],
-}
-SLIDER = {"min": -5.0, "max": 15.0, "step": 0.1}
+SPEC = catchup.PARAMS
 
 # Only change with data/: looked up once per state of data/, not on every redraw.
-_names = per_data_state(catchup.names)
-_gap = per_data_state(lambda: catchup.china_gap()["gap_to_leader"])
-_known = per_data_state(lambda: frozenset(catchup.table().index))
+_names, _leader = catchup.names, catchup.leader
+_table = data.per_data_state(catchup.table)
+_gap = data.per_data_state(lambda: catchup.china_gap()["gap_to_leader"])
+_china_cagr = data.per_data_state(lambda: catchup.cagr(catchup.CHINA))
+_leader_cagr = data.per_data_state(lambda: catchup.cagr(catchup.leader()))
 
 
-def _settings(**settings):
-    s = {**DEFAULTS, **settings}
-    problems = []
-    rates = {}
-    for key, name in (
-        ("china_growth_pct", "growth rate of China"),
-        ("leader_growth_pct", "leader's growth rate"),
-    ):
-        try:
-            rates[key] = catchup.clean_growth(s[key], name)
-        except ValueError as exc:
-            problems.append(str(exc))
-            rates[key] = DEFAULTS[key]
-    raw = s["countries"]
-    if isinstance(raw, str):
-        raw = (raw,)
-    try:
-        countries = tuple(raw)
-    except TypeError:
-        problems.append(f"{raw!r} is not a list of countries")
-        countries = DEFAULTS["countries"]
-    known = _known()
-    unknown = [c for c in countries if c not in known]
-    if unknown:
-        problems.append(f"{', '.join(map(str, unknown))} not in Table 2, so not shown")
-    countries = tuple(c for c in countries if c in known)
-    return countries, rates["china_growth_pct"], rates["leader_growth_pct"], problems
-
-
-def catch_up_years(china_growth_pct=_CHINA_CAGR, leader_growth_pct=_LEADER_CAGR) -> float:
-    """Years from 2008 for China to reach the leader at the given rates (inf: never)."""
+def catch_up_years(china_growth_pct=None, leader_growth_pct=None) -> float:
+    """Years from 2008 for China to reach the leader at the given rates (inf: never; default:
+    their 2000-2008 growth rates)."""
     return catchup.years_to_catch_up(china_growth_pct, leader_growth_pct)
 
 
 def sentence(china_growth: float, leader_growth: float, years: float) -> str:
     names = _names()
-    lead = names[_LEADER]
+    lead = names[_leader()]
     digits = (
         1
         if round(china_growth, 1) != round(leader_growth, 1) or china_growth == leader_growth
@@ -83,7 +44,7 @@ def sentence(china_growth: float, leader_growth: float, years: float) -> str:
     rates = (
         f"At {china_growth:.{digits}f}% a year for China and {leader_growth:.{digits}f}% for {lead}"
     )
-    if math.isclose(china_growth, _CHINA_CAGR) and math.isclose(leader_growth, _LEADER_CAGR):
+    if math.isclose(china_growth, _china_cagr()) and math.isclose(leader_growth, _leader_cagr()):
         rates += f" (their {catchup.FIRST}-{catchup.LAST} growth rates)"
     gap = _gap()
     if math.isfinite(years):
@@ -102,51 +63,33 @@ def sentence(china_growth: float, leader_growth: float, years: float) -> str:
 
 
 def title(years: float) -> str:
-    lead = _names()[_LEADER]
+    lead = _names()[_leader()]
     if math.isfinite(years):
         year = catchup.LAST + years
         return f"China would catch up with {lead} in {years:.0f} years, around {year:.0f}"
     return f"At these growth rates China never catches up with {lead}"
 
 
-def view(**settings):
+def view(into=None, **settings):
     """The history-and-projection chart and one sentence for the given settings."""
-    countries, gc, gl, problems = _settings(**settings)
+    s, notes = SPEC.read(settings)
+    gc, gl = s["china_growth_pct"], s["leader_growth_pct"]
     years = catch_up_years(gc, gl)
-    said = sentence(gc, gl, years)
-    if problems:
-        text = "; ".join(problems)
-        said = text[0].upper() + text[1:] + ". " + said
-    note = "Setting not usable: see the sentence" if any("growth" in p for p in problems) else ""
-    fig = plots_idicn.catch_up_chart(countries, gc, gl, years, title(years), note=note)
+    said = notes_sentence(notes) + sentence(gc, gl, years)
+    projection = catchup.projection(gc, gl, catchup.horizon(years))
+    fig = plots_idicn.catch_up_chart(
+        _table(),
+        projection,
+        s["countries"],
+        gc,
+        years,
+        title(years),
+        note="; ".join(notes),
+        into=into,
+    )
     return fig, said
 
 
 def explorer():
     """Countries to show, and the assumed growth rates of China and the leader."""
-    import ipywidgets as w
-
-    names = catchup.names()
-    controls = [
-        w.SelectMultiple(
-            options=[(names[c], c) for c in catchup.top10() if c != _LEADER],
-            value=tuple(c for c in DEFAULTS["countries"] if c != _LEADER),
-            description="Other countries shown",
-            rows=5,
-        ),
-        w.FloatSlider(
-            value=DEFAULTS["china_growth_pct"],
-            description="China's growth (% a year)",
-            continuous_update=False,
-            readout_format=".1f",
-            **SLIDER,
-        ),
-        w.FloatSlider(
-            value=DEFAULTS["leader_growth_pct"],
-            description=f"{names[_LEADER]}'s growth (% a year)",
-            continuous_update=False,
-            readout_format=".1f",
-            **SLIDER,
-        ),
-    ]
-    return assemble(controls, ["countries", "china_growth_pct", "leader_growth_pct"], view)
+    return assemble(SPEC, view)

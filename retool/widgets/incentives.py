@@ -10,31 +10,19 @@ in six sliders. Values outside 0-1 give a sentence saying so, never a traceback.
 from __future__ import annotations
 
 from ..models import incentives
+from ..params import notes_sentence
 from ..plots import incentives as plots_incentives
 from . import assemble
 
-DEFAULTS = {
-    f"{firm}_{key}": value for firm, s in incentives.FIRMS.items() for key, value in s.items()
-}
-RANGES = {key: sorted({0.0, 0.5, 1.0, value}) for key, value in DEFAULTS.items()}
+SPEC = incentives.PARAMS
 _NAMES = {"soe": "the SOE", "private": "the private firm"}
 
 
 def _settings(**settings):
-    s = {**DEFAULTS, **settings}
-    problems = []
-    out = {}
-    for firm in incentives.FIRMS:
-        out[firm] = {}
-        for key in incentives.SETTINGS:
-            name = f"{firm}_{key}"
-            what = f"{incentives.SETTING_LABELS[key]} of {_NAMES[firm]}"
-            try:
-                out[firm][key] = incentives.clean_share(s[name], what)
-            except ValueError as exc:
-                problems.append(str(exc))
-                out[firm][key] = DEFAULTS[name]
-    return out, problems
+    """{firm: {market_power, share, p_sunk}} made usable, and the notes on what was changed."""
+    s, notes = SPEC.read(settings)
+    firms = {f: {k: s[f"{f}_{k}"] for k in incentives.SETTINGS} for f in incentives.FIRMS}
+    return firms, notes
 
 
 def _clause(firm: str, s: dict) -> str:
@@ -68,38 +56,13 @@ def title(settings: dict) -> str:
     return "Only the SOE renovates" if a else "Only the private firm renovates"
 
 
-def view(**settings):
-    """The decision chart and one sentence for the given settings (missing ones use DEFAULTS)."""
-    s, problems = _settings(**settings)
-    said = sentence(s)
-    note = ""
-    if problems:
-        text = "; ".join(problems)
-        said = text[0].upper() + text[1:] + ", so the default is used. " + said
-        note = "Setting not usable:\ndefault used"
-    fig = plots_incentives.decision_chart(s, title(s), note=note)
-    return fig, said
+def view(into=None, **settings):
+    """The decision chart and one sentence for the given settings (missing ones: the defaults)."""
+    s, notes = _settings(**settings)
+    fig = plots_incentives.decision_chart(s, title(s), note="; ".join(notes), into=into)
+    return fig, notes_sentence(notes) + sentence(s)
 
 
 def explorer():
     """Three sliders for each firm; the chart and the sentence below."""
-    import ipywidgets as w
-
-    short = {"market_power": "market power", "share": "share of the gain", "p_sunk": "P(sunk)"}
-    controls, names = [], []
-    for firm, (en, _) in incentives.FIRM_LABELS.items():
-        for key in incentives.SETTINGS:
-            name = f"{firm}_{key}"
-            controls.append(
-                w.FloatSlider(
-                    value=DEFAULTS[name],
-                    min=0,
-                    max=1,
-                    step=0.05,
-                    description=f"{en}: {short[key]}",
-                    continuous_update=False,
-                    readout_format=".2f",
-                )
-            )
-            names.append(name)
-    return assemble(controls, names, view, rows=3)
+    return assemble(SPEC, view, rows=3)

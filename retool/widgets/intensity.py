@@ -13,78 +13,27 @@ from __future__ import annotations
 import math
 
 from ..models import intensity as model
+from ..params import notes_sentence
 from ..plots import intensity as charts
 from . import assemble
 
-DEFAULTS = {
-    "preset": model.DEFAULT_PRESET,
-    "value": model.preset_value(model.DEFAULT_PRESET),
-    "denominator": model.DEFAULT_DENOMINATOR,
-    "mfg_share": round(model.implied_mfg_share_2009(), 1),
-}
-
-RANGES = {
-    "preset": list(model.PRESETS),
-    "value": [0.0, 100.0, 0.1, 5.2, -5.0, 150.0, float("nan")],
-    "denominator": list(model.DENOMINATORS),
-    "mfg_share": [0.0, 100.0, 1.0, DEFAULTS["mfg_share"], -10.0, 150.0],
-}
-
+SPEC = model.PARAMS
 WHAT = {"fai_total": "society-wide FAI", "manufacturing_assumed": "manufacturing FAI"}
-
-
-def _number(value, name, low, high, default, notes):
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        notes.append(f"{name} {value!r} is not a number, so {default:g}% is used")
-        return default
-    if not math.isfinite(x):
-        notes.append(f"{name} must be a finite number, so {default:g}% is used")
-        return default
-    if x < low or x > high:
-        clipped = min(max(x, low), high)
-        notes.append(
-            f"{name} must lie between {low:g}% and {high:g}%, so {x:g}% is read as {clipped:g}%"
-        )
-        return clipped
-    return x
 
 
 def settings_of(**settings):
     """The usable settings: (baseline %, its label, denominator, manufacturing share %, notes)."""
-    s = {**DEFAULTS, **settings}
-    notes: list[str] = []
-    preset = s["preset"]
-    if preset not in model.PRESETS:
-        notes.append(f"{preset!r} is not a preset, so your own value is used")
-        preset = "free"
-    if preset == "free":
-        baseline = _number(s["value"], "the baseline", 0.0, 100.0, DEFAULTS["value"], notes)
-        what = "your baseline"
+    s, notes = SPEC.read(settings)
+    if s["preset"] == "free":
+        baseline, what = s["value"], "your baseline"
     else:
-        baseline = model.preset_value(preset)
-        what = model.PRESETS[preset][0]
-    denominator = s["denominator"]
-    if denominator not in model.DENOMINATORS:
-        notes.append(f"{denominator!r} is not a denominator, so society-wide FAI is used")
-        denominator = "fai_total"
-    share = None
-    if denominator == "manufacturing_assumed":
-        share = _number(
-            s["mfg_share"],
-            "the manufacturing share of FAI",
-            0.0,
-            100.0,
-            DEFAULTS["mfg_share"],
-            notes,
-        )
-    return baseline, what, denominator, share, notes
+        baseline, what = model.preset_value(s["preset"]), model.PRESETS[s["preset"]][0]
+    share = s["mfg_share"] if s["denominator"] == "manufacturing_assumed" else None
+    return baseline, what, s["denominator"], share, notes
 
 
 def sentence(baseline, what, denominator, share, table, summary, notes) -> str:
-    prefix = "; ".join(notes)
-    prefix = prefix[0].upper() + prefix[1:] + ". " if prefix else ""
+    prefix = notes_sentence(notes)
     base = (
         f"manufacturing FAI, assumed to be {share:g}% of society-wide FAI"
         if denominator == "manufacturing_assumed"
@@ -129,53 +78,25 @@ def sentence(baseline, what, denominator, share, table, summary, notes) -> str:
     return prefix + head + tail + "." + own
 
 
-def view(**settings):
-    """The counterfactual chart and one sentence (missing settings use DEFAULTS)."""
+def view(into=None, **settings):
+    """The counterfactual chart and one sentence (missing settings use the defaults)."""
     baseline, what, denominator, share, notes = settings_of(**settings)
     table = model.counterfactual_table(baseline, denominator, share)
     summary = model.summary(table)
     note = "; ".join(notes)
-    fig = charts.counterfactual(table, summary, baseline, WHAT[denominator], note=note[:80])
+    fig = charts.counterfactual(table, summary, baseline, WHAT[denominator], note=note, into=into)
     return fig, sentence(baseline, what, denominator, share, table, summary, notes)
 
 
 def explorer():
     """Preset menu, free value, denominator and assumed manufacturing share; chart and sentence."""
-    import ipywidgets as w
-
-    options = [
-        (f"{v[0]} ({model.preset_value(k):g}%)" if v[1] else v[0], k)
-        for k, v in model.PRESETS.items()
-    ]
-    preset = w.Dropdown(
-        options=options,
-        value=DEFAULTS["preset"],
-        description="Baseline",
-        layout=w.Layout(width="420px"),
+    box = assemble(
+        SPEC,
+        view,
+        # the assumed share only matters for the manufacturing denominator
+        enabled_when={"mfg_share": lambda s: s["denominator"] == "manufacturing_assumed"},
     )
-    value = w.FloatSlider(
-        value=DEFAULTS["value"],
-        min=0,
-        max=100,
-        step=0.1,
-        description="Baseline (%)",
-        continuous_update=False,
-    )
-    denominator = w.Dropdown(
-        options=[(v, k) for k, v in model.DENOMINATORS.items()],
-        value=DEFAULTS["denominator"],
-        description="Share of",
-        layout=w.Layout(width="520px"),
-    )
-    share = w.FloatSlider(
-        value=DEFAULTS["mfg_share"],
-        min=0,
-        max=100,
-        step=0.5,
-        description="Assumed manufacturing share of FAI (%)",
-        continuous_update=False,
-        layout=w.Layout(width="520px"),
-    )
+    preset, value = box.children[0].children[0], box.children[1].children[0]
 
     def preset_to_value(change):
         if change["new"] != "free":
@@ -187,10 +108,4 @@ def explorer():
 
     preset.observe(preset_to_value, names="value")
     value.observe(value_to_free, names="value")
-    return assemble(
-        [preset, value, denominator, share],
-        ["preset", "value", "denominator", "mfg_share"],
-        view,
-        # the assumed share only matters for the manufacturing denominator
-        enabled_when={"mfg_share": lambda s: s["denominator"] == "manufacturing_assumed"},
-    )
+    return box

@@ -2,43 +2,25 @@
 
 from __future__ import annotations
 
+from .. import data
 from ..models import ledger
+from ..params import notes_sentence
 from ..plots import ledger as ledger_plots
-from ..plots.memo import per_data_state
 from . import show
 
+SPEC = ledger.PARAMS
 # The tally only changes with data/: computed once per state of data/, not on every redraw.
-_tally = per_data_state(ledger.tally)
-_sections = per_data_state(ledger.sections)
-_describe = per_data_state(ledger.describe)
-
-DEFAULTS = {"section": "all", "verdict": "all"}
+_tally = data.per_data_state(ledger.tally)
+_describe = data.per_data_state(ledger.describe)
 
 
-def _ranges() -> dict:
-    return {
-        "section": ["all", *ledger.sections(), "no such section"],
-        "verdict": ["all", *ledger.VERDICTS, "no such verdict"],
-    }
-
-
-RANGES = _ranges()
-
-
-def view(**settings):
+def view(into=None, **settings):
     """The chart of the filtered ledger and one sentence (never raises)."""
-    s = {**DEFAULTS, **settings}
-    section, verdict = str(s["section"]), str(s["verdict"])
-    sentence = _describe(section, verdict)
-    sections = _sections()
-    known = section in ("all", *sections) and verdict in ("all", *ledger.VERDICTS)
-    note = "" if known else "unknown filter: showing the whole ledger"
-    if section in [ledger.section_code(x) for x in sections]:
-        section = next(x for x in sections if ledger.section_code(x) == section)
-        known, note = True, ""
-    if not known:
-        section, verdict = "all", "all"
-    fig = ledger_plots.ledger_by_section(_tally(), section=section, verdict=verdict, note=note)
+    if "section" in settings:  # 'I.2' names the section '一.2'
+        settings = {**settings, "section": ledger.section_of(settings["section"])}
+    s, notes = SPEC.read(settings)
+    sentence = notes_sentence(notes) + _describe(s["section"], s["verdict"])
+    fig = ledger_plots.ledger_by_section(_tally(), note="; ".join(notes), into=into, **s)
     return fig, sentence
 
 
@@ -52,17 +34,14 @@ def explorer():
     """Two dropdowns; the chart, the sentence and the matching claims follow."""
     import ipywidgets as w
 
-    style = {"description_width": "initial"}
-    section = w.Dropdown(
-        options=RANGES["section"][:-1], value="all", description="Section", style=style
-    )
-    verdict = w.Dropdown(
-        options=RANGES["verdict"][:-1], value="all", description="Verdict", style=style
-    )
-    out, sentence, rows = w.Output(), w.HTML(), w.HTML()
+    section, verdict = SPEC.controls()
+    for control in (section, verdict):
+        control.style.description_width = "initial"
+    out, sentence, rows, last = w.Output(), w.HTML(), w.HTML(), {}
 
     def redraw(_=None):
-        fig, text = view(section=section.value, verdict=verdict.value)
+        fig, text = view(section=section.value, verdict=verdict.value, into=last.get("fig"))
+        last["fig"] = fig
         show(out, sentence, fig, text)
         rows.value = table(section.value, verdict.value).to_html(
             index=False, na_rep="", float_format=lambda v: f"{v:.4g}"

@@ -1,0 +1,141 @@
+"""Lesson 03: where technology comes from -- the paper's Figures 2 and 3 for a window of years.
+
+The yearbooks give all large and medium-sized enterprises (LMEs) for 2000 and 2002-2004; Table 1
+gives the paper's traditional LMEs for 2005-2009. :func:`window` returns both figures' values in
+a window of years for one universe or both, spliced as the paper does.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import data, measures, rebuild
+from ..params import Param, Spec, year
+
+UNIVERSES = {
+    "both": "both, spliced as the paper does",
+    rebuild.YEARBOOK_UNIVERSE: "all LMEs (yearbooks, 2000-2004)",
+    rebuild.TABLE1_UNIVERSE: "traditional LMEs (Table 1, 2005-2009)",
+}
+UNIVERSE_SHORT = {
+    rebuild.YEARBOOK_UNIVERSE: "all LMEs (yearbook)",
+    rebuild.TABLE1_UNIVERSE: "traditional LMEs (Table 1)",
+}
+YEARBOOK_UNIVERSE, TABLE1_UNIVERSE = rebuild.YEARBOOK_UNIVERSE, rebuild.TABLE1_UNIVERSE
+
+
+@data.per_data_state
+def years() -> tuple[int, ...]:
+    """Every year with data in either universe."""
+    return tuple(int(y) for y in rebuild.domestic_share("both")["year"])
+
+
+PARAMS = Spec(
+    year("start", "First year", "起始年", years, False, "the paper's figures start in 2000"),
+    year("end", "Last year", "结束年", years, True, "the paper's figures end in 2009 (Table 1)"),
+    Param(
+        "universe",
+        "Universe",
+        "统计范围",
+        "",
+        "both",
+        "the paper splices the two universes without saying so",
+        options=UNIVERSES,
+        kind="choice",
+    ),
+)
+
+
+@data.per_data_state
+def window(start: int, end: int, universe: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Figure 2's and Figure 3's values within [start, end] for the universe (two DataFrames)."""
+    s = rebuild.technology_series(universe)
+    s = s[s["year"].between(start, end)].reset_index(drop=True)
+    share = s[["year", "universe"]].assign(
+        domestic_share_pct=measures.domestic_share_pct(s["domestic"], s["foreign"])
+    )
+    ratio = s[["year", "universe"]].assign(
+        assimilation_ratio_pct=measures.assimilation_ratio_pct(s["assimilation"], s["foreign"])
+    )
+    return share, ratio
+
+
+def break_year(frame: pd.DataFrame) -> float | None:
+    """Where the universe changes in ``frame`` (between two years), or None."""
+    universe, year = frame["universe"].to_numpy(), frame["year"].to_numpy()
+    new = year[universe == TABLE1_UNIVERSE]
+    old = year[universe == YEARBOOK_UNIVERSE]
+    if len(new) == 0 or len(old) == 0:
+        return None
+    return (new.min() + old.max()) / 2
+
+
+@data.per_data_state
+def paper_says() -> dict:
+    """What the paper's text says of each figure: {column: [(year, words), ...]}."""
+    return {
+        "domestic_share_pct": [
+            (2000, f"paper: about {data.claim_value('domestic_share_2000'):g}%"),
+            (2009, f"paper: about {data.claim_value('domestic_share_2009'):g}%"),
+        ],
+        "assimilation_ratio_pct": [
+            (2003, f"paper: <{data.claim_value('assimilation_ratio_2003'):g}%"),
+            (2009, f"paper: >{data.claim_value('assimilation_ratio_2009'):g}%"),
+        ],
+    }
+
+
+def sentence(share, ratio, start, end, universe) -> str:
+    """What the window shows, in one sentence."""
+    if share.empty:
+        covered = rebuild.domestic_share(universe)["year"]
+        return (
+            f"There are no data for {UNIVERSES[universe].split(' (')[0]} in {start}-{end}: "
+            f"that universe covers {int(covered.min())}-{int(covered.max())}."
+        )
+    s = share.set_index("year")["domestic_share_pct"]
+    r = ratio.set_index("year")["assimilation_ratio_pct"]
+    first, last = int(s.index[0]), int(s.index[-1])
+    if first == last:
+        text = (
+            f"In {first} the domestic share of technology purchases was {s.iloc[0]:.1f}% and "
+            f"assimilation spending was {r.iloc[0]:.1f}% of foreign technology spending"
+        )
+    else:
+        text = (
+            f"From {first} to {last} the domestic share of technology purchases went from "
+            f"{s.iloc[0]:.1f}% to {s.iloc[-1]:.1f}% and assimilation from {r.iloc[0]:.1f}% to "
+            f"{r.iloc[-1]:.1f}% of foreign technology spending"
+        )
+    brk = break_year(share)
+    if brk is not None:
+        text += (
+            f"; the dashed line between {int(brk - 0.5)} and {int(brk + 0.5)} marks the change "
+            "from all LMEs (yearbooks) to the traditional LMEs of Table 1, so the jump across "
+            "it is partly a change of universe"
+        )
+    return text + "."
+
+
+def title(share, ratio, start, end) -> str:
+    """The chart's finding."""
+    if share.empty:
+        return f"No data for this universe in {start}-{end}"
+    s, r = share.set_index("year")["domestic_share_pct"], ratio.set_index("year")
+    r = r["assimilation_ratio_pct"]
+    return (
+        f"{s.index[0]}-{s.index[-1]}: domestic share {s.iloc[0]:.0f}% → {s.iloc[-1]:.0f}%, "
+        f"assimilation {r.iloc[0]:.0f}% → {r.iloc[-1]:.0f}% of foreign spending"
+    )
+
+
+def growth_race() -> pd.DataFrame:
+    """Year-on-year growth of domestic and foreign purchases, comparable years only."""
+    return rebuild.growth_faster_years()
+
+
+def universe_gap() -> pd.DataFrame:
+    """Foreign technology spending (亿元): all LMEs (yearbooks) and Table 1's traditional LMEs."""
+    yb = data.lme_wide(universe=YEARBOOK_UNIVERSE)["foreign"].dropna()
+    t1 = data.table1_wide()["foreign"]
+    return pd.DataFrame({"all": yb, "traditional": t1}).dropna()

@@ -414,9 +414,11 @@ DATA_TASKS = {
         where_to_look="the People's Bank of China's monthly LPR announcements (July 2024).",
         unit="percent",
         low=lambda: _POINTS,
-        high=lambda: 20.0,
+        # lesson 08's model takes rates up to its slider's end; a 2024 rate above it is not plausible
+        high=lambda: subsidy.PARAMS["rate_pct"].high,
         implies=_interest_share,
         not_found="the LPR of any month; the range starts at the subsidy's own 1.5 points (a lower "
-        "rate would make the subsidy larger than the interest).",
+        "rate would make the subsidy larger than the interest) and ends where lesson 08's model "
+        "does.",
     ),
 }

@@ -215,7 +215,7 @@ q5 = ChoiceQuestion(
     solution_text=(
         "q5_answer = 'B'\n"
         "2006 about 8%, 2007 about 21%, 2008 about 15%, 2009 about -12%: the peak is in 2007. "
-        "The paper's 'falling since 2004' rests on data before 2005 that it does not show."
+        "The paper's 'falling since 2004' rests on data before 2005 that its text does not give."
     ),
 )
 

@@ -40,7 +40,9 @@ LEVEL_LABELS = {
 # Defaults and why (the paper gives no rates: both are illustrative round numbers).
 DEFAULT_OBSOLESCENCE = 0.10  # a new technology generation about every ten years
 DEFAULT_RENOVATION = 0.05  # half of the wear: renovation falls short, as the paper argues
-DEFAULT_YEARS = 15  # from the third industrial census (1995) to the paper's time (2010)
+# from the third industrial census to the paper's time (2010); the paper does not date the census
+# (line 333), so the mid-1990s start is outside knowledge, not from the paper or data/
+DEFAULT_YEARS = 15
 MAX_YEARS = 100
 
 

@@ -51,7 +51,7 @@ q1 = SeriesQuestion(
     ),
     solution_text=(
         f"q1_answer = data.table1_wide().loc[{LAST}]\n"
-        "The four numbers are those printed in the paper's Table 1 (lines 202-248 of the text)."
+        "The four numbers are those printed in the paper's Table 1 (lines 202-250 of the text)."
     ),
     mistakes=(
         Mistake(

@@ -261,6 +261,12 @@ def later_policy(path=None) -> pd.DataFrame:
     return load("later_policy", path)
 
 
+def audit_record(path=None) -> pd.DataFrame:
+    """The re-audit of the course's statements about the paper: statement, where, checked
+    against, verdict (correct, fixed, qualified) and fix."""
+    return load("audit_record", path)
+
+
 def claim(claim_id: str, path=None) -> pd.Series:
     """One row of the claims ledger."""
     c = claims(path).set_index("claim_id")

@@ -2,15 +2,18 @@
 
 A number typed into a lesson's text can drift from the data without anything failing. This module
 finds every number in the prose (the markdown cells of lessons/ and solutions/, the notes of the
-claims ledger, the texts of the exercises) and sorts it into one of three kinds:
+claims ledger, the texts of the exercises) and sorts it into one of four kinds:
 
 * **registered**: an entry of :data:`REGISTRY` names the notebook, a fragment of the sentence and a
   function that computes the number from data/ or the library; the printed number must equal the
   computed one at its printed precision;
 * **printed by the paper**: the number is one of the paper's own printed values, kept in data/ (a
   value of the claims ledger, a cell of Table 1 or Table 2);
-* **exempt**: a year, a line, section, table, figure or lesson number, a list number, an ordinal, a
-  formula or code (:data:`EXEMPT` gives each kind and why).
+* **recorded with its source**: a value of a data/ table that names its own source (lesson 10's
+  later policy), counted only in the texts that cite that table (:data:`RECORDED`);
+* **exempt**: a year, a date, a document number, a line, section, table, figure or lesson number, a
+  list number, an ordinal, a formula or code, a session's length or a rubric's marks
+  (:data:`EXEMPT` gives each kind and why).
 
 :func:`unaccounted` lists every number that is none of these, and every registered number that no
 longer equals its computation; ``tests/test_prose_numbers.py`` fails on either, naming the
@@ -48,10 +51,26 @@ EXEMPT: list[tuple[str, str, str]] = [
         "a lesson's number",
     ),
     (
+        "document number",
+        r"〔(?:19|20)\d\d〕\d+号",
+        "an official document's number (文号: the issuer's year and serial), a name not a quantity",
+    ),
+    (
         "date",
         r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
-        r"October|November|December)\b",
-        "a day of a month",
+        r"October|November|December)\b|"
+        r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?(?!\d)",
+        "a day of a month, or a date written 2024-05-17 or 2024-06",
+    ),
+    (
+        "time or length of an activity",
+        r"\babout \d+(?:\.\d+)? (?:hours?|minutes|words)\b",
+        "how long a session or a written answer should be: the course's choice, not a measurement",
+    ),
+    (
+        "rubric mark",
+        r"\bRubric \(\d+ points?\)|\(\d\)(?=;)|\(\d\)\.(?=\n)",
+        "the marks of a marking scheme (a criterion's points): the course's choice, not data",
     ),
     ("link", r"\]\([^)]*\)", "a file name in a link"),
     ("grant", r"09&ZD035", "the grant's number"),
@@ -178,6 +197,23 @@ def paper_values(path=None) -> set[str]:
     found = set(data.claims(path)["value"].astype(str))
     found |= {_plain(v) for v in data.table1(path)["value_100m_yuan"]}
     found |= {_plain(v) for v in data.load("table2_idicn", path)["idicn"]}
+    return found
+
+
+# Values that data/ records from a cited source other than the paper (each row names its issuer,
+# document and where the course read it) count like the paper's printed values, but only in the
+# texts that use that table: 'lesson 10' and 'ex10' for later policy. A number computed from them is
+# not such a value and must be registered.
+RECORDED: dict[str, tuple[str, ...]] = {"later_policy": ("10", "ex10")}
+
+
+def recorded_values(where: str, path=None) -> set[str]:
+    """The values of the data/ tables that the text at ``where`` cites (see :data:`RECORDED`)."""
+    found: set[str] = set()
+    for resource, wheres in RECORDED.items():
+        if where in wheres:
+            values = data.load(resource, path)["value"].dropna()
+            found |= {_plain(v) for v in values}
     return found
 
 
@@ -317,6 +353,7 @@ def unaccounted(texts=None, registry=None, path=None) -> list[str]:
     texts = list(all_texts(path=path) if texts is None else texts)
     registry = REGISTRY if registry is None else registry
     printed_values = paper_values(path)
+    sourced = {w: printed_values | recorded_values(w, path) for w in {t.where for t in texts}}
     out = []
     used = set()
     for t in texts:
@@ -330,7 +367,7 @@ def unaccounted(texts=None, registry=None, path=None) -> list[str]:
         for i, k in enumerate(tokens):
             if i in problems:
                 out.append(f"{t.name}: {problems[i]}: “{sentence(t.text, k.start, k.end)}”")
-            elif i not in covered and not is_paper_value(k, t.text, printed_values):
+            elif i not in covered and not is_paper_value(k, t.text, sourced[t.where]):
                 out.append(
                     f"{t.name}: {k.text} is not registered in retool.prose.REGISTRY, not a value "
                     f"the paper prints, nor exempt: “{sentence(t.text, k.start, k.end)}”"
@@ -562,6 +599,17 @@ def _question_count(lesson: str) -> float:
     name = next((ROOT / "retool" / "exercises").glob(f"ex{lesson}_*.py")).stem
     module = importlib.import_module(f"retool.exercises.{name}")
     return float(sum(isinstance(q, core.Question) for q in vars(module).values()))
+
+
+def _later(name, *args):
+    from . import later
+
+    return lambda: getattr(later, name)(*args)
+
+
+def _later_fraction(fact_id):
+    """A later-policy value stated in percent (points), as yuan a yuan."""
+    return lambda: _later("value", fact_id)() / 100
 
 
 def _pct_as_fraction(claim_id):
@@ -933,6 +981,68 @@ REGISTRY: list[Entry] = [
         lambda: (data.claim_value("west_europe_share_1950s"), EUROPE()),
     ),
     Entry("09", "Table 1 gives -12.12%", G2009),
+    # lesson 10 (the 2024 programme, from data/later_policy.csv through retool.later)
+    Entry("10", "all of one year's interest at 5.31%", RATE),
+    Entry(
+        "10",
+        "costs the budget 0.015 yuan a year",
+        _later_fraction("subsidy_points_2024_july"),
+    ),
+    Entry(
+        "10",
+        "200亿元 / 0.03 ≈ 6,667亿元",
+        lambda: (
+            _later("value", "subsidy_total_2024")(),
+            _later("subsidy_per_yuan_2024_pct")() / 100,
+            _later("loans_supported_2024")(),
+        ),
+    ),
+    Entry(
+        "10",
+        "budget per year of subsidy (100亿元) and $r\\,s$ = 1.5%",
+        lambda: (
+            _later("value", "subsidy_total_2024")() / _later("value", "subsidy_years_2024")(),
+            _later("value", "subsidy_points_2024_july")(),
+        ),
+    ),
+    Entry(
+        "10",
+        "1.5 points a year for two years: 3% of the principal, against 5.31%",
+        lambda: (
+            _later("value", "subsidy_points_2024_july")(),
+            _later("subsidy_per_yuan_2024_pct")(),
+            RATE(),
+        ),
+    ),
+    Entry("10", "About 15%: the loans span two years", _later("loans_vs_equipment_investment_pct")),
+    Entry(
+        "10",
+        "5000亿元 covers 60% of each loan: 5000 / 0.6 ≈ 8,333亿元",
+        lambda: (
+            _later("value", "relending_quota_2024")(),
+            _later("value", "relending_share_2024")(),
+            _later("value", "relending_quota_2024")(),
+            _later_fraction("relending_share_2024")(),
+            _later("relending_ceiling")(),
+        ),
+    ),
+    Entry(
+        "ex10",
+        "1.5 percentage points are 0.015 yuan a yuan",
+        lambda: (
+            _later("value", "subsidy_points_2024_july")(),
+            _later_fraction("subsidy_points_2024_july")(),
+        ),
+    ),
+    Entry(
+        "ex10",
+        "covers 60% of each loan: the loans are the quota divided by 0.6",
+        lambda: (
+            _later("value", "relending_share_2024")(),
+            _later_fraction("relending_share_2024")(),
+        ),
+    ),
+    Entry("ex10", "a subsidy of 3 fen per yuan", _later("subsidy_per_yuan_2024_pct")),
     # the ledger's notes
     Entry("ledger", "three years (600亿元)", _subsidy("subsidy_total")),
     Entry(

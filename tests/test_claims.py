@@ -177,6 +177,39 @@ def test_quotation_stands_at_its_line(paper_lines, claim_id):
         assert re.sub(r"\s+", "", part) in around, f"{claim_id}: {part!r}"
 
 
+def quotation_spans(lines: list[str], quote: str) -> list[tuple[int, int]]:
+    """Every place (first and last line, 1-based) where the longest part of the quotation stands."""
+    owner: list[int] = []
+    text = ""
+    for i, line in enumerate(lines, 1):
+        squeezed = re.sub(r"\s+", "", line)
+        text += squeezed
+        owner += [i] * len(squeezed)
+    part = max((re.sub(r"\s+", "", p) for p in re.split(r"……", quote)), key=len)
+    starts = [m.start() for m in re.finditer(re.escape(part), text)] if part else []
+    return [(owner[at], owner[at + len(part) - 1]) for at in starts]
+
+
+@pytest.mark.parametrize("claim_id", list(LEDGER["claim_id"]))
+def test_the_line_of_a_claim_is_a_line_of_its_quotation(paper_lines, claim_id):
+    """Not only near: paper_line must be one of the lines the quotation stands on (a blank line
+    between two of them, or the line after the quotation, is a wrong reference)."""
+    row = data.claim(claim_id)
+    spans = quotation_spans(paper_lines, row["quote_cn"])
+    assert spans, claim_id
+    line = int(row["paper_line"])
+    on = any(first <= line <= last for first, last in spans)
+    assert on and paper_lines[line - 1].strip(), (claim_id, line, spans)
+
+
+def test_a_claim_line_off_the_quotation_is_caught():
+    lines = ["甲乙丙", "", "丁戊己", "庚甲"]
+    assert quotation_spans(lines, "丙丁") == [(1, 3)]
+    assert quotation_spans(lines, "乙……己庚") == [(3, 4)]
+    assert quotation_spans(lines, "甲") == [(1, 1), (4, 4)]
+    assert quotation_spans(lines, "辛") == []
+
+
 def _table_lines() -> set[int]:
     lines = {
         int(x)

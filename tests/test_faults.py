@@ -261,6 +261,7 @@ LOADERS = {
     "paper_claims": data.claims,
     "claims_skipped": data.claims_skipped,
     "later_policy": data.later_policy,
+    "audit_record": data.audit_record,
 }
 
 

@@ -114,3 +114,14 @@ def test_the_papers_year_2003_is_flagged_as_a_mistake():
 def test_tripling_reading_of_zeng_zhang_le_2_bei():
     s = rebuild.domestic_share("both").set_index("year")["domestic_share_pct"]
     assert ex.q3.check(measures.multiple(s[2009], s[2002]) - 1).correct
+
+
+def test_q4_asks_in_table1s_universe_and_does_not_judge_the_sentence_by_it():
+    """The 2006 exception is in Table 1's traditional firms; the sentence is about all firms."""
+    table1_year = rebuild.first_year_domestic_faster("lme_traditional")
+    assert ex.q4.check(table1_year).correct
+    assert rebuild.first_year_domestic_faster("lme_all") == data.claim_value(
+        "domestic_faster_since_2003"
+    )
+    assert "lme_traditional" in ex.q4.prompt and "all" in ex.q4.prompt
+    assert "does not test the paper's sentence" in ex.q4.solution_text

@@ -39,6 +39,10 @@ def test_every_exempt_kind_says_why():
             ["-12.2", "-11.3", "13", "134000"],
         ),
         ("the 11th Five-Year Plan, 100 million yuan, q3, 23 December 2008", []),
+        ("国发〔2012〕44号, 财金〔2024〕54号, reported 2024-05-17 and 2024-06: 17.2%", ["17.2"]),
+        ("Time: about 1.5 hours. Critique (about 150 words), 150 loans", ["150"]),
+        ("Rubric (6 points): a claim (1); a number (2); length (1).\nModel: 6 firms", ["6"]),
+        ("the years 2005-2009 and 2009-10 grew 12%", ["12"]),
     ],
 )
 def test_numbers_and_exemptions(text, expected):
@@ -75,6 +79,17 @@ def test_a_paper_value_passes_only_as_printed():
     assert "31.7" in printed and "-11.82" in printed
     assert prose.unaccounted([_lesson("The paper's 31.7% and -11.82%.")], []) == []
     assert prose.unaccounted([_lesson("The paper's 31.8%.")], [])
+
+
+def test_a_value_recorded_in_data_counts_only_where_its_table_is_cited():
+    """later_policy.csv records 5000亿元 (the relending quota): lesson 10 may print it, lesson 01
+    not; a number computed from it (5000 / 0.6) is neither."""
+    assert "5000" in prose.recorded_values("10") and prose.recorded_values("01") == set()
+    text = "The quota was 5000亿元."
+    assert prose.unaccounted([_lesson(text, "10")], []) == []
+    assert prose.unaccounted([_lesson(text, "ex10")], []) == []
+    assert prose.unaccounted([_lesson(text, "01")], [])
+    assert prose.unaccounted([_lesson("It refinances 8,333亿元.", "10")], [])
 
 
 @pytest.fixture
@@ -124,3 +139,16 @@ def test_changing_the_fai_data_fails_the_intensity_sentences(data_copy):
     assert any(
         f.startswith("lessons/09_") and "prints 1.5, the library computes" in f for f in found
     )
+
+
+def test_changing_a_later_policy_value_fails_lesson_10s_arithmetic(data_copy):
+    """The relending share 60% → 50%: solution 10's '5000 / 0.6 ≈ 8,333亿元' must fail."""
+    file = data_copy / "later_policy.csv"
+    f = pd.read_csv(file, dtype=str, keep_default_na=False)
+    f.loc[f["fact_id"] == "relending_share_2024", "value"] = "50"
+    f.to_csv(file, index=False, lineterminator="\n")
+    datapackage.rehash(data_copy)
+    found = prose.unaccounted()
+    assert any(
+        f.startswith("solutions/10_") and "prints 8,333, the library computes" in f for f in found
+    ), "\n".join(found)

@@ -51,7 +51,7 @@ q1 = SeriesQuestion(
     ),
     solution_text=(
         f"q1_answer = data.table1_wide().loc[{LAST}]\n"
-        "The four numbers are those printed in the paper's Table 1 (lines 202-248 of the text)."
+        "The four numbers are those printed in the paper's Table 1 (lines 202-250 of the text)."
     ),
     mistakes=(
         Mistake(
@@ -215,7 +215,7 @@ q5 = ChoiceQuestion(
     solution_text=(
         "q5_answer = 'B'\n"
         "2006 about 8%, 2007 about 21%, 2008 about 15%, 2009 about -12%: the peak is in 2007. "
-        "The paper's 'falling since 2004' rests on data before 2005 that it does not show."
+        "The paper's 'falling since 2004' rests on data before 2005 that its text does not give."
     ),
 )
 

@@ -186,8 +186,10 @@ q4 = NumberQuestion(
     solution_text=(
         "q4_answer = data.table1_wide().loc[2009, 'renovation'] / "
         "data.fai_series('fai_total')[2009] * 100\n"
-        "About 1.5%, far below 5.2%: the 5.2% is a share of *manufacturing* FAI (section 一.2), "
-        "while 20.5% is a share of all FAI. The paper puts two denominators under one comparison."
+        "About 1.5%, far below 5.2%: the 5.2% is most likely (an inference: same year, same "
+        "digits) the 5.20% share of *manufacturing* FAI of section 一.2, while 20.5% is a share of "
+        "all FAI, although 二.1 names society-wide FAI for both: two denominators under one "
+        "comparison."
     ),
     mistakes=(
         Mistake(
@@ -314,7 +316,8 @@ q7 = ChoiceQuestion(
         "B": (
             "About 1/13 of the USA and 1/10 of Western Europe, and the comparison mixes "
             "denominators.",
-            "5.2% is a share of manufacturing FAI, 69% and 50% are shares of total investment, "
+            "5.2% is most likely a share of manufacturing FAI, 69% and 50% are shares of total "
+            "investment, "
             "and the benchmarks have no source: the ratio is rough at best.",
         ),
         "C": (

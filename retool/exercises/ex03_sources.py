@@ -154,38 +154,48 @@ q3 = NumberQuestion(
 )
 
 FASTER = "domestic_faster_since_2003"
+TABLE1_UNIVERSE = "lme_traditional"
 q4 = NumberQuestion(
     qid="q4",
     answer_name="q4_answer",
     prompt=(
-        "The paper says that from 2003 on, domestic purchases grew faster than foreign ones. "
-        "Using `rebuild.growth_faster_years()` (growth over the previous year within each "
-        "universe), give the first year from which domestic growth exceeds foreign growth in "
-        "every later comparable year."
+        "The paper's sentence (一.3) says that from 2003 the growth of domestic purchases of all "
+        "large and medium-sized enterprises began to be higher than that of foreign ones. Here "
+        "take Table 1's universe instead (traditional enterprises, 2006-2009): using "
+        "`rebuild.growth_faster_years()` (growth over the previous year within each universe), "
+        "give the first year from which domestic growth exceeds foreign growth in every later "
+        f"year of the universe '{TABLE1_UNIVERSE}'."
     ),
-    expected=lambda: float(rebuild.first_year_domestic_faster_from_then_on()),
+    expected=lambda: float(rebuild.first_year_domestic_faster(TABLE1_UNIVERSE)),
     unit="year",
     tolerance=0.1,
     hints=(
-        "Look at the column domestic_faster: is it True in every year from 2003?",
-        "Find the last year where it is False; the answer is the next comparable year.",
+        f"Keep the rows with universe == '{TABLE1_UNIVERSE}' and look at domestic_faster.",
+        "Find the last year where it is False; the answer is the next year.",
     ),
     solution_text=(
-        "g = rebuild.growth_faster_years()\n"
-        "q4_answer = rebuild.first_year_domestic_faster_from_then_on()\n"
+        "q4_answer = rebuild.first_year_domestic_faster('lme_traditional')\n"
         "2007: in 2006 Table 1's domestic purchases grew about 4.5% against 14.1% for foreign "
-        "technology. The claim holds for 2003-2004 and 2007-2009 but not without exception."
+        "technology. That does not test the paper's sentence, which is about all enterprises: in "
+        "that universe (the yearbooks) domestic growth was higher in 2003 and 2004, the only "
+        "comparable years, and the ledger calls the sentence not decisive."
     ),
     mistakes=(
         Mistake(
-            "the paper's year, not the data's",
+            "the sentence's year for all enterprises, not Table 1's",
             lambda: data.claim_value(FASTER),
-            "check 2006 in growth_faster_years(): foreign technology grew faster that year.",
+            "2003 is the sentence's year, in the yearbooks' universe; in Table 1's universe check "
+            "2006, when foreign technology grew faster.",
         ),
         Mistake(
-            "the year that breaks the claim",
-            lambda: float(rebuild.growth_faster_years().query("not domestic_faster")["year"].max()),
-            "that is the exception; the question asks from when the claim holds without one.",
+            "the year that is the exception",
+            lambda: float(
+                rebuild.growth_faster_years()
+                .query(f"universe == '{TABLE1_UNIVERSE}' and not domestic_faster")["year"]
+                .max()
+            ),
+            "that is the exception; the question asks from when domestic growth is higher without "
+            "one.",
         ),
     ),
 )

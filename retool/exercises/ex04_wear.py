@@ -140,7 +140,8 @@ q3 = NumberQuestion(
     prompt=(
         f"The rise from {_prod('start'):g} to {_prod('end'):g} happened over the 11th Five-Year "
         "Plan "
-        "(2005 level to 2010 level: five years of growth). What compound annual growth rate does "
+        "(the paper gives no years; take the plan's five years of growth, 2005 level to 2010 "
+        "level). What compound annual growth rate does "
         "it imply, in percent?"
     ),
     expected=lambda: measures.cagr_pct(_prod("start"), _prod("end"), FYP_YEARS),

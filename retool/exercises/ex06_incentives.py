@@ -265,7 +265,7 @@ q6 = ChoiceQuestion(
     solution_text=(
         "q6_answer = 'C'\nMonopoly reform makes renovation profitable for the firm (V > 0), but "
         "the manager keeps almost none of it. The model says both reforms of 四.2 and an incentive "
-        "reform for managers (二.3) are needed for the SOE."
+        "for managers (the innovation dividend 二.3 says they lack) are needed for the SOE."
     ),
 )
 

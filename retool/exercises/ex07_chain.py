@@ -219,7 +219,7 @@ q6 = ChoiceQuestion(
     solution_text=(
         "(B). The paper: advanced manufacturing has no corresponding list of industries; any "
         "industry can turn into advanced manufacturing once renovated. This is why the paper "
-        "ties it to renovating traditional industries, which are about "
+        "ties it to renovating traditional industries, which are close to "
         f"{data.claim('traditional_share_manufacturing')['value']}% of manufacturing."
     ),
 )

@@ -77,7 +77,7 @@ q1 = NumberQuestion(
         f"Europe the ratio is about 1/{_one_in_europe():.1f}, "
         "so 'about 1/10' fits Europe, while against the USA the paper's own numbers contradict it. "
         "And the "
-        f"{_CN}% is itself a share of manufacturing investment, while {_US}% and {_WE}% are "
+        f"{_CN}% is most likely a share of manufacturing investment, while {_US}% and {_WE}% are "
         "shares of total investment "
         "(see q3)."
     ),

@@ -414,7 +414,7 @@ DATA_TASKS = {
         where_to_look="the People's Bank of China's monthly LPR announcements (July 2024).",
         unit="percent",
         low=lambda: _POINTS,
-        # lesson 08's model takes rates up to its slider's end; a 2024 rate above it is not plausible
+        # lesson 08's model takes rates up to its slider's end; a 2024 rate above is implausible
         high=lambda: subsidy.PARAMS["rate_pct"].high,
         implies=_interest_share,
         not_found="the LPR of any month; the range starts at the subsidy's own 1.5 points (a lower "

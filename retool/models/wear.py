@@ -74,7 +74,10 @@ PARAMS = Spec(
         "年数",
         "",
         15,
-        "from the third industrial census (1995) to the paper's time (2010)",
+        # the paper does not date the census (line 333): the mid-1990s start is outside
+        # knowledge, not from the paper or data/
+        "from the third industrial census (mid-1990s; the paper gives no year) to the paper's "
+        "time (2010)",
         low=0,
         high=MAX_YEARS,
         step=1,

@@ -11,9 +11,24 @@ from __future__ import annotations
 
 import html
 
-# A slider's track must stay long enough to drag, however long its description.
-SLIDER_WIDTH = "520px"
-SLIDER_TRACK_MIN = "180px"
+# A slider's track must stay long enough to drag, however long its description: the slider is
+# as wide as its label (about 8 px a Latin character in JupyterLab's font), a track of at least
+# SLIDER_TRACK_PX and its readout, and never narrower than SLIDER_MIN_PX.
+SLIDER_MIN_PX = 520
+SLIDER_TRACK_PX = 220
+READOUT_PX = 90
+CHAR_PX = 8
+
+
+def fit_slider(control) -> None:
+    """Size a slider so that its track stays long enough to drag next to its label."""
+    from ..plots import text_width
+
+    control.style.description_width = "initial"
+    label = CHAR_PX * text_width(control.description or "")
+    width = f"{max(SLIDER_MIN_PX, label + SLIDER_TRACK_PX + READOUT_PX)}px"
+    control.layout.width = width
+    control.layout.min_width = width
 
 
 def assemble(spec, view_function, rows=None, enabled_when=None, controls=None, names=None):
@@ -49,9 +64,8 @@ def assemble(spec, view_function, rows=None, enabled_when=None, controls=None, n
 
     for c in controls:
         c.style.description_width = "initial"
-        if isinstance(c, (w.FloatSlider, w.IntSlider)):
-            c.layout.width = SLIDER_WIDTH
-            c.layout.min_width = SLIDER_WIDTH
+        if isinstance(c, (w.FloatSlider, w.IntSlider, w.FloatRangeSlider, w.IntRangeSlider)):
+            fit_slider(c)
         c.observe(redraw, names="value")
     redraw()
     per_row = rows or 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import chain
 from ..params import notes_sentence
 from ..plots import chain as chain_plots
-from . import show
+from . import fit_slider, show
 
 SPEC = chain.PARAMS
 
@@ -33,7 +33,7 @@ def explorer():
         for key, label in stages.choices().items()
     }
     depth = SPEC["depth"].control()
-    depth.style.description_width = "initial"
+    fit_slider(depth)
     out, sentence, last = w.Output(), w.HTML(), {}
 
     def redraw(_=None):

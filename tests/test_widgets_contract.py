@@ -36,10 +36,21 @@ def module(request):
     return importlib.import_module(f"retool.widgets.{request.param}")
 
 
+# The figure of each widget's last redraw, drawn into again as the explorer does (the test
+# test_a_redraw_into_the_last_figure_draws_what_a_new_figure_draws shows that this draws the same).
+_LAST: dict[str, Figure] = {}
+
+
+def redraw(module, settings: dict):
+    fig, sentence = module.view(into=_LAST.get(module.__name__), **settings)
+    _LAST[module.__name__] = fig
+    return fig, sentence
+
+
 def check_view(module, settings: dict) -> str:
     """Call view, check what it returns and render the figure; return the sentence."""
     try:
-        result = module.view(**settings)
+        result = redraw(module, settings)
     except Exception as exc:  # report the settings, not just the traceback
         pytest.fail(f"{module.__name__}.view({settings!r}) raised {type(exc).__name__}: {exc}")
     assert isinstance(result, tuple) and len(result) == 2, (
@@ -143,7 +154,7 @@ def test_importing_the_widgets_reads_no_data(tmp_path):
 
 
 def _result(module, settings: dict) -> tuple[str, bytes]:
-    fig, sentence = module.view(**settings)
+    fig, sentence = redraw(module, settings)
     return sentence, fig._repr_png_()
 
 
@@ -167,7 +178,7 @@ def test_settings_change_what_the_learner_sees(module):
 
 
 def _sentence(module, settings: dict) -> str:
-    return module.view(**settings)[1]
+    return redraw(module, settings)[1]
 
 
 def _changes(module, key, values, context, what) -> bool:

@@ -32,7 +32,7 @@ import numbers
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .. import data, measures
@@ -142,8 +142,24 @@ class Question:
     _hint_level: int = field(default=0, repr=False, compare=False)
 
     def __post_init__(self):
+        self._remember_per_data_state()
         if grading():
             self._withhold()
+
+    def _remember_per_data_state(self) -> None:
+        """Expected values and mistakes only change with data/: compute each once per state of
+        data/, so that a check answers at once (some recompute a whole table)."""
+        from .. import data
+
+        expected = getattr(self, "expected", None)
+        if callable(expected):
+            self.expected = data.per_data_state(expected)
+        mistakes = getattr(self, "mistakes", None)
+        if mistakes:
+            self.mistakes = tuple(
+                replace(m, value=data.per_data_state(m.value)) if callable(m.value) else m
+                for m in mistakes
+            )
 
     def _withhold(self) -> None:
         """Forget the answers (inside a kernel being graded); subclasses drop their own."""

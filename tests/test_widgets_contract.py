@@ -16,6 +16,7 @@ import math
 import pkgutil
 import subprocess
 import sys
+import warnings
 
 import ipywidgets
 import pytest
@@ -65,7 +66,10 @@ def check_view(module, settings: dict) -> str:
         f"{module.__name__}.view({settings!r}) says: {sentence}"
     )
     try:
-        png = fig._repr_png_()
+        with warnings.catch_warnings():
+            # a chart whose layout collapsed (e.g. squeezed by its note box) is a broken chart
+            warnings.filterwarnings("error", message="constrained_layout not applied")
+            png = fig._repr_png_()
     except Exception as exc:
         pytest.fail(f"{module.__name__}.view({settings!r}): drawing raised {exc!r}")
     assert png.startswith(PNG), f"{module.__name__}.view({settings!r}): no PNG"

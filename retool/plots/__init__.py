@@ -216,10 +216,13 @@ def text_width(text: str) -> int:
 def note_box(ax, note: str) -> None:
     """Say on the chart that a setting was changed or unusable (the one note box of the course)."""
     if note:
-        ax.text(
+        # wrapped to the axes, not the figure (a panel of a two-panel chart is half as wide), and
+        # left out of the layout: a note inside the axes must not squeeze them
+        share = min(0.6, 0.9 * ax.get_position().width)
+        text = ax.text(
             0.5,
             0.5,
-            "\n".join(_wrap(note, ax.figure, NOTE_SIZE, width_share=0.6)),
+            "\n".join(_wrap(note, ax.figure, NOTE_SIZE, width_share=share)),
             transform=ax.transAxes,
             ha="center",
             va="center",
@@ -228,6 +231,7 @@ def note_box(ax, note: str) -> None:
             bbox={"facecolor": "white", "edgecolor": PALETTE["vermillion"]},
             zorder=10,
         )
+        text.set_in_layout(False)
 
 
 def _wrap(

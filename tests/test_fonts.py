@@ -17,7 +17,7 @@ WIDGETS = [m.name for m in pkgutil.iter_modules(retool.widgets.__path__)]
 
 @pytest.fixture
 def no_cjk_font(monkeypatch):
-    monkeypatch.setattr(plots, "cjk_font", lambda: None)
+    monkeypatch.setattr(plots, "cjk_font", lambda look_again=False: None)
     monkeypatch.setitem(plt.rcParams, "font.family", ["DejaVu Sans"])
     plots.set_language("zh")  # asked for, but impossible: falls back to English
     yield
@@ -56,3 +56,23 @@ def test_chinese_labels_when_a_font_is_installed():
         assert plots.label("year", "年份") == "年份"
     finally:
         plots.set_language("en")
+
+
+def test_a_font_installed_after_the_cache_was_built_is_found(monkeypatch):
+    """The README's set-up installs the course, then fonts-noto-cjk: matplotlib's font cache was
+    built without the font. Simulated by a font list without any CJK entry."""
+    from matplotlib import font_manager
+
+    if not any(plots.CJK_FILES.search(p) for p in font_manager.findSystemFonts()):
+        pytest.skip("no CJK font file on this machine (Debian: apt-get install fonts-noto-cjk)")
+    stale = [f for f in font_manager.fontManager.ttflist if f.name not in plots.CJK_FONTS]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)
+    plots._found_cjk_font.cache_clear()
+    try:
+        assert plots._known_cjk_font() is None  # the stale cache really lacks it
+        assert plots.set_language("zh") == "zh", "the Chinese labels switch missed the font"
+        assert plots.cjk_font() in plots.CJK_FONTS
+    finally:
+        plots.set_language("en")
+        monkeypatch.undo()
+        plots._found_cjk_font.cache_clear()

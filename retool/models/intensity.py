@@ -319,7 +319,13 @@ def ladder() -> pd.DataFrame:
         ("China 1980 (paper)", data.claim_value("lme_share_1980"), "paper"),
         ("China 1980 rebuilt: renovation inv. / FAI", society.loc[1980], "renovation"),
         ("China 2000: renovation inv. / FAI", society.loc[2000], "renovation"),
-        ("China 2009 (paper: of manufacturing FAI)", data.claim_value("lme_share_2009"), "paper"),
+        # II.1 prints 5.2 in a series over all FAI; that it is I.2's 5.20% of manufacturing FAI is
+        # the course's inference (see the ledger row lme_share_2009)
+        (
+            "China 2009 (paper; likely of manufacturing FAI)",
+            data.claim_value("lme_share_2009"),
+            "paper",
+        ),
         ("China 2009: Table 1 / society-wide FAI", fai_share.loc[2009], "renovation"),
     ]
     frame = pd.DataFrame(rows, columns=["what", "pct", "kind"])

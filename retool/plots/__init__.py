@@ -76,16 +76,55 @@ NOTE_SIZE = TEXT_PT
 SOURCE_PT = MIN_TEXT_PT
 
 
-@lru_cache(maxsize=1)
-def cjk_font() -> str | None:
-    """The name of an installed CJK font, or None."""
+# CJK font files by name (Noto CJK, WenQuanYi, SimHei), for fonts matplotlib's cache does not know.
+CJK_FILES = re.compile(r"(NotoSansCJK|NotoSerifCJK|NotoSansSC|wqy-zenhei|simhei)", re.IGNORECASE)
+
+
+def _known_cjk_font() -> str | None:
     names = {f.name for f in font_manager.fontManager.ttflist}
     return next((n for n in CJK_FONTS if n in names), None)
 
 
+def add_system_cjk_fonts() -> int:
+    """Add the system's CJK font files to matplotlib's font list for this session; how many.
+
+    matplotlib lists the system's fonts once, in a cache; a font installed after that (the order
+    the README's set-up leads to: the course first, then fonts-noto-cjk) is not in it until the
+    cache is rebuilt. Adding the files here finds it without touching the cache."""
+    added = 0
+    for path in font_manager.findSystemFonts():
+        if CJK_FILES.search(path.rsplit("/", 1)[-1]):
+            try:
+                font_manager.fontManager.addfont(path)
+                added += 1
+            except (OSError, RuntimeError, ValueError):  # an unreadable file: skip it
+                continue
+    return added
+
+
+@lru_cache(maxsize=1)
+def _found_cjk_font() -> str | None:
+    found = _known_cjk_font()
+    if found is None and add_system_cjk_fonts():
+        found = _known_cjk_font()
+    return found
+
+
+def cjk_font(look_again: bool = False) -> str | None:
+    """The name of an installed CJK font, or None: matplotlib's cache first, then the system's
+    font files (a font installed after the cache was built). ``look_again`` searches anew when
+    none was found before (the learner may have installed one since); charts never do."""
+    if look_again and _found_cjk_font() is None:
+        _found_cjk_font.cache_clear()
+    return _found_cjk_font()
+
+
 def set_language(lang: str = "en") -> str:
     """Ask for 'zh' (Chinese) or 'en' labels; falls back to English silently without a CJK font."""
-    font = cjk_font() if lang == "zh" else None
+    before = cjk_font()
+    font = cjk_font(look_again=True) if lang == "zh" else None
+    if font and not before:
+        theme()  # a font found only now joins the theme's fallback fonts
     _language["lang"] = "zh" if font else "en"
     return _language["lang"]
 

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
 
-.PHONY: lab test test-under-load setup exercises audit bench lint grade
+.PHONY: lab test test-under-load setup exercises audit bench lint grade site site-setup test-site
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,3 +37,20 @@ bench: setup  ## measure the speed budgets and write benchmarks/latest.md (BENCH
 
 grade: setup  ## grade a folder of submissions: make grade SUBMISSIONS=folder
 	$(BIN)/python -m retool grade $(SUBMISSIONS)
+
+# The website (book/): Jupyter Book 1 from the notebooks' stored outputs, into build/site/.
+# LAUNCH_URL is the one setting for the pages' "Run it in JupyterLab" links ({path}: the notebook).
+LAUNCH_URL ?= http://localhost:8888/lab/tree/{path}
+
+$(BIN)/.site-installed: $(BIN)/.installed requirements-site.txt book/package.json book/package-lock.json
+	$(BIN)/python -m pip install --quiet -r requirements-site.txt
+	npm ci --prefix book --no-audit --no-fund --silent
+	touch $@
+
+site-setup: $(BIN)/.site-installed
+
+site: site-setup  ## build the course website into build/site/ (LAUNCH_URL=... for the launch links)
+	$(BIN)/python book/build.py --launch-url '$(LAUNCH_URL)'
+
+test-site: site  ## the website in Chromium: loads offline, search, charts, downloads, language switch, axe
+	$(BIN)/python -m pytest book/tests -q

@@ -360,7 +360,9 @@ def write_source(course: Path, src: Path, launch_url: str) -> list[str]:
     (src / "_toc.yml").write_text(toc(lessons, course), encoding="utf-8")
     shutil.copyfile(HERE / "_config.yml", src / "_config.yml")
     shutil.copyfile(HERE / "course.css", src / "_static" / "course.css")
-    shutil.copyfile(HERE / "search_dict.txt", src / "search_dict.txt")
+    for name in ("search_dict.txt", "course_site.py"):
+        shutil.copyfile(HERE / name, src / name)
+    shutil.copytree(HERE / "_templates", src / "_templates")
     mathjax = mathjax_dir()
     if not mathjax.is_dir():
         raise FileNotFoundError(f"{mathjax} is missing: run `npm ci --prefix book` (make site-setup)")

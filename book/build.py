@@ -294,19 +294,16 @@ def toc(lessons: list[Lesson], course: Path) -> str:
         lines += [
             f"      - file: {Path(lesson.path).with_suffix('').as_posix()}",
             f'        title: "{lesson.number} · {lesson.title}"',
-            "        sections:",
         ]
-        for rel, title in ((lesson.exercises, "Exercises"), (lesson.solutions, "Worked solutions")):
-            if (course / rel).exists():
-                stem = Path(rel).with_suffix("").as_posix()
-                lines += [f"          - file: {stem}", f'            title: "{title}"']
-    lines += [
-        "  - caption: Reference",
-        "    chapters:",
-        "      - file: audit",
-        "      - file: data/README",
-        '        title: "Data and sources"',
-    ]
+        parts = [(lesson.exercises, "Exercises"), (lesson.solutions, "Worked solutions")]
+        parts = [(rel, title) for rel, title in parts if (course / rel).exists()]
+        lines += ["        sections:"] if parts else []
+        for rel, title in parts:
+            stem = Path(rel).with_suffix("").as_posix()
+            lines += [f"          - file: {stem}", f'            title: "{title}"']
+    lines += ["  - caption: Reference", "    chapters:", "      - file: audit"]
+    if (course / "data" / "README.md").exists():
+        lines += ["      - file: data/README", '        title: "Data and sources"']
     zh = sorted((course / ZH).rglob("*.ipynb")) if (course / ZH).is_dir() else []
     if zh:
         lines += ["  - caption: 中文", "    chapters:"]

@@ -152,7 +152,8 @@ def test_pages_were_found():
 
 
 def test_home_page_leads_to_the_course(tab):
-    page = tab.open("index.html")
+    page = tab.page
+    page.goto(f"{tab.base}/index.html")
     page.wait_for_url("**/intro.html")
     assert "The course" in page.locator("article").inner_text()
     assert page.locator("article a[href$='lessons/00_start_here.html']").count() >= 1
@@ -208,6 +209,8 @@ def test_search_finds(tab, query, expected):
 
 def executed_notebook(title: str, text: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
     code = nbformat.v4.new_code_cell("print('ok')", execution_count=1)
     code.outputs = [nbformat.v4.new_output("stream", name="stdout", text="ok\n")]
     nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\n{text}"), code]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import re
 import shutil
 import subprocess
@@ -64,7 +63,9 @@ def course_map(readme: str) -> list[Lesson]:
     """The lessons in the order of the README's course table (``| NN | [title](path) | ...``)."""
     lessons = [Lesson(*m.groups()) for m in map(ROW.match, readme.splitlines()) if m]
     if not lessons:
-        raise ValueError("README.md has no course table (rows like '| 00 | [title](lessons/...) |')")
+        raise ValueError(
+            "README.md has no course table (rows like '| 00 | [title](lessons/...) |')"
+        )
     return lessons
 
 
@@ -150,7 +151,8 @@ def widget_note(with_picture: bool) -> dict:
 
 
 def clean_outputs(outputs: list) -> list:
-    """Widget views replaced by a note (they need a live kernel); a picture stored with them kept."""
+    """Widget views replaced by a note (they need a live kernel); a picture stored with them is
+    kept."""
     cleaned = []
     for out in outputs:
         data = out.get("data", {})
@@ -225,7 +227,11 @@ def notebook_page(course: Path, rel: str, launch_url: str) -> nbformat.NotebookN
             fold_solutions(cell)
     header = page_header(rel, launch_url, language_switch(rel, course))
     first = nb.cells[0] if nb.cells else None
-    if first is not None and first.cell_type == "markdown" and first.source.lstrip().startswith("#"):
+    if (
+        first is not None
+        and first.cell_type == "markdown"
+        and first.source.lstrip().startswith("#")
+    ):
         # the title stays first (Sphinx takes a page's title from its first heading)
         title, _, body = first.source.lstrip().partition("\n")
         first.source = f"{title}\n\n{header}\n{body}"
@@ -255,7 +261,8 @@ def audit_page() -> str:
     legend = "\n".join(f"- **{v}**: {meaning}" for v, meaning in claims.VERDICTS.items())
     text = (
         "# Claims audit\n\n"
-        "Every quantitative statement of the paper's text, the value it prints, the value the course "
+        "Every quantitative statement of the paper's text, the value it prints, the value the "
+        "course "
         "recomputes from `data/` (in the same unit) and the verdict; the same table as "
         "`python -m retool audit`, built from the library when the site is built. "
         "Lesson 09 walks through it.\n\n"
@@ -288,7 +295,7 @@ def intro_page(readme: str) -> str:
 
 
 def toc(lessons: list[Lesson], course: Path) -> str:
-    """``_toc.yml``: the lessons in the course map's order, each with its exercises and solutions."""
+    """``_toc.yml``: the lessons in the course map's order, each with exercises and solutions."""
     lines = ["format: jb-book", "root: intro", "parts:", "  - caption: The course", "    chapters:"]
     for lesson in lessons:
         lines += [
@@ -315,7 +322,9 @@ def pages(lessons: list[Lesson], course: Path) -> list[str]:
     """Every notebook the site shows, as paths relative to the course folder."""
     rels = []
     for lesson in lessons:
-        rels += [p for p in (lesson.path, lesson.exercises, lesson.solutions) if (course / p).exists()]
+        rels += [
+            p for p in (lesson.path, lesson.exercises, lesson.solutions) if (course / p).exists()
+        ]
     if (course / ZH).is_dir():
         rels += [p.relative_to(course).as_posix() for p in sorted((course / ZH).rglob("*.ipynb"))]
     return rels
@@ -362,7 +371,9 @@ def write_source(course: Path, src: Path, launch_url: str) -> list[str]:
     shutil.copytree(HERE / "_templates", src / "_templates")
     mathjax = mathjax_dir()
     if not mathjax.is_dir():
-        raise FileNotFoundError(f"{mathjax} is missing: run `npm ci --prefix book` (make site-setup)")
+        raise FileNotFoundError(
+            f"{mathjax} is missing: run `npm ci --prefix book` (make site-setup)"
+        )
     for part in MATHJAX_PARTS:
         # through html_extra_path: Jupyter Book adds every script in _static to every page
         source, target = mathjax / part, src / "_extra" / "_static" / "mathjax" / part
@@ -395,7 +406,7 @@ def external_loads(site: Path) -> list[str]:
         text = path.read_text(encoding="utf-8", errors="replace")
         for m in LOADS.finditer(text):
             tag = m.group(0)
-            if "rel=\"canonical\"" in tag or "rel='canonical'" in tag:
+            if 'rel="canonical"' in tag or "rel='canonical'" in tag:
                 continue
             found.append(f"{path.relative_to(site)}: {tag[:160]}")
     return found
@@ -440,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--launch-url",
         default=DEFAULT_LAUNCH,
-        help="where 'Run it in JupyterLab' goes; {path} is the notebook's path (default: %(default)s)",
+        help="where 'Run it in JupyterLab' goes; {path} is the notebook (default: %(default)s)",
     )
     parser.add_argument("--check", action="store_true", help="only check the notebooks' outputs")
     args = parser.parse_args(argv)

@@ -2,8 +2,9 @@
 
 Jupyter Book 1 always loads sphinx-thebe (live code cells from a Binder, fetched from a CDN when
 a reader asks). The site launches notebooks in JupyterLab instead, so thebe's scripts are left
-out: they point at another host, and their configuration is added twice, a console error. It also names the theme's unnamed
-table-of-contents toggles (an accessibility violation); _templates/ fixes two of its buttons.
+out: they point at another host, and their configuration is added twice, a console error. It
+also names the theme's unnamed table-of-contents toggles (an accessibility violation), and
+_templates/ fixes two of its buttons.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ def drop_thebe(app, pagename, templatename, context, doctree):
 
 # The theme's chevron that opens a part of the table of contents has no name of its own.
 TOGGLE = '<summary><span class="toctree-toggle" role="presentation">'
-NAMED_TOGGLE = '<summary aria-label="Show or hide this part"><span class="toctree-toggle" role="presentation">'
+NAMED_TOGGLE = (
+    '<summary aria-label="Show or hide this part"><span class="toctree-toggle" role="presentation">'
+)
 
 
 # sphinx-togglebutton names its "Show code cell source" toggles otherwise than their visible text.

@@ -25,6 +25,7 @@ REPO = BOOK.parent
 sys.path[:0] = [str(BOOK), str(REPO / "tests")]
 
 import browser_helpers as bh  # noqa: E402
+
 import build  # noqa: E402
 
 SITE = Path(os.environ.get("RETOOL_SITE") or REPO / "build" / "site")
@@ -35,7 +36,11 @@ HANG_MS = bh.HANG * 1000  # a hang guard, not a speed test
 def site_pages(site: Path) -> list[str]:
     if not (site / "index.html").exists():
         return []
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("_"))
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).parts[0].startswith("_")
+    )
 
 
 PAGES = site_pages(SITE)
@@ -177,7 +182,9 @@ def test_page(tab, path):
         assert shown == stored_pictures(notebook), f"{path}: {shown} charts, notebook has more"
         link = page.locator("a.download-notebook")
         assert link.count() == 1, f"{path} has no download link"
-        response = tab.context.request.get(page.url.rsplit("/", 1)[0] + "/" + link.get_attribute("href"))
+        response = tab.context.request.get(
+            page.url.rsplit("/", 1)[0] + "/" + link.get_attribute("href")
+        )
         assert response.ok, f"{path}: download link gives HTTP {response.status}"
         assert json.loads(response.body()) == json.loads(notebook.read_bytes()), path
         launch = page.locator("a.launch-notebook").get_attribute("href")
@@ -209,7 +216,11 @@ def test_search_finds(tab, query, expected):
 
 def executed_notebook(title: str, text: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
     code = nbformat.v4.new_code_cell("print('ok')", execution_count=1)
     code.outputs = [nbformat.v4.new_output("stream", name="stdout", text="ok\n")]

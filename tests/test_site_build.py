@@ -1,0 +1,185 @@
+"""The website's build steps (book/build.py) without building: the course map, the test for stale
+outputs, widgets as notes, folded solutions, the language switch, the audit page and the check
+that nothing loads from another host. The built site is tested in Chromium by book/tests/."""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "book"))
+
+import build  # noqa: E402
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+LESSON = ROOT / "lessons" / "00_start_here.ipynb"
+
+
+def read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def test_course_map_follows_the_readme_table():
+    lessons = build.course_map(README)
+    on_disk = sorted(
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "lessons").glob("[0-9]*.ipynb")
+    )
+    assert [lesson.path for lesson in lessons] == on_disk
+    assert [lesson.number for lesson in lessons] == [Path(p).name[:2] for p in on_disk]
+    assert all((ROOT / lesson.solutions).exists() for lesson in lessons)
+
+
+def test_course_map_without_a_table_says_so():
+    with pytest.raises(ValueError, match="no course table"):
+        build.course_map("# A README\n\nno table here\n")
+
+
+def test_committed_notebooks_are_current():
+    pages = build.pages(build.course_map(README), ROOT)
+    assert build.problems(ROOT, pages) == []
+
+
+def test_a_cell_never_run_is_stale():
+    nb = read(LESSON)
+    build._code_cells(nb)[2].execution_count = None
+    assert "never executed" in build.executed_problems(nb)[0]
+
+
+def test_a_cell_run_again_is_stale():
+    nb = read(LESSON)
+    build._code_cells(nb)[1].execution_count = 7
+    assert "not one run top to bottom" in build.executed_problems(nb)[0]
+
+
+def test_a_notebook_cleared_of_outputs_is_stale():
+    nb = read(LESSON)
+    for cell in build._code_cells(nb):
+        cell.outputs = []
+    assert any("no code cell has an output" in p for p in build.executed_problems(nb))
+
+
+def test_a_cell_that_stopped_on_an_error_is_stale():
+    nb = read(LESSON)
+    error = nbformat.v4.new_output("error", ename="NameError", evalue="x", traceback=[])
+    build._code_cells(nb)[3].outputs.append(error)
+    assert any("stopped on an error" in p for p in build.executed_problems(nb))
+
+
+def test_an_exercise_with_outputs_is_flagged(tmp_path):
+    nb = read(LESSON)
+    nbformat.write(nb, tmp_path / "x.ipynb")
+    assert "have outputs" in build.stale(tmp_path / "x.ipynb", executed=False)[0]
+
+
+def test_a_text_twin_edited_after_the_run_is_stale(tmp_path):
+    jupytext = pytest.importorskip("jupytext")
+    nb = read(LESSON)
+    path = tmp_path / LESSON.name
+    nbformat.write(nb, path)
+    jupytext.write(nb, path.with_suffix(".md"), fmt="md:myst")
+    assert build.stale(path) == []
+    edited = copy.deepcopy(nb)
+    build._code_cells(edited)[1].source += "\nprint('changed')"
+    jupytext.write(edited, path.with_suffix(".md"), fmt="md:myst")
+    assert "differs from the executed notebook (code cell 2)" in build.stale(path)[0]
+
+
+def test_build_refuses_stale_notebooks_and_names_them(tmp_path):
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "README.md").write_text("| 00 | [one](lessons/00_one.ipynb) |\n", encoding="utf-8")
+    nb = read(LESSON)
+    build._code_cells(nb)[0].execution_count = None
+    nbformat.write(nb, tmp_path / "lessons" / "00_one.ipynb")
+    with pytest.raises(SystemExit, match=r"lessons/00_one.ipynb: code cells \[1\] were never"):
+        build.build(tmp_path, tmp_path / "site", build.DEFAULT_LAUNCH)
+    assert not (tmp_path / "site").exists()
+
+
+def widget_outputs(nb) -> list:
+    return [
+        o
+        for c in build._code_cells(nb)
+        for o in c.outputs
+        if build.WIDGET_MIME in o.get("data", {})
+    ]
+
+
+def test_widgets_become_a_note_not_their_repr():
+    nb = read(LESSON)
+    widget = widget_outputs(nb)[0]
+    cleaned = build.clean_outputs([widget])
+    text = str(cleaned)
+    assert "VBox(" not in text and build.WIDGET_MIME not in text
+    assert "Interactive in JupyterLab" in cleaned[0]["data"]["text/html"]
+    assert "not shown on the website" in cleaned[0]["data"]["text/html"]
+
+
+def test_a_widget_picture_is_kept_with_its_note():
+    widget = copy.deepcopy(widget_outputs(read(LESSON))[0])
+    widget["data"]["image/png"] = "iVBORw0KGgo="
+    cleaned = build.clean_outputs([widget])
+    assert cleaned[0]["data"] == {"image/png": "iVBORw0KGgo="}
+    assert "default settings" in cleaned[1]["data"]["text/html"]
+
+
+def test_page_has_download_launch_and_title_first():
+    rel = "lessons/00_start_here.ipynb"
+    nb = build.notebook_page(ROOT, rel, "https://hub.example/lab/tree/{path}")
+    first = nb.cells[0].source
+    assert first.startswith("# ")
+    assert 'href="../notebooks/lessons/00_start_here.ipynb" download' in first
+    assert 'href="https://hub.example/lab/tree/lessons/00_start_here.ipynb"' in first
+    assert "widgets" not in nb.metadata
+    assert not widget_outputs(nb)
+
+
+def test_solutions_are_folded():
+    nb = build.notebook_page(ROOT, "solutions/02_investment_intensity_solutions.ipynb", "{path}")
+    prose = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    assert any(":::{dropdown} Worked solution" in s for s in prose)
+    assert not any("BEGIN SOLUTION -->" in s for s in prose)
+    code = [c for c in build._code_cells(nb) if "# BEGIN SOLUTION" in c.source]
+    assert code and all("hide-input" in c.metadata["tags"] for c in code)
+
+
+def test_language_switch_appears_only_where_the_other_edition_exists(tmp_path):
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "00_a.ipynb").write_text("{}")
+    assert build.language_switch("lessons/00_a.ipynb", tmp_path) == ""
+    (tmp_path / "zh" / "lessons").mkdir(parents=True)
+    (tmp_path / "zh" / "lessons" / "00_a.ipynb").write_text("{}")
+    to_zh = build.language_switch("lessons/00_a.ipynb", tmp_path)
+    assert 'href="../zh/lessons/00_a.html"' in to_zh and ">中文<" in to_zh
+    to_en = build.language_switch("zh/lessons/00_a.ipynb", tmp_path)
+    assert 'href="../../lessons/00_a.html"' in to_en and ">English<" in to_en
+
+
+def test_audit_page_lists_every_claim():
+    from retool import claims, data
+
+    page = build.audit_page()
+    assert claims.counts_sentence() in page
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "claim_id" not in line]
+    assert len(rows) == len(data.claims())
+    assert all(f"| {cid} |" in page for cid in data.claims()["claim_id"])
+
+
+def test_markdown_table_escapes_pipes_and_blanks_missing_values():
+    table = build.markdown_table([{"a": "x|y", "b": float("nan")}], ["a", "b"])
+    assert table.splitlines()[2] == "| x\\|y |  |"
+
+
+def test_external_loads_are_found_and_links_are_not(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<script src="https://cdn.example/x.js"></script><a href="https://example.org">x</a>'
+        '<link rel="stylesheet" href="//fonts.example/css"><img src="_images/ok.png">'
+    )
+    (tmp_path / "s.css").write_text("@font-face { src: url('https://fonts.example/f.woff2') }")
+    found = build.external_loads(tmp_path)
+    assert len(found) == 3
+    assert not any("example.org" in f for f in found)

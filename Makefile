@@ -53,4 +53,5 @@ site: site-setup  ## build the course website into build/site/ (LAUNCH_URL=... f
 	$(BIN)/python book/build.py --launch-url '$(LAUNCH_URL)'
 
 test-site: site  ## the website in Chromium: loads offline, search, charts, downloads, language switch, axe
+	$(BIN)/ruff check book
 	$(BIN)/python -m pytest book/tests -q

@@ -33,6 +33,11 @@ AXE = BOOK / "node_modules" / "axe-core" / "axe.min.js"
 HANG_MS = bh.HANG * 1000  # a hang guard, not a speed test
 
 
+SEARCH_DONE = (
+    "() => document.querySelector('#search-results')?.innerText.includes('Search finished')"
+)
+
+
 def site_pages(site: Path) -> list[str]:
     if not (site / "index.html").exists():
         return []
@@ -204,11 +209,30 @@ def test_page(tab, path):
 )
 def test_search_finds(tab, query, expected):
     page = tab.open(f"search.html?q={query}")
+    page.wait_for_function(SEARCH_DONE)
     results = page.locator("#search-results ul.search li a")
-    results.first.wait_for(state="attached")
     links = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert any(expected in href for href in links), f"{query!r} found {links}"
     assert not tab.errors and not tab.outside
+
+
+def test_search_works_from_disk(chromium):
+    """The built folder opened from disk (no web server): search and a page with formulas."""
+    if not PAGES:
+        pytest.skip(f"no site at {SITE}: build it with `make site`")
+    t = Tab(chromium, SITE.resolve().as_uri())
+    try:
+        page = t.open("search.html?q=investment%20intensity")
+        page.wait_for_function(SEARCH_DONE)
+        results = page.locator("#search-results ul.search li a")
+        assert any(
+            "lessons/02_" in results.nth(i).get_attribute("href") for i in range(results.count())
+        )
+        page = t.open("lessons/06_incentives.html")
+        assert page.locator("mjx-container").count() > 0, "formulas not typeset from disk"
+        assert not t.errors and not t.outside, (t.errors, t.outside)
+    finally:
+        t.context.close()
 
 
 # --- the language switch, on a tiny course with one page in two languages -------------------

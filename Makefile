@@ -50,7 +50,7 @@ $(BIN)/.site-installed: $(BIN)/.installed requirements-site.txt book/package.jso
 site-setup: $(BIN)/.site-installed
 
 site: site-setup  ## build the course website into build/site/ (LAUNCH_URL=... for the launch links)
-	$(BIN)/python book/build.py --launch-url '$(LAUNCH_URL)'
+	$(BIN)/python book/build_site.py --launch-url '$(LAUNCH_URL)'
 
 test-site: site  ## the website in Chromium: loads offline, search, charts, downloads, language switch, axe
 	$(BIN)/ruff check book

@@ -1,6 +1,6 @@
-"""The website's build steps (book/build.py) without building: the course map, the test for stale
-outputs, widgets as notes, folded solutions, the language switch, the audit page and the check
-that nothing loads from another host. The built site is tested in Chromium by book/tests/."""
+"""The website's build steps (book/build_site.py) without building: the course map, the test for
+stale outputs, widgets as notes, folded solutions, the language switch, the audit page and the
+check that nothing loads from another host. The built site is tested in Chromium by book/tests/."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "book"))
 
-import build  # noqa: E402
+import build_site as build  # noqa: E402
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 LESSON = ROOT / "lessons" / "00_start_here.ipynb"

@@ -25,8 +25,7 @@ REPO = BOOK.parent
 sys.path[:0] = [str(BOOK), str(REPO / "tests")]
 
 import browser_helpers as bh  # noqa: E402
-
-import build  # noqa: E402
+import build_site as build  # noqa: E402
 
 SITE = Path(os.environ.get("RETOOL_SITE") or REPO / "build" / "site")
 AXE = BOOK / "node_modules" / "axe-core" / "axe.min.js"

@@ -1,6 +1,6 @@
 """Build the course website with Jupyter Book 1 from the notebooks' stored outputs.
 
-``python book/build.py`` (or ``make site``) checks that every lesson and solution notebook is
+``python book/build_site.py`` (or ``make site``) checks that every lesson and solution notebook is
 executed and current, writes a book source folder (cleaned copies of the notebooks, the claims
 audit as a page, the table of contents from the README's course map), runs ``jupyter-book build``
 with no execution and no network, and checks that no page loads anything from another host.

@@ -168,6 +168,16 @@ def clean_outputs(outputs: list) -> list:
     return cleaned
 
 
+def still_note(cell) -> list:
+    """The note under a widget cell whose notebook stores only the still of its default chart (no
+    widget view): the course's widgets are shown by ``explorer()``."""
+    outputs = cell.get("outputs", [])
+    widget = any(WIDGET_MIME in o.get("data", {}) for o in outputs)
+    if "explorer(" in cell.source and not widget and _has_picture(outputs):
+        return [widget_note(with_picture=True)]
+    return []
+
+
 def _has_picture(outputs: list) -> bool:
     return any("image/png" in o.get("data", {}) for o in outputs)
 
@@ -222,7 +232,7 @@ def notebook_page(course: Path, rel: str, launch_url: str) -> nbformat.NotebookN
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         if cell.cell_type == "code":
-            cell.outputs = clean_outputs(cell.outputs)
+            cell.outputs = clean_outputs(cell.outputs) + still_note(cell)
         if rel.startswith(("solutions/", f"{ZH}/solutions/")):
             fold_solutions(cell)
     header = page_header(rel, launch_url, language_switch(rel, course))

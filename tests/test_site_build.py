@@ -127,6 +127,20 @@ def test_a_widget_picture_is_kept_with_its_note():
     assert "default settings" in cleaned[1]["data"]["text/html"]
 
 
+def test_a_widget_stored_as_a_still_gets_the_note_once():
+    cell = nbformat.v4.new_code_cell("explore.explorer()", execution_count=1)
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "execute_result",
+            data={"image/png": "iVBORw0KGgo=", "text/plain": "Run this cell"},
+            execution_count=1,
+        )
+    ]
+    notes = build.still_note(cell)
+    assert len(notes) == 1 and "default settings" in notes[0]["data"]["text/html"]
+    assert build.still_note(nbformat.v4.new_code_cell("x = 1")) == []
+
+
 def test_page_has_download_launch_and_title_first():
     rel = "lessons/00_start_here.ipynb"
     nb = build.notebook_page(ROOT, rel, "https://hub.example/lab/tree/{path}")

@@ -133,6 +133,14 @@ def source_notebook(page: str) -> Path | None:
     return REPO / rel if (REPO / rel).exists() else None
 
 
+def widget_cells(notebook: Path) -> int:
+    """Cells that show a widget: a stored widget view, or a still of an ``explorer()``."""
+    nb = nbformat.read(notebook, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    views = [c for c in code if any(build.WIDGET_MIME in o.get("data", {}) for o in c.outputs)]
+    return len(views) + sum(len(build.still_note(c)) for c in code)
+
+
 def stored_pictures(notebook: Path) -> int:
     nb = nbformat.read(notebook, as_version=4)
     return sum(
@@ -183,7 +191,11 @@ def test_page(tab, path):
     notebook = source_notebook(path)
     if notebook is not None:
         shown = page.locator("article .cell_output img").count()
-        assert shown == stored_pictures(notebook), f"{path}: {shown} charts, notebook has more"
+        stored = stored_pictures(notebook)
+        assert shown == stored, f"{path}: {shown} charts shown, the notebook stores {stored}"
+        notes = page.locator(".widget-note").count()
+        assert notes == widget_cells(notebook), f"{path}: {notes} notes on widgets"
+        assert "VBox(" not in page.locator("article").inner_text()
         link = page.locator("a.download-notebook")
         assert link.count() == 1, f"{path} has no download link"
         response = tab.context.request.get(

@@ -3,7 +3,8 @@ nothing from another host, the search finds Chinese and English terms, every cha
 the download links give the notebooks, the language switch works, and axe-core finds no serious
 or critical accessibility violation.
 
-The site is ``build/site`` (``make site``), or the folder named by $RETOOL_SITE. Chromium is the
+The site is ``build/site`` (``make site``), or the folder named by $RETOOL_SITE, built from this
+checkout's notebooks or those of $RETOOL_COURSE_ROOT. Chromium is the
 system's (never ``playwright install``); without it these tests are skipped with a message.
 """
 
@@ -28,6 +29,8 @@ import browser_helpers as bh  # noqa: E402
 import build_site as build  # noqa: E402
 
 SITE = Path(os.environ.get("RETOOL_SITE") or REPO / "build" / "site")
+# the notebooks the site was built from: this checkout's, or $RETOOL_COURSE_ROOT's
+COURSE = bh.COURSE
 AXE = BOOK / "node_modules" / "axe-core" / "axe.min.js"
 HANG_MS = bh.HANG * 1000  # a hang guard, not a speed test
 
@@ -130,7 +133,7 @@ def tab(chromium):
 def source_notebook(page: str) -> Path | None:
     """The notebook a page was built from (lessons/x.html -> lessons/x.ipynb), if any."""
     rel = Path(page).with_suffix(".ipynb")
-    return REPO / rel if (REPO / rel).exists() else None
+    return COURSE / rel if (COURSE / rel).exists() else None
 
 
 def widget_cells(notebook: Path) -> int:
@@ -164,7 +167,7 @@ def test_pages_were_found():
     assert PAGES or not (SITE / "index.html").exists()
     if PAGES:
         lessons = [p for p in PAGES if p.startswith("lessons/")]
-        assert len(lessons) == len(list((REPO / "lessons").glob("[0-9][0-9]_*.ipynb")))
+        assert len(lessons) == len(list((COURSE / "lessons").glob("[0-9][0-9]_*.ipynb")))
         assert "audit.html" in PAGES
 
 
@@ -206,7 +209,7 @@ def test_page(tab, path):
         launch = page.locator("a.launch-notebook").get_attribute("href")
         assert Path(path).with_suffix(".ipynb").as_posix() in launch
     switch = page.locator("a.language-switch")
-    zh_twin = REPO / build.ZH / Path(path).with_suffix(".ipynb")
+    zh_twin = COURSE / build.ZH / Path(path).with_suffix(".ipynb")
     assert switch.count() == (1 if zh_twin.exists() else 0), f"{path}: language switch"
 
     page.add_script_tag(path=str(AXE))

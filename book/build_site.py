@@ -435,6 +435,8 @@ def build(course: Path, out: Path, launch_url: str, work: Path | None = None) ->
             "(re-execute the notebook, see the README):\n  " + "\n  ".join(bad)
         )
     work = work or out.parent / (out.name + "-work")
+    if work.exists():  # a fresh build: nothing of an earlier one may linger in the site
+        shutil.rmtree(work)
     src = work / "src"
     write_source(course, src, launch_url)
     cmd = [

@@ -37,7 +37,9 @@ def test_widget_titles_are_balanced_at_the_ends_of_every_range(name):
 
 def test_a_title_the_plain_wrap_would_leave_one_word_alone_is_balanced():
     fig, ax = plots.figure()
-    words = ("Renovation spending grew fast from a small base while the intensity fell " * 3).split()
+    words = (
+        "Renovation spending grew fast from a small base while the intensity fell " * 3
+    ).split()
     titles = (" ".join(words[:n]) for n in range(2, len(words)))
     title, greedy = next(
         (t, g)

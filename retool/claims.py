@@ -293,18 +293,15 @@ def recomputed_text(value: float, printed: str, unit: str) -> str:
     return with_unit(value, unit, places)
 
 
-def _fmt(value: float, printed: str) -> str:
-    """The recomputed value with two more decimals than the paper prints."""
-    if not math.isfinite(value):
-        return ""
-    return f"{value:.{measures.decimals(printed) + 2}f}"
-
-
 def report(path=None) -> str:
-    """The audit as a text table, the verdicts explained, counts by verdict, and any problem."""
+    """The audit as a text table (values in their units, printed ones with their comparison),
+    the verdicts explained, counts by verdict, and any problem."""
     a = audit(path)
-    shown = a.assign(recomputed=[_fmt(v, p) for v, p in zip(a["recomputed"], a["printed"])])
-    cols = ["claim_id", "section", "line", "printed", "unit", "recomputed", "verdict"]
+    shown = a.assign(
+        printed=[printed_text(r.printed, r.unit, r.comparison) for r in a.itertuples()],
+        recomputed=[recomputed_text(r.recomputed, r.printed, r.unit) for r in a.itertuples()],
+    )
+    cols = ["claim_id", "section", "line", "printed", "recomputed", "verdict"]
     legend = "\n".join(f"  {v}: {meaning}" for v, meaning in VERDICTS.items())
     text = shown[cols].to_string(index=False) + f"\n\nVerdicts:\n{legend}\n\n{len(a)} claims. "
     text += counts_sentence(path)

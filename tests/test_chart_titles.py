@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 
 import pytest
 
+import retool.plots
 import retool.widgets
 from retool import plots
 
 WIDGETS = sorted(m.name for m in pkgutil.iter_modules(retool.widgets.__path__))
+CHART_MODULES = sorted(m.name for m in pkgutil.iter_modules(retool.plots.__path__))
+
+
+def lesson_charts():
+    """Every chart function of retool/plots that a lesson can call without arguments."""
+    for name in CHART_MODULES:
+        module = importlib.import_module(f"retool.plots.{name}")
+        for fname, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__ or fname.startswith("_"):
+                continue
+            if all(p.default is not p.empty for p in inspect.signature(fn).parameters.values()):
+                yield pytest.param(fn, id=f"{name}.{fname}")
 
 
 def title_lines(fig) -> list[str]:
@@ -33,6 +47,12 @@ def test_widget_titles_are_balanced_at_the_ends_of_every_range(name):
     for s in settings:
         lines = title_lines(module.view(**s)[0])
         assert balanced(lines), (s, lines)
+
+
+@pytest.mark.parametrize("chart", list(lesson_charts()))
+def test_lesson_chart_titles_are_balanced(chart):
+    lines = title_lines(chart())
+    assert balanced(lines), lines
 
 
 def test_a_title_the_plain_wrap_would_leave_one_word_alone_is_balanced():

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import data, measures, rebuild
+from . import data, measures, rebuild, units
 
 # The verdicts, in the order the course reports them: from the strongest evidence to none.
 VERDICTS = {
@@ -222,18 +222,86 @@ def counts_sentence(path=None) -> str:
     return f"Of the paper's {int(counts.sum())} quantitative statements: " + ", ".join(parts) + "."
 
 
-def _fmt(value: float, printed: str) -> str:
-    """The recomputed value with two more decimals than the paper prints."""
+# --- values in words, for people: "below 10%", "about 1/10", "3,700亿元" -------------------------
+
+COMPARISON_WORDS = {
+    "equal": "",
+    "about": "about ",
+    "above": "above ",
+    "below": "below ",
+    "before": "before ",
+}
+WHOLE_UNITS = ("year", "years", "rank", "count", "ordinal", "century", "decade")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _number(value: float, places: int) -> str:
+    return f"{value:,.{places}f}"
+
+
+def with_unit(value: float, unit: str, places: int = 0) -> str:
+    """A value in its unit as a person writes it: 31.7%, 3,700亿元, 1/13.3, 11th, the 1980s."""
+    if not math.isfinite(value):
+        return "—"
+    whole = int(round(value))
+    if unit == "percent":
+        return f"{_number(value, places)}%"
+    if unit.startswith(units.YI_YUAN):
+        return units.yi(value, f",.{places}f") + unit[len(units.YI_YUAN) :].replace(" per ", " a ")
+    if unit.startswith("万元"):
+        return f"{_number(value, places)}万元" + unit[2:].replace("per year", "a year")
+    if unit == "multiple":
+        if 0 < value < 1:  # a fraction as 'one in n'
+            return f"1/{1 / value:,.1f}"
+        return f"{_number(value, places)}×"
+    if unit == "years":
+        return f"{_number(value, places)} years"
+    if unit == "rank":
+        return f"rank {_number(value, places)}"
+    if unit == "ordinal":
+        return _ordinal(whole)
+    if unit == "century":
+        return f"the {_ordinal(whole)} century"
+    if unit == "decade":
+        return f"the 19{whole:02d}s"
+    if unit in ("year", "count"):
+        return _number(value, places).replace(",", "") if unit == "year" else _number(value, places)
+    return f"{_number(value, places)} {unit}".strip()
+
+
+def printed_text(printed: str, unit: str, comparison: str) -> str:
+    """The paper's value with its comparison: 'below 10%', 'about 1/10', '31.7%'."""
+    places = measures.decimals(printed)
+    value = with_unit(float(printed), unit, places)
+    if unit == "multiple" and value.startswith("1/"):  # 'about 1/10': the paper's fraction
+        value = f"1/{1 / float(printed):.0f}"
+    return COMPARISON_WORDS.get(comparison, f"{comparison} ") + value
+
+
+def recomputed_text(value: float, printed: str, unit: str) -> str:
+    """The course's value in the printed unit, one decimal finer than the paper prints
+    (whole units stay whole when the value is whole); '' when nothing is recomputed."""
     if not math.isfinite(value):
         return ""
-    return f"{value:.{measures.decimals(printed) + 2}f}"
+    places = measures.decimals(printed) + (2 if unit == "multiple" else 1)
+    if unit in WHOLE_UNITS and float(value).is_integer():
+        places = 0
+    return with_unit(value, unit, places)
 
 
 def report(path=None) -> str:
-    """The audit as a text table, the verdicts explained, counts by verdict, and any problem."""
+    """The audit as a text table (values in their units, printed ones with their comparison),
+    the verdicts explained, counts by verdict, and any problem."""
     a = audit(path)
-    shown = a.assign(recomputed=[_fmt(v, p) for v, p in zip(a["recomputed"], a["printed"])])
-    cols = ["claim_id", "section", "line", "printed", "unit", "recomputed", "verdict"]
+    shown = a.assign(
+        printed=[printed_text(r.printed, r.unit, r.comparison) for r in a.itertuples()],
+        recomputed=[recomputed_text(r.recomputed, r.printed, r.unit) for r in a.itertuples()],
+    )
+    cols = ["claim_id", "section", "line", "printed", "recomputed", "verdict"]
     legend = "\n".join(f"  {v}: {meaning}" for v, meaning in VERDICTS.items())
     text = shown[cols].to_string(index=False) + f"\n\nVerdicts:\n{legend}\n\n{len(a)} claims. "
     text += counts_sentence(path)

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import data, measures
+from . import data, measures, units
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK_FOLDERS = ("lessons", "solutions")
@@ -106,8 +106,8 @@ EXEMPT: list[tuple[str, str, str]] = [
     ),
     (
         "unit",
-        r"\b100 million yuan|亿元 = 100",
-        "the definition of a unit (亿元 = 100 million yuan)",
+        rf"\b{units.YI_YUAN_EN}|{units.YI_YUAN} = 100",
+        f"the definition of a unit ({units.YI_YUAN_DEFINED})",
     ),
 ]
 _EXEMPT = [(kind, re.compile(pattern, re.S | re.M)) for kind, pattern, _ in EXEMPT]

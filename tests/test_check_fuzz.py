@@ -320,6 +320,16 @@ def assert_sentence(fb, q) -> None:
     assert len(msg) < 3000, f"{q.qid}: a {len(msg)}-character message"
     assert "Traceback" not in msg
     assert str(fb) and fb._repr_markdown_()
+    if fb.outcome is Outcome.INVALID:  # an unclear answer: say what is wanted, in plain words
+        assert str(fb).startswith(f"? {q.qid}: unclear answer: "), str(fb)
+        said = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`", "", msg)  # the learner's own text aside
+        assert not PYTHON_WORDS.search(said), msg
+        assert "for example" in msg or "print(...)" in msg, msg
+
+
+PYTHON_WORDS = re.compile(
+    r"\b(?:str|dict|int|float|NoneType|ndarray|TypeError|ValueError|OverflowError|Exception)\b"
+)
 
 
 # --- tests -------------------------------------------------------------------------------------
@@ -389,6 +399,16 @@ def test_any_input_gives_a_sentence(module, index, answer):
     q = question(module, index)
     fb = q.check(answer)
     assert_sentence(fb, q)
+
+
+@pytest.mark.parametrize("module,index", QUESTIONS)
+@settings(max_examples=10)
+@given(text=st.text(min_size=1, max_size=40).filter(str.strip))
+def test_a_text_answer_is_echoed_as_typed(module, index, text):
+    q = question(module, index)
+    fb = q.check(text)
+    if fb.outcome is Outcome.INVALID:
+        assert repr(text) in fb.message, (text, fb.message)
 
 
 @pytest.mark.parametrize("module,index", QUESTIONS)

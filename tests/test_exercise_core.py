@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -292,3 +293,48 @@ def test_the_nearest_of_two_close_mistakes_is_named():
     )
     assert "second" in q.check(7.90).message
     assert "first" in q.check(7.94).message
+
+
+# --- feedback in plain words, the answer echoed as typed, one set of colours --------------------
+
+PYTHON_WORDS = re.compile(
+    r"\b(?:str|dict|int|float|NoneType|ndarray|TypeError|ValueError|"
+    r"OverflowError|Exception)\b"
+)
+
+
+@pytest.mark.parametrize(
+    "answer", ["lots, maybe", "  12,3 apples ", "", [1, 2], {"a": 1}, 10**400, object(), "B, C"]
+)
+def test_an_unclear_answer_is_named_in_plain_words_with_an_example(answer):
+    for q in (number_question(), series_question(), CHOICE):
+        fb = q.check(answer)
+        assert fb.outcome is Outcome.INVALID, (q, answer)
+        assert not PYTHON_WORDS.search(fb.message), fb.message
+        assert "for example" in fb.message and q.answer_name in fb.message, fb.message
+        assert str(fb).startswith(f"? {q.qid}: unclear answer: ")
+
+
+@pytest.mark.parametrize("text", ["lots, maybe", "12,3 apples", "about 30%, I think"])
+def test_the_answer_is_echoed_as_typed(text):
+    for q in (number_question(), series_question(), CHOICE):
+        assert repr(text) in q.check(text).message
+
+
+def test_every_outcome_has_its_own_mark_and_colour():
+    styles = [core.OUTCOME_STYLE[o] for o in Outcome]
+    assert len({m for m, _, _ in styles}) == len({c for _, _, c in styles}) == len(Outcome)
+    assert all(mark != "…" for mark, _, _ in styles)
+    unclear = core.Feedback("q1", Outcome.INVALID, "x")
+    assert "unclear" in str(unclear) and core.OUTCOME_STYLE[Outcome.INVALID][2] in unclear.html()
+
+
+def test_the_quiz_colours_its_feedback_as_the_exercises_do():
+    from retool.models import quiz
+
+    q = quiz.chain_quiz()[0]
+    for key in q.options:
+        html = quiz.feedback_html(q, key)
+        assert html == q.check(key)._repr_markdown_()
+        assert core.OUTCOME_STYLE[q.check(key).outcome][2] in html
+    assert core.OUTCOME_STYLE[Outcome.UNANSWERED][2] in quiz.feedback_html(q, None)

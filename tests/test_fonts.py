@@ -40,7 +40,9 @@ def test_widget_charts_need_no_chinese_font(no_cjk_font, name):
     [
         ("Source: 原磊《传统产业改造》, 二.1; Table 1", "Source: II.1; Table 1"),
         ("technical renovation (技术改造经费支出)", "technical renovation"),
-        ("亿元", "100m yuan"),
+        ("亿元", "100 million yuan"),
+        ("3,766亿元 of loans", "3,766 × 100 million yuan of loans"),
+        ("亿元 (100 million yuan)", "100 million yuan"),
         ("二氧化硫 SO2", "SO2"),  # a numeral inside a word is not a section number
     ],
 )

@@ -157,3 +157,61 @@ def test_taking_the_paper_on_trust_is_caught():
     assert ex09_critical.q4.check(spliced).outcome is Outcome.CLOSE
     year = data.claim_value("domestic_faster_since_2003")
     assert ex09_critical.q4.check(year).outcome is Outcome.CORRECT
+
+
+# --- the claims table: claims in words, values as people write them, the chart's verdicts ------
+
+
+def test_claims_table_reads_as_words_not_ids():
+    t = ledger.claims_table()
+    a = ledger.audit()
+    assert len(t) == a["recomputed"].notna().sum()
+    ids = set(a["claim_id"])
+    words = set(data.claims()["measures_en"].str[1:])
+    for claim in t["claim"]:
+        assert claim not in ids and claim[1:] in words and not claim[0].islower()
+    for col in ("the paper prints", "the course finds"):
+        assert not t[col].str.contains(r"\de[+-]\d").any()  # never 7.067e+04
+
+
+@pytest.mark.parametrize(
+    "claim_id, printed",
+    [
+        ("below_10_in_11th_fyp", "below 10%"),
+        ("tenth_of_usa", "about 1/10"),
+        ("negative_growth_2009", "below 0%"),
+        ("stimulus_total", "40,000亿元"),
+        ("china_rank_2008", "rank 42"),
+    ],
+)
+def test_printed_values_carry_their_comparison(claim_id, printed):
+    c = data.claim(claim_id)
+    row = ledger.claims_table(recomputed_only=False)[ledger.audit()["claim_id"] == claim_id]
+    assert row["the paper prints"].item() == printed
+    assert str(c["value"]) in printed.replace(",", "").replace("1/", "0.")  # read from data/
+
+
+def test_recomputed_values_are_in_the_printed_unit():
+    t = ledger.claims_table()
+    a = ledger.audit()
+    a = a[a["recomputed"].notna()].reset_index(drop=True)
+    usa = a.index[a["claim_id"] == "tenth_of_usa"][0]
+    assert t.loc[usa, "the course finds"] == f"1/{1 / a.loc[usa, 'recomputed']:.1f}"
+    for i in a.index[a["unit"] == "percent"]:
+        places = measures.decimals(a.loc[i, "printed"]) + 1
+        assert t.loc[i, "the course finds"] == f"{a.loc[i, 'recomputed']:,.{places}f}%"
+
+
+def test_claims_table_verdicts_are_the_charts():
+    t = ledger.claims_table(recomputed_only=False)
+    assert list(t["verdict"]) == list(ledger.audit()["verdict"])
+    html = ledger.styled_claims_table(t).to_html()
+    for verdict in set(t["verdict"]):
+        assert ledger_plots.VERDICT_COLOURS[verdict] in html
+        assert verdict in [text.get_text() for text in _legend_labels()]
+    assert "claim_id" not in html and "fourth_generation_centre" not in html
+
+
+def _legend_labels():
+    fig = ledger_plots.ledger_by_section()
+    return fig.axes[0].get_legend().get_texts()

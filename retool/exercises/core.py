@@ -88,22 +88,31 @@ class Feedback:
         return self.outcome is Outcome.CORRECT
 
     def __str__(self) -> str:
-        mark = {"correct": "✔", "close": "≈", "incorrect": "✘", RECORDED: "✎"}.get(
-            self.outcome.value, "…"
-        )
-        return f"{mark} {self.question}: {self.message}"
+        mark, word, _ = OUTCOME_STYLE[self.outcome]
+        return f"{mark} {self.question}: {word}{self.message}"
 
     def __repr__(self) -> str:
         return str(self)
 
+    def html(self) -> str:
+        """The feedback as coloured HTML: the same colours in every check of the course."""
+        return f'<span style="color:{OUTCOME_STYLE[self.outcome][2]}">{_escape(str(self))}</span>'
+
     def _repr_markdown_(self) -> str:
-        colour = {"correct": "#009E73", "close": "#E69F00", "incorrect": "#D55E00"}.get(
-            self.outcome.value, "#555555"
-        )
-        return f'<span style="color:{colour}">{_escape(str(self))}</span>'
+        return self.html()
 
 
-RECORDED = "answered, not auto-graded"
+# One mark, word and colour (Okabe-Ito, as the charts) per outcome, for every check of the course:
+# the exercises and lesson 07's quiz. An answer the check cannot read says so in words and in its
+# own colour, never with a grey mark that looks like text cut short.
+OUTCOME_STYLE = {
+    Outcome.CORRECT: ("✔", "", "#009E73"),
+    Outcome.CLOSE: ("≈", "", "#B07800"),  # Okabe-Ito orange, darkened to be read on white
+    Outcome.INCORRECT: ("✘", "", "#D55E00"),
+    Outcome.INVALID: ("?", "unclear answer: ", "#8E3A80"),  # reddish purple, darkened
+    Outcome.UNANSWERED: ("○", "", "#555555"),
+    Outcome.RECORDED: ("✎", "", "#0072B2"),
+}
 
 
 def _escape(text: str) -> str:
@@ -191,10 +200,10 @@ class Question:
                 fb = self._judge(answer)
             if not isinstance(fb, Feedback):
                 raise TypeError("the check gave no feedback")
-        except (Exception, SystemExit) as exc:  # the promise is a sentence, whatever the input
+        except (Exception, SystemExit):  # the promise is a sentence, whatever the input
             fb = self._feedback(
                 Outcome.INVALID,
-                f"this answer could not be read ({_type_name(exc)}); {self._safe_expects()}",
+                f"this answer could not be read; {self._safe_expects()}",
             )
         self.last = fb
         return fb
@@ -256,6 +265,9 @@ _PLAIN_TYPES = {
     "NoneType": "None",
     "ndarray": "NumPy array",
     "DataFrame": "table (DataFrame)",
+    "Series": "pandas Series",
+    "dict": "dictionary",
+    "Ellipsis": "placeholder (...)",
 }
 
 
@@ -263,7 +275,26 @@ def a_kind(obj) -> str:
     """'a whole number', 'an ndarray', 'a list': what an object is, with its article."""
     name = _PLAIN_TYPES.get(_type_name(obj), _type_name(obj))
     name = re.sub(r"^(int|float|uint)\d+$", "number", name)
+    try:
+        if isinstance(obj, BaseException):
+            name = "error message"
+        elif isinstance(obj, type) or callable(obj):
+            name = "function or type, not its result"
+    except Exception:  # a hostile object may break isinstance itself
+        pass
     return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+def quoted(text: str) -> str:
+    """A learner's text echoed as typed (cut short only when long): 'lots, maybe'."""
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def given(answer) -> str:
+    """What the learner gave, in plain words: "the text 'lots, maybe'", 'a list', 'None'."""
+    if isinstance(answer, str):
+        return f"the text {quoted(answer)}" if answer.strip() else "an empty text"
+    return a_kind(answer)
 
 
 def shown(value) -> str:
@@ -369,7 +400,7 @@ def _same_text(a: str, b: str) -> bool:
 def choice_key(answer, options: dict) -> tuple[str | None, str]:
     """The option an answer names (one letter, or one option's exact text), or (None, why)."""
     if not isinstance(answer, str):
-        return None, f"{a_kind(answer)} is not a letter"
+        return None, f"{given(answer)} is not a letter"
     text = " ".join(str.strip(answer).split())
     keys = {str(k).upper(): k for k in options}
     letter = text.strip("()[]").rstrip(".):").strip().upper()
@@ -385,12 +416,16 @@ def choice_key(answer, options: dict) -> tuple[str | None, str]:
             return key, ""
     named = [k for k in keys if re.search(rf"(?<![A-Za-z]){re.escape(k)}(?![A-Za-z])", text)]
     if len(named) > 1:
-        return None, f"{shown(text)!r} names {len(named)} options; choose one"
-    return None, f"{shown(text)!r} is not one of the options"
+        return None, f"{given(answer)} names {len(named)} options; choose one"
+    return None, f"{given(answer)} is not one of the options"
+
+
+class Unclear(ValueError):
+    """An answer the check cannot read; its text says why, in the learner's words."""
 
 
 def to_number(answer) -> float:
-    """A learner's answer as a float; raises ValueError with a learner-readable reason.
+    """A learner's answer as a float; raises :class:`Unclear` with a learner-readable reason.
 
     Accepts numbers (Python, NumPy, Decimal, Fraction), a one-element array or Series, and text
     such as ``"31.7"``, ``"31.7%"`` or ``"2,633.83"``. Rejects True/False, which Python would
@@ -399,23 +434,23 @@ def to_number(answer) -> float:
     if isinstance(answer, str):
         text = str.strip(answer)
         if len(text) > 50:
-            raise ValueError("that text is too long to be a number")
-        text = text.replace(",", "").replace("％", "%").rstrip("%").strip()
-        if not text:
-            raise ValueError("the text is empty")
+            raise Unclear("that text is too long to be a number")
+        number = text.replace(",", "").replace("％", "%").rstrip("%").strip()
+        if not number:
+            raise Unclear("the text is empty")
         try:
-            return float(text)
+            return float(number)
         except ValueError:
-            raise ValueError(f"the text {text[:50]!r} is not a number") from None
+            raise Unclear(f"{given(answer)} is not a number") from None
     if not isinstance(answer, (numbers.Number, Decimal)) and hasattr(answer, "item"):
         if getattr(answer, "size", None) != 1:
-            raise ValueError(f"{a_kind(answer)} of several values is not a single number")
+            raise Unclear(f"{a_kind(answer)} of several values is not a single number")
         answer = answer.item()
     if isinstance(answer, bool) or type(answer).__name__ in {"bool", "bool_"}:
-        raise ValueError("a True/False value is not a number")
+        raise Unclear("a True/False value is not a number")
     if isinstance(answer, (numbers.Real, Decimal)):
         return float(answer)
-    raise ValueError(f"{a_kind(answer)} is not a single number")
+    raise Unclear(f"{a_kind(answer)} is not a single number")
 
 
 @dataclass
@@ -435,7 +470,12 @@ class NumberQuestion(Question):
     where: str = ""
 
     def expects(self) -> str:
-        return f"the answer should be one number ({self.unit}), like `12.3`."
+        example = {"year": "2009", "rank": "42", "years": "15"}.get(self.unit, "12.3")
+        tail = " for 12.3%" if self.unit.startswith("percent") else ""
+        return (
+            f"this question wants one number ({_unit_words(self.unit)}), for example "
+            f"`{self.answer_name} = {example}`{tail}."
+        )
 
     def _withhold(self) -> None:
         super()._withhold()
@@ -447,10 +487,12 @@ class NumberQuestion(Question):
         try:
             value = to_number(answer)
         except (ValueError, TypeError, OverflowError) as exc:
-            return self._feedback(Outcome.INVALID, f"{exc}; {self.expects()}")
+            return self._feedback(Outcome.INVALID, f"{_reason(exc)}; {self.expects()}")
         if not math.isfinite(value):
             return self._feedback(
-                Outcome.INVALID, f"{value} is not a finite number; {self.expects()}"
+                Outcome.INVALID,
+                f"{given(answer) if isinstance(answer, str) else shown(value)} (an endless or "
+                f"undefined value) is not a number; {self.expects()}",
             )
         exact = float(self.expected())
         forms = rounded_forms(exact, self.printed, self.solution_text)
@@ -486,7 +528,11 @@ class ChoiceQuestion(Question):
     correct: str = ""
 
     def expects(self) -> str:
-        return f"answer with one letter: {', '.join(repr(k) for k in self.options)}."
+        letters = [str(k) for k in self.options]
+        return (
+            f"this question wants one letter, for example `{self.answer_name} = "
+            f'"{letters[-1]}"`; the options are {", ".join(letters[:-1])} and {letters[-1]}.'
+        )
 
     def _withhold(self) -> None:
         super()._withhold()
@@ -521,17 +567,19 @@ class SeriesQuestion(Question):
     mistakes: Sequence[Mistake] = ()
 
     def expects(self) -> str:
-        keys = list(self.expected())
+        keys = [_label(k) for k in self.expected()]
+        example = ", ".join(f"{k}: {v}" for k, v in zip(keys[:2], ("12.3", "4.5")))
+        more = ", ..." if len(keys) > 2 else ""
         return (
-            f"the answer should hold {len(keys)} numbers ({self.unit}) for "
-            f"{', '.join(_label(k) for k in keys)}: a dict "
-            "{label: value}, a pandas Series indexed by label, or a list in that order."
+            f"this question wants {len(keys)} numbers ({_unit_words(self.unit)}), one for each "
+            f"of {', '.join(keys)}: for example `{self.answer_name} = {{{example}{more}}}`, a "
+            "pandas Series with those labels, or a list in that order."
         )
 
     def _as_dict(self, answer, keys) -> dict:
         if hasattr(answer, "columns") and hasattr(answer, "iloc"):
             if len(answer.columns) != 1:
-                raise ValueError(
+                raise Unclear(
                     f"a table with {len(answer.columns)} columns is not one series of numbers"
                 )
             answer = answer.iloc[:, 0]
@@ -539,16 +587,17 @@ class SeriesQuestion(Question):
             answer = answer.to_dict()
         if isinstance(answer, dict):
             norm = {_key(k): v for k, v in list(answer.items())[:1000]}
-            missing = [k for k in keys if _key(k) not in norm]
+            missing = [_label(k) for k in keys if _key(k) not in norm]
             if missing:
-                raise ValueError(f"missing values for {missing}")
+                raise Unclear(f"there is no value for {', '.join(missing)}")
             return {k: to_number(norm[_key(k)]) for k in keys}
         if isinstance(answer, (list, tuple)) or type(answer).__name__ == "ndarray":
             values = list(answer)[: len(keys) + 1]
             if len(values) != len(keys):
-                raise ValueError(f"expected {len(keys)} numbers, got a different count")
+                many = "more" if len(values) > len(keys) else "fewer"
+                raise Unclear(f"the list has {many} than {len(keys)} values")
             return {k: to_number(v) for k, v in zip(keys, values)}
-        raise ValueError(f"{a_kind(answer)} is not a dict, Series or list of numbers")
+        raise Unclear(f"{given(answer)} is not a set of numbers")
 
     def _withhold(self) -> None:
         super()._withhold()
@@ -564,7 +613,7 @@ class SeriesQuestion(Question):
         try:
             got = self._as_dict(answer, list(expected))
         except (ValueError, TypeError, OverflowError) as exc:
-            return self._feedback(Outcome.INVALID, f"{exc}; {self.expects()}")
+            return self._feedback(Outcome.INVALID, f"{_reason(exc)}; {self.expects()}")
         if any(not math.isfinite(v) for v in got.values()):
             return self._feedback(Outcome.INVALID, "every value must be a finite number.")
         wrong = [k for k, v in expected.items() if not self._right(got[k], v)]
@@ -582,6 +631,28 @@ class SeriesQuestion(Question):
             f"{len(expected) - len(wrong)} of {len(expected)} values match; look again at "
             f"{', '.join(_label(k) for k in wrong[:3])}. Try `{self.qid}.hint()`.",
         )
+
+
+def _reason(exc: Exception) -> str:
+    """Why an answer cannot be read: the check's own words (an :class:`Unclear` it raised), never
+    Python's (an error from deep inside a conversion)."""
+    if isinstance(exc, Unclear):
+        return str(exc)
+    return "this answer could not be read"
+
+
+def _unit_words(unit: str) -> str:
+    """A question's unit as words: 'in percent', 'in 亿元', 'a year'."""
+    words = {
+        "year": "a year",
+        "rank": "a rank",
+        "years": "a number of years",
+        "ratio": "a ratio",
+        "multiple": "a multiple",
+        "share": "a share from 0 to 1",
+        "probability": "a probability from 0 to 1",
+    }
+    return words.get(unit, f"in {unit}")
 
 
 def _label(k) -> str:
@@ -622,7 +693,11 @@ class OpenQuestion(Question):
                 Outcome.RECORDED,
                 f"answer recorded (not auto-checked). Compare it with `{self.qid}.solution()`.",
             )
-        return self._feedback(Outcome.INVALID, "write your answer as text between quotes.")
+        return self._feedback(
+            Outcome.INVALID,
+            f"{given(answer)} is not an answer in words; this question wants text between "
+            f'quotes, for example `{self.answer_name} = "Because ..."`.',
+        )
 
 
 def summary(*questions: Question) -> _Text:

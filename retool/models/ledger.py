@@ -234,3 +234,64 @@ def gdp_share_growth_range() -> tuple[float, float]:
 def fraction_as_one_in(fraction: float) -> float:
     """0.075 -> 13.3: a fraction written as 'one in x'."""
     return measures.multiple(1, fraction)
+
+
+# --- the claims table of lesson 09: the claims in words, values as people write them ----------
+
+TABLE_COLUMNS = ("claim", "where", "the paper prints", "the course finds", "verdict")
+
+
+def claims_table(audited: pd.DataFrame | None = None, recomputed_only: bool = True) -> pd.DataFrame:
+    """The audit for reading: each claim in words (the ledger's ``measures_en``), where it stands,
+    the printed value with its comparison ('below 10%'), the recomputed value in the same unit
+    and the ledger's verdict. ``recomputed_only`` keeps the claims the course recomputes."""
+    a = audit() if audited is None else audited
+    if recomputed_only:
+        a = a[a["recomputed"].notna()]
+    words = data.claims().set_index("claim_id")["measures_en"]
+    rows = [
+        (
+            _sentence_case(words[r.claim_id]),
+            f"{r.section_code}, line {r.line}",
+            claims.printed_text(r.printed, r.unit, r.comparison),
+            claims.recomputed_text(r.recomputed, r.printed, r.unit),
+            r.verdict,
+        )
+        for r in a.itertuples()
+    ]
+    return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def styled_claims_table(table: pd.DataFrame | None = None):
+    """:func:`claims_table` as a pandas Styler: each verdict in the chart's colour for it, the
+    claims left-aligned and wrapped, the numbers right-aligned, no index."""
+    from ..plots.ledger import VERDICT_COLOURS  # the chart's colours, one place
+
+    t = claims_table() if table is None else table
+
+    def verdict_cell(verdict):
+        colour = VERDICT_COLOURS.get(verdict, "#999999")
+        return f"border-left: 6px solid {colour}; font-weight: bold"
+
+    return (
+        t.style.hide(axis="index")
+        .map(verdict_cell, subset=["verdict"])
+        .set_properties(subset=["claim"], **{"text-align": "left", "max-width": "26em"})
+        .set_properties(
+            subset=["the paper prints", "the course finds"],
+            **{"text-align": "right", "white-space": "nowrap"},
+        )
+        .set_properties(subset=["where", "verdict"], **{"white-space": "nowrap"})
+        .set_table_styles(
+            [
+                {"selector": "th", "props": "text-align: left; border-bottom: 2px solid #444"},
+                {"selector": "td", "props": "padding: 4px 10px; vertical-align: top"},
+                {"selector": "tr:nth-child(even)", "props": "background: #f5f5f5"},
+            ]
+        )
+        .set_caption("What the course recomputes, claim by claim (verdicts as in the chart)")
+    )

@@ -7,7 +7,7 @@ judged exactly as an exercise answer is. :func:`feedback` is the pure function a
 
 from __future__ import annotations
 
-from ..exercises.core import ChoiceQuestion
+from ..exercises.core import ChoiceQuestion, Feedback, Outcome
 
 
 def chain_quiz() -> list[ChoiceQuestion]:
@@ -128,6 +128,14 @@ def feedback(question: ChoiceQuestion, key) -> str:
     return str(question.check(key))
 
 
+def feedback_html(question: ChoiceQuestion, key) -> str:
+    """The quiz's feedback coloured as every check of the course colours it; no option picked
+    is 'not answered yet', in that outcome's colour."""
+    if key is None:
+        return Feedback(question.qid, Outcome.UNANSWERED, "pick an option first.").html()
+    return question.check(key).html()
+
+
 def quiz_widget(questions):
     """Each question with its options as radio buttons, a check button and the feedback."""
     import ipywidgets as w
@@ -143,12 +151,7 @@ def quiz_widget(questions):
         answer = w.HTML()
 
         def on_click(_, q=q, choice=choice, answer=answer):
-            from html import escape
-
-            if choice.value is None:
-                answer.value = "<i>Pick an option first.</i>"
-            else:
-                answer.value = escape(feedback(q, choice.value))
+            answer.value = feedback_html(q, choice.value)
 
         button.on_click(on_click)
         boxes.append(w.VBox([w.HTML(f"<b>{q.qid}.</b> {q.prompt}"), choice, button, answer]))

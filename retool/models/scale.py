@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import data, measures, rebuild
+from .. import data, measures, rebuild, units
 from ..params import Param, Spec, year
 
 # (Chinese, English) names of the Table 1 series, for charts (a constant of the data package)
@@ -85,7 +85,7 @@ def sentence(base: int, end: int, series: str) -> str:
         verb = "grew" if g[s] >= 0 else "fell"
         parts.append(
             f"{SHORT[s].lower()} {verb} {abs(g[s]):.1f}% "
-            f"({t.loc[base, s]:,.2f} → {t.loc[end, s]:,.2f}亿元)"
+            f"({t.loc[base, s]:,.2f} → {units.yi(t.loc[end, s], ',.2f')})"
         )
     back = " (going back in time, since the end year is before the base year)" if end < base else ""
     text = f"From {base} to {end}{back}, " + "; ".join(parts)

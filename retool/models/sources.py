@@ -85,6 +85,27 @@ def paper_says() -> dict:
     }
 
 
+def missing_years(share: pd.DataFrame, start: int, end: int) -> list[int]:
+    """The years of [start, end] the window has no data for."""
+    return sorted(set(range(int(start), int(end) + 1)) - set(share["year"].astype(int)))
+
+
+def year_spans(years: list[int]) -> str:
+    """[2001, 2005, 2006, 2007] -> '2001 and 2005-2007'."""
+    spans: list[list[int]] = []
+    for y in sorted(years):
+        if spans and y == spans[-1][-1] + 1:
+            spans[-1].append(y)
+        else:
+            spans.append([y])
+    words = [f"{s[0]}" if len(s) == 1 else f"{s[0]}-{s[-1]}" for s in spans]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" and {words[-1]}"
+
+
+def _universe_name(universe: str) -> str:
+    return "" if universe == "both" else f" on {UNIVERSES[universe].split(' (')[0]}"
+
+
 def sentence(share, ratio, start, end, universe) -> str:
     """What the window shows, in one sentence."""
     if share.empty:
@@ -106,6 +127,12 @@ def sentence(share, ratio, start, end, universe) -> str:
             f"From {first} to {last} the domestic share of technology purchases went from "
             f"{s.iloc[0]:.1f}% to {s.iloc[-1]:.1f}% and assimilation from {r.iloc[0]:.1f}% to "
             f"{r.iloc[-1]:.1f}% of foreign technology spending"
+        )
+    cut = missing_years(share, start, end)
+    if cut:
+        text += (
+            f"; there are no data{_universe_name(universe)} for {year_spans(cut)}, so the "
+            f"chart leaves {'that year' if len(cut) == 1 else 'those years'} out"
         )
     brk = break_year(share)
     if brk is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import data, measures
+from .. import data, measures, units
 from ..params import Param, Spec
 
 PARAMS = Spec(
@@ -47,7 +47,8 @@ def describe(series: str) -> str:
     first, last = f.iloc[0], f.iloc[-1]
     peak = int(f.loc[f["value"].idxmax(), "year"])
     return (
-        f"{data.SERIES[series][1].capitalize()} went from {first['value']:,.2f}亿元 in "
-        f"{first['year']} to {last['value']:,.2f}亿元 in {last['year']} ({growth(f):+.1f}%), "
+        f"{data.SERIES[series][1].capitalize()} went from {units.yi(first['value'], ',.2f')} in "
+        f"{first['year']} to {units.yi(last['value'], ',.2f')} in {last['year']} "
+        f"({growth(f):+.1f}%), "
         f"with its peak in {peak}."
     )

@@ -21,7 +21,7 @@ import math
 
 import pandas as pd
 
-from .. import data
+from .. import data, units
 from ..params import Param, Spec, number_in_range
 
 # The People's Bank of China's benchmark lending rate for loans of six months to one year, set
@@ -231,9 +231,9 @@ def describe(
     ratio = loans / spend * 100
     full = " (all of the interest: the loans are interest-free to firms)" if s == 100 else ""
     return (
-        f"{b:,.0f}亿元 a year paying {s:g}% of the interest at {r:g}%{full} supports "
-        f"{loans:,.0f}亿元 of loans a year ({leverage(r, s):,.1f}× the budget), "
-        f"{ratio:,.0f}% of Table 1's renovation spending in {year} ({spend:,.2f}亿元)."
+        f"{units.yi(b)} a year paying {s:g}% of the interest at {r:g}%{full} supports "
+        f"{units.yi(loans)} of loans a year ({leverage(r, s):,.1f}× the budget), "
+        f"{ratio:,.0f}% of Table 1's renovation spending in {year} ({units.yi(spend, ',.2f')})."
     )
 
 

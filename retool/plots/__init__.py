@@ -21,6 +21,8 @@ from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from .. import units
+
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 PALETTE = {
     "black": "#000000",
@@ -179,7 +181,7 @@ CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+")
 def ascii_fallback(text: str) -> str:
     """``text`` with Chinese put in English forms or dropped (for machines without CJK fonts)."""
     text = re.sub(r"(?<![\u4e00-\u9fff])([一二三四])(?=[.、])", lambda m: NUMERALS[m[1]], text)
-    text = text.replace("亿元", "100m yuan")
+    text = units.in_english(text)
     text = CJK.sub("", text)
     for pattern, repl in (
         (r"\(\s*\)", ""),
@@ -273,22 +275,39 @@ def note_box(ax, note: str) -> None:
         text.set_in_layout(False)
 
 
+def _greedy(paragraph: str, width: float) -> list[str]:
+    lines, line = [], ""
+    for word in paragraph.split(" "):
+        candidate = f"{line} {word}".strip()
+        if line and text_width(candidate) > width:
+            lines.append(line)
+            candidate = word
+        line = candidate
+    return [*lines, line]
+
+
 def _wrap(
-    text: str, fig: Figure, fontsize: float, bold: bool = False, width_share: float = 1.0
+    text: str,
+    fig: Figure,
+    fontsize: float,
+    bold: bool = False,
+    width_share: float = 1.0,
+    balance: bool = False,
 ) -> list[str]:
-    """Split text into lines that fit the figure's width (CJK characters count double)."""
+    """Split text into lines that fit the figure's width (CJK characters count double).
+
+    ``balance``: as many lines as needed, each about as long as the others (the narrowest width
+    that needs no more lines), so a title never ends on a line of one word."""
     width = width_share * fig.get_figwidth() * 72 / (fontsize * (0.62 if bold else 0.56))
     lines = []
     for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}".strip()
-            size = text_width(candidate)
-            if line and size > width:
-                lines.append(line)
-                candidate = word
-            line = candidate
-        lines.append(line)
+        found = _greedy(paragraph, width)
+        if balance and len(found) > 1:
+            narrow = max(map(text_width, paragraph.split(" ")))
+            while narrow < width and len(_greedy(paragraph, narrow)) > len(found):
+                narrow += 1
+            found = _greedy(paragraph, narrow)
+        lines += found
     return lines
 
 
@@ -311,7 +330,7 @@ def finish(
             a.grid(axis="x", visible=True)
             a.grid(axis="y", visible=False)
     height = fig.get_figheight() * 72  # points
-    title_lines = _wrap(title, fig, TITLE_PT, bold=True)
+    title_lines = _wrap(title, fig, TITLE_PT, bold=True, balance=True)
     fig.suptitle("\n".join(title_lines), x=0.01, ha="left")
     if not isinstance(ax, (list, tuple)):
         if ylabel:

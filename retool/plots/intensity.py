@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import seaborn as sns
 
+from .. import units
 from ..models import intensity as model
 from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box
 from .scale import source
@@ -127,16 +128,20 @@ def counterfactual(
     span = f"{summary['first_year']}-{summary['last_year']}"
     if total > 0:
         title = (
-            f"At {baseline_pct:g}%, renovation {span} falls short by {total:,.0f} (100m yuan), "
+            f"At {baseline_pct:g}%, renovation {span} falls short by {units.yi(total)}, "
             f"{summary['cumulative_shortfall_pct_gdp']:.1f}% of GDP"
         )
     elif total < 0:
         title = (
-            f"At {baseline_pct:g}%, Table 1 exceeds the baseline by {-total:,.0f} (100m yuan) "
+            f"At {baseline_pct:g}%, Table 1 exceeds the baseline by {units.yi(-total)} "
             f"over {span}: no shortfall"
         )
     else:
         title = f"At {baseline_pct:g}%, renovation {span} would have been just what it was"
     return finish(
-        fig, ax, label(title), label("100 million yuan"), source("Table 1") + "; FAI, GDP (data/)"
+        fig,
+        ax,
+        label(title),
+        label(units.YI_YUAN_DEFINED, units.YI_YUAN),
+        source("Table 1") + "; FAI, GDP (data/)",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import seaborn as sns
 
+from .. import units
 from ..models import scale as model
 from ..models.scale import NAMES, SHORT
 from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box, paper_source
@@ -49,7 +50,7 @@ def table1_levels(table: pd.DataFrame | None = None):
     right.set_title(label("Buying and absorbing technology", "技术获取"))
     right.legend(title=None)
     for ax in (left, right):
-        ax.set(xlabel="", ylabel=label("100 million yuan", "亿元"))
+        ax.set(xlabel="", ylabel=label(units.YI_YUAN_DEFINED, units.YI_YUAN))
     years = t.index
     g = model.growth_between(int(years[0]), int(years[-1]))
     title = label(

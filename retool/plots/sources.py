@@ -7,6 +7,7 @@ import seaborn as sns
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
+from .. import units
 from ..models import sources as model
 from ..models.sources import TABLE1_UNIVERSE, UNIVERSE_SHORT, YEARBOOK_UNIVERSE, break_year
 from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box
@@ -178,6 +179,6 @@ def universe_gap(frame: pd.DataFrame | None = None):
         fig,
         ax,
         title,
-        label("100 million yuan"),
+        label(units.YI_YUAN_DEFINED, units.YI_YUAN),
         source("Table 1") + "; China Statistical Yearbook 2009 table 20-42",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import seaborn as sns
 
+from .. import units
 from ..models.scale import NAMES
 from . import SERIES_COLOURS, figure, finish, label, paper_source
 
@@ -29,7 +30,7 @@ def table1_series(frame: pd.DataFrame, growth: float, into=None):
         fig,
         ax,
         title,
-        label("亿元 (100 million yuan)", "亿元"),
+        label(units.YI_YUAN_DEFINED, units.YI_YUAN),
         paper_source("Table 1"),
         xlabel=label("year", "年份"),
     )

@@ -7,6 +7,7 @@ import math
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
+from .. import units
 from ..models import subsidy
 from . import SERIES_COLOURS, figure, finish, label, note_box
 
@@ -94,7 +95,7 @@ def leverage_bars(
         title,
         "",
         source=SOURCE,
-        xlabel=label("100 million yuan (yi yuan)", "亿元"),
+        xlabel=label(units.YI_YUAN_DEFINED, units.YI_YUAN),
         horizontal=True,
     )
     return fig
@@ -144,7 +145,7 @@ def leverage_curve(
         ax,
         title,
         label(
-            "loans supported (100 million yuan a year)",
+            f"loans supported, {units.YI_YUAN_DEFINED} a year",
             "可支持的贷款（亿元/年）",
         ),
         source=SOURCE,

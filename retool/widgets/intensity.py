@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+from .. import units
 from ..models import intensity as model
 from ..params import notes_sentence
 from ..plots import intensity as charts
@@ -44,7 +45,7 @@ def sentence(baseline, what, denominator, share, table, summary, notes) -> str:
     actual = table["actual"].sum()
     head = (
         f"At {baseline:g}% of {base} ({what}), renovation spending {span} would have been "
-        f"{table['counterfactual'].sum():,.0f}亿元 against Table 1's {actual:,.0f}亿元"
+        f"{units.yi(table['counterfactual'].sum())} against Table 1's {units.yi(actual)}"
     )
     if denominator == "manufacturing_assumed" and share == 0:
         return (
@@ -57,14 +58,14 @@ def sentence(baseline, what, denominator, share, table, summary, notes) -> str:
         )
     if total > 0:
         tail = (
-            f": a cumulative shortfall of {total:,.0f}亿元, "
+            f": a cumulative shortfall of {units.yi(total)}, "
             f"{summary['cumulative_shortfall_pct_gdp']:.1f}% "
             f"of the period's GDP, or {summary['subsidy_years']:,.0f} years of the "
-            f"{summary['subsidy_per_year']:g}亿元 annual interest subsidy"
+            f"{units.yi(summary['subsidy_per_year'], 'g')} annual interest subsidy"
         )
     elif total < 0:
         tail = (
-            f": Table 1 spends {-total:,.0f}亿元 more than the baseline, so there is no "
+            f": Table 1 spends {units.yi(-total)} more than the baseline, so there is no "
             "shortfall at this intensity"
         )
     else:

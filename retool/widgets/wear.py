@@ -37,30 +37,49 @@ def sentence(renovation: float, obsolescence: float, years: int, path) -> str:
             "found it."
         )
     verdict = wear.verdict_of(path)
+    gap = _moves(first["gap_levels"], last["gap_levels"], ".2f", " levels")
+    obsolete = _moves(first["obsolete"], last["obsolete"], ".1f", "%")
+    frontier = _moves(first["international"], last["international"], ".1f", "%")
     if verdict == "widens":
         return (
             f"Renovating {r} of the equipment a year cannot offset {d} obsolescence: the gap to "
-            "the "
-            f"frontier widens from {first['gap_levels']:.2f} to {last['gap_levels']:.2f} levels "
-            f"{span}, "
-            f"and the obsolete share rises from {first['obsolete']:.1f}% to "
-            f"{last['obsolete']:.1f}%."
+            f"the frontier {gap.replace('rises', 'widens')} {span}, and the obsolete share "
+            f"{obsolete}."
         )
     if verdict == "holds":
-        return (
-            f"Renovation ({r}) just compensates obsolescence ({d}): the mean gap stays at "
-            f"{first['gap_levels']:.2f} levels {span}, though the equipment spreads out "
-            "(obsolete share "
-            f"{first['obsolete']:.1f}% → {last['obsolete']:.1f}%, frontier share "
-            f"{first['international']:.1f}% → {last['international']:.1f}%)."
-        )
+        return f"Renovation ({r}) just compensates obsolescence ({d}): " + _holds(first, last, span)
     return (
-        f"Renovating {r} a year outpaces {d} obsolescence: the gap to the frontier narrows from "
-        f"{first['gap_levels']:.2f} to {last['gap_levels']:.2f} levels {span}, and the share at "
-        "the "
-        f"international level rises from {first['international']:.1f}% to "
-        f"{last['international']:.1f}%."
+        f"Renovating {r} a year outpaces {d} obsolescence: the gap to the frontier "
+        f"{gap.replace('falls', 'narrows')} {span}, and the share at the international level "
+        f"{frontier}."
     )
+
+
+def _moves(before: float, after: float, fmt: str, unit: str) -> str:
+    """'rises from 31.3% to 39.0%', 'falls from ...', or 'stays at 31.3%' when both read alike."""
+    a, b = f"{before:{fmt}}", f"{after:{fmt}}"
+    if a == b:
+        return f"stays at {a}{unit}"
+    first = a if unit.startswith(" ") else a + unit  # '2.14 to 2.89 levels', '31.3% to 58.9%'
+    return f"{'rises' if after > before else 'falls'} from {first} to {b}{unit}"
+
+
+def _holds(first, last, span: str) -> str:
+    """The mean gap holds; say whether the distribution around it changes, and how."""
+    mean = f"the mean gap stays at {first['gap_levels']:.2f} levels {span}"
+    obsolete = _moves(first["obsolete"], last["obsolete"], ".1f", "%")
+    frontier = _moves(first["international"], last["international"], ".1f", "%")
+    if all(f"{first[level]:.1f}" == f"{last[level]:.1f}" for level in wear.LEVELS):
+        return (
+            f"{mean}, and so does the share of every level (obsolete {obsolete[9:]}, at the "
+            f"frontier {frontier[9:]})."
+        )
+    if obsolete.startswith("rises") and frontier.startswith("rises"):
+        return (
+            f"{mean}, though the equipment spreads out: the obsolete share {obsolete} and the "
+            f"share at the frontier {frontier}."
+        )
+    return f"{mean}; the obsolete share {obsolete} and the share at the frontier {frontier}."
 
 
 def title(renovation: float, obsolescence: float, years: int, path) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html
 
+from .still import with_still
+
 # A slider's track must stay long enough to drag, however long its description: the slider is
 # as wide as its label (about 8 px a Latin character in JupyterLab's font), a track of at least
 # SLIDER_TRACK_PX and its readout, and never narrower than SLIDER_MIN_PX.
@@ -73,7 +75,7 @@ def assemble(spec, view_function, rows=None, enabled_when=None, controls=None, n
     boxes = [
         w.HBox(controls[i : i + per_row], layout=wrap) for i in range(0, len(controls), per_row)
     ]
-    return w.VBox([*boxes, text, out])
+    return with_still(w.VBox([*boxes, text, out]), lambda: last["fig"])
 
 
 def show(out, text, fig, sentence: str) -> None:

@@ -6,6 +6,7 @@ from ..models import chain
 from ..params import notes_sentence
 from ..plots import chain as chain_plots
 from . import fit_slider, show
+from .still import with_still
 
 SPEC = chain.PARAMS
 
@@ -47,4 +48,4 @@ def explorer():
     row = w.HBox(
         [w.Label(f"{stages.label}:"), *boxes.values()], layout=w.Layout(flex_flow="row wrap")
     )
-    return w.VBox([row, depth, sentence, out])
+    return with_still(w.VBox([row, depth, sentence, out]), lambda: last["fig"])

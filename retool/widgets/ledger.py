@@ -7,6 +7,7 @@ from ..models import ledger
 from ..params import notes_sentence
 from ..plots import ledger as ledger_plots
 from . import show
+from .still import with_still
 
 SPEC = ledger.PARAMS
 # The tally only changes with data/: computed once per state of data/, not on every redraw.
@@ -50,4 +51,5 @@ def explorer():
     for control in (section, verdict):
         control.observe(redraw, names="value")
     redraw()
-    return w.VBox([w.HBox([section, verdict]), sentence, out, rows])
+    box = w.VBox([w.HBox([section, verdict]), sentence, out, rows])
+    return with_still(box, lambda: last["fig"])

@@ -12,7 +12,8 @@ The command, for each pair:
 2. normalises the notebook so that it holds content only: nbval markers become cell tags
    (``# NBVAL_CHECK_OUTPUT`` -> ``nbval-check-output``), execution timings, widget state and the
    widget views whose model is gone are removed, the Python version is dropped from the
-   metadata, and each cell's id is made from its content (the same cell, the same id);
+   metadata, printed text split into pieces by the kernel's timing is joined, and each cell's
+   id is made from its content (the same cell, the same id);
 3. writes the notebook and its text, and nothing when both are already up to date.
 
 ``--check`` writes nothing and exits 1, naming each file, when a pair is out of sync or a
@@ -96,6 +97,28 @@ def strip_output(output) -> None:
         del data[WIDGET_VIEW]
 
 
+def merge_streams(outputs) -> list:
+    """One output per run of printed text: the kernel sends stdout in pieces whose boundaries
+    depend on timing, so the same run can be stored split in different places."""
+    merged: list = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and output.get("output_type") == "stream"
+            and last.get("output_type") == "stream"
+            and last.get("name") == output.get("name")
+        ):
+            last["text"] = _text(last["text"]) + _text(output["text"])
+        else:
+            merged.append(output)
+    return merged
+
+
+def _text(text) -> str:
+    return "".join(text) if isinstance(text, list) else text
+
+
 def content_ids(cells) -> None:
     """Give each cell an id made from its type and source, so that a cell keeps its id across
     runs and tools and a new cell's id never depends on chance."""
@@ -120,7 +143,8 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.metadata.pop(key, None)
         if cell.cell_type == "code":
             markers_to_tags(cell)
-            for output in cell.get("outputs", []):
+            cell.outputs = merge_streams(cell.get("outputs", []))
+            for output in cell.outputs:
                 strip_output(output)
         if "attachments" in cell and not cell["attachments"]:
             del cell["attachments"]
@@ -236,7 +260,7 @@ def execute(notebook: Path, timeout: int = 180) -> None:
         km=ipc_manager(),
         record_timing=False,
         resources={"metadata": {"path": str(notebook.parent)}},
-    ).execute()
+    ).execute(cleanup_kc=True)  # the client did not start the manager, so it must be told
     notebook.write_text(notebook_text(normalise(nb)), encoding="utf-8", newline="\n")
 
 

@@ -174,7 +174,7 @@ def _config(root: Path | None):
 
 
 def from_text(text_file: Path, notebook: Path | None, root: Path | None = None):
-    """A notebook with the text's cells and, for cells the text did not change, the
+    """A notebook with the text's cells and, for code cells the text did not change, the
     notebook's outputs."""
     import jupytext
     from jupytext.combine import combine_inputs_with_outputs
@@ -183,11 +183,17 @@ def from_text(text_file: Path, notebook: Path | None, root: Path | None = None):
     if notebook is None or not notebook.exists():
         return source
     outputs = nbformat.read(notebook, as_version=4)
-    combine_inputs_with_outputs(source, outputs, fmt=TEXT_FORMAT)
+    nb = combine_inputs_with_outputs(source, outputs, fmt=TEXT_FORMAT)
     for key in NOTEBOOK_METADATA:  # the text's header holds only some of them
-        if key in outputs.metadata and key not in source.metadata:
-            source.metadata[key] = outputs.metadata[key]
-    return source
+        if key in outputs.metadata and key not in nb.metadata:
+            nb.metadata[key] = outputs.metadata[key]
+    # jupytext keeps an edited code cell's old outputs; they no longer belong to it, so the
+    # cell is left unexecuted and the hygiene test asks for a re-execution
+    before = {c.source for c in outputs.cells if c.cell_type == "code"}
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.source not in before:
+            cell.outputs, cell.execution_count = [], None
+    return nb
 
 
 # --- one pair -----------------------------------------------------------------------------------

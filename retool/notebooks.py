@@ -224,21 +224,24 @@ def render_pair(notebook: Path, prefer: str | None = None, root: Path | None = N
 def problems(root: Path | None = None) -> list[str]:
     """Each notebook that is not normalised and each pair out of sync (nothing is written)."""
     root = repo_root() if root is None else Path(root)
+    return [line for nb in paired_notebooks(root) for line in pair_problems(nb, root)]
+
+
+def pair_problems(notebook: Path, root: Path | None = None) -> list[str]:
+    """What is wrong with one pair: a file missing, non-content kept, the text out of sync."""
+    root = repo_root() if root is None else Path(root)
+    name = notebook.relative_to(root).as_posix()
+    if not notebook.exists():
+        return [f"{name} is missing (its text twin has no notebook)"]
     found = []
-    for notebook in paired_notebooks(root):
-        name = notebook.relative_to(root).as_posix()
-        if not notebook.exists():
-            found.append(f"{name} is missing (its text twin has no notebook)")
-            continue
-        nb = nbformat.read(notebook, as_version=4)
-        committed = notebook.read_text(encoding="utf-8")
-        if notebook_text(normalise(copy.deepcopy(nb))) != committed:
-            found.append(f"{name} holds what is not content (timings, widget state, ids, markers)")
-        text = text_path(notebook)
-        if not text.exists():
-            found.append(f"{text.relative_to(root).as_posix()} is missing")
-        elif text.read_text(encoding="utf-8") != markdown_text(normalise(nb), root):
-            found.append(f"{name} and {text.name} are out of sync")
+    nb = nbformat.read(notebook, as_version=4)
+    if notebook_text(normalise(copy.deepcopy(nb))) != notebook.read_text(encoding="utf-8"):
+        found.append(f"{name} holds what is not content (timings, widget state, ids, markers)")
+    text = text_path(notebook)
+    if not text.exists():
+        found.append(f"{text.relative_to(root).as_posix()} is missing")
+    elif text.read_text(encoding="utf-8") != markdown_text(normalise(nb), root):
+        found.append(f"{name} and {text.name} are out of sync")
     return found
 
 

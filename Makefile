@@ -29,8 +29,8 @@ test-under-load: setup  ## the suite 3 times beside two busy processes, then onc
 exercises: setup  ## regenerate exercises/ from solutions/
 	$(BIN)/python -m retool make-exercises
 
-notebooks: setup  ## sync lessons/ and solutions/ with their .md text, strip what is not content
-	$(BIN)/python -m retool notebooks
+notebooks: setup  ## sync lessons/ and solutions/ with their .md text, strip what is not content (FROM=text|notebook)
+	$(BIN)/python -m retool notebooks $(if $(FROM),--from $(FROM))
 
 execute: setup  ## re-execute every lesson and solution (or NOTEBOOKS=...), sync, regenerate exercises
 	$(BIN)/python -m retool notebooks --execute $(NOTEBOOKS)

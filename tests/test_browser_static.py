@@ -2,8 +2,8 @@
 
 Each widget cell must show its still (the default chart with the line saying to run the cell,
 or the quiz's questions), loaded as an image, and no cell may show a widget's Python repr
-(``VBox(children=(...``) or a widget error. A screenshot of each lesson's first widget cell goes
-to test-artifacts/browser/static_NN_topic.png.
+(``VBox(children=(...``) or a widget error. A screenshot of each widget cell goes to
+test-artifacts/browser/static_NN_topic[_K].png.
 """
 
 from __future__ import annotations
@@ -71,9 +71,27 @@ def test_lesson_opened_without_running_shows_pictures_not_reprs(page, lab, noteb
                 problems.append(f"code cell {i + 1}: the still did not load: {shown[0]['width']}")
         elif data["text/plain"] == QUIZ_HINT and QUIZ_HINT not in cell["text"]:
             problems.append(f"code cell {i + 1}: the quiz's questions are not shown")
-    if stills:
-        first = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(min(stills))
-        bh.screenshot(page, f"static_{notebook.stem}", first.locator(".jp-OutputArea-output"))
+    code_cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
+    for k, i in enumerate(sorted(stills)):
+        name = f"static_{notebook.stem}" + (f"_{k + 1}" if k else "")
+        bh.screenshot(page, name, code_cells.nth(i).locator(".jp-OutputArea-output"))
     no_run = [p["prompt"] for p in page.evaluate(bh.STATE_JS)["prompts"] if "*" in p["prompt"]]
     assert not no_run, f"{relpath}: a cell ran while the lesson was only opened"
     assert not problems, f"{relpath}:\n" + "\n".join(problems)
+
+
+@pytest.mark.skipif(not LESSONS, reason="no lessons/NN_*.ipynb yet")
+def test_running_a_lesson_replaces_each_still_with_its_live_widget(page, lab):  # noqa: F811
+    notebook = next(nb for nb in LESSONS if _stills(nb))
+    relpath = f"lessons/{notebook.name}"
+    bh.open_notebook(page, lab, relpath)
+    bh.run_all(page)
+    cells = page.evaluate(CELLS_JS)
+    stills = _stills(notebook)
+    assert bh.widget_areas(page).count() == len(stills), f"{relpath}: a widget did not render"
+    for i, data in stills.items():
+        stored = data.get("image/png", "").replace("\n", "")
+        assert not any(stored and img["src"].endswith(stored) for img in cells[i]["imgs"]), (
+            f"{relpath}, code cell {i + 1}: the still is still shown beside the live widget"
+        )
+        assert RUN_HINT not in cells[i]["text"] and QUIZ_HINT not in cells[i]["text"]

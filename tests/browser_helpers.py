@@ -81,7 +81,7 @@ def exercise_notebook() -> Path | None:
 
 def is_widget_output(output: dict) -> bool:
     """A stored widget view, or the still that stands in for a widget (its view is not saved)."""
-    from retool.widgets.still import QUIZ_HINT, RUN_HINT
+    from retool.still import QUIZ_HINT, RUN_HINT
 
     data = output.get("data", {})
     return WIDGET_MIME in data or "".join(data.get("text/plain", "")) in (RUN_HINT, QUIZ_HINT)

@@ -15,7 +15,7 @@ import browser_helpers as bh
 import pytest
 from test_browser import browser, lab, page  # noqa: F401  (the fixtures: one server, one Chromium)
 
-from retool.widgets.still import QUIZ_HINT, RUN_HINT
+from retool.still import QUIZ_HINT, RUN_HINT
 
 pytestmark = pytest.mark.browser
 

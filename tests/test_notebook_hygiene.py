@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 
 from retool import notebooks
-from retool.widgets.still import QUIZ_HINT, RUN_HINT
+from retool.still import QUIZ_HINT, RUN_HINT
 
 EXECUTED = sorted((ROOT / "lessons").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
 BLANK = sorted((ROOT / "exercises").glob("*.ipynb"))

@@ -17,7 +17,7 @@ from conftest import ROOT
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from retool import notebooks
-from retool.widgets.still import QUIZ_HINT, RUN_HINT, questions_html, still_png, with_still
+from retool.still import QUIZ_HINT, RUN_HINT, questions_html, still_png, with_still
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

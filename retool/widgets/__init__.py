@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from .still import with_still
+from ..still import with_still
 
 # A slider's track must stay long enough to drag, however long its description: the slider is
 # as wide as its label (about 8 px a Latin character in JupyterLab's font), a track of at least

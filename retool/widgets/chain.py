@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..models import chain
 from ..params import notes_sentence
 from ..plots import chain as chain_plots
+from ..still import with_still
 from . import fit_slider, show
-from .still import with_still
 
 SPEC = chain.PARAMS
 

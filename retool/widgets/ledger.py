@@ -6,8 +6,8 @@ from .. import data
 from ..models import ledger
 from ..params import notes_sentence
 from ..plots import ledger as ledger_plots
+from ..still import with_still
 from . import show
-from .still import with_still
 
 SPEC = ledger.PARAMS
 # The tally only changes with data/: computed once per state of data/, not on every redraw.

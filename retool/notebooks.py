@@ -311,12 +311,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(paired_notebooks(root))} notebooks and their text are in sync")
         return 0
     notebooks = paired_notebooks(root)
+    chosen = [p.resolve() for p in args.execute or []]
+    strays = [p for p in chosen if p not in {nb.resolve() for nb in notebooks}]
+    if strays:
+        names = ", ".join(str(p) for p in strays)
+        print(f"not a lesson or solution notebook: {names}", file=sys.stderr)
+        return 2
     for notebook in notebooks:
         for path in write_pair(notebook, args.prefer, root):
             print(f"wrote {path.relative_to(root).as_posix()}")
     if args.execute is not None:
-        for notebook in args.execute or notebooks:
-            notebook = notebook.resolve()
+        for notebook in chosen or notebooks:
             print(f"executing {notebook.relative_to(root).as_posix()}", flush=True)
             execute(notebook)
             write_pair(notebook, "notebook", root)

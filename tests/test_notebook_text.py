@@ -218,3 +218,13 @@ def test_with_still_keeps_the_widgets_own_bundle():
     data = box._repr_mimebundle_()
     assert data[notebooks.WIDGET_VIEW]["model_id"] == box.model_id
     assert "image/png" not in data and data["text/html"].endswith("<p>still</p>")
+
+
+def test_execute_refuses_a_notebook_that_has_no_text_twin(course, capsys):
+    root, _ = course
+    (root / "exercises").mkdir()
+    stray = root / "exercises" / "01_demo_exercises.ipynb"
+    nbformat.write(new_notebook(), stray)
+    assert notebooks.main(["--root", str(root), "--execute", str(stray)]) == 2
+    assert "not a lesson or solution notebook" in capsys.readouterr().err
+    assert not stray.with_suffix(".md").exists()

@@ -5,7 +5,8 @@ Each module has ``SPEC`` (its model's :class:`retool.params.Spec`: every setting
 ``explorer()``, which returns the widget a lesson displays, built with :func:`assemble` from the
 spec's controls so that every lesson's controls look and behave alike. An explorer redraws with
 ``view(into=<the figure of its last redraw>, **settings)``: the chart is drawn again into the same
-figure, which keeps its renderer's cache of text sizes and, mostly, its layout."""
+figure, which keeps its renderer's cache of text sizes and, mostly, its layout. The widget's display
+also carries a still of its default chart (:mod:`retool.still`) for a notebook opened unrun."""
 
 from __future__ import annotations
 

@@ -18,32 +18,35 @@ import types
 RUN_HINT = "▶ Run this cell to use the controls: the picture shows the default settings."
 QUIZ_HINT = "▶ Run this cell to answer the quiz."
 HINT_PT = 11  # above the house style's smallest text (9 pt), so a projector shows it too
-GAP_IN = 0.15  # between the hint and the chart's title, inches
+HINT_COLOUR = (51, 51, 51)
+BAND_LINES = 2.2  # the band above the chart, in lines of the hint's text
 
 
 def still_png(figure, hint: str = RUN_HINT) -> bytes:
-    """The figure as PNG with the hint drawn above it (the figure is left as it was)."""
-    from matplotlib.transforms import ScaledTranslation
+    """The figure as PNG under a band with the hint (the figure itself is not changed).
 
-    above = figure.transFigure + ScaledTranslation(0, GAP_IN, figure.dpi_scale_trans)
-    note = figure.text(
-        0.0,
-        1.0,
-        hint,
-        transform=above,
-        ha="left",
-        va="bottom",
-        fontsize=HINT_PT,
-        style="italic",
-        color="#333333",
-    )
+    One render of the chart, as the figure is sized (the house style fits it to the notebook's
+    column); the band is drawn with Pillow, which matplotlib already depends on, rather than by
+    a second, tight-cropped render: that would double the time a widget takes to appear."""
+    from matplotlib import font_manager
+    from PIL import Image, ImageDraw, ImageFont
+
     buffer = io.BytesIO()
-    try:
-        # as the notebook's inline backend saves charts; no version stamp, so bytes stay put
-        figure.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
-    finally:
-        note.remove()
-    return buffer.getvalue()
+    figure.savefig(buffer, format="png", dpi=figure.dpi)
+    buffer.seek(0)
+    chart = Image.open(buffer).convert("RGB")
+    size = round(HINT_PT * figure.dpi / 72)
+    props = font_manager.FontProperties(family="DejaVu Sans", style="italic")
+    font = ImageFont.truetype(font_manager.findfont(props), size)
+    band = round(size * BAND_LINES)
+    still = Image.new("RGB", (chart.width, chart.height + band), "white")
+    still.paste(chart, (0, band))
+    ImageDraw.Draw(still).text(
+        (size // 2, band // 2), hint, fill=HINT_COLOUR, font=font, anchor="lm"
+    )
+    out = io.BytesIO()
+    still.save(out, format="PNG", optimize=False)  # Pillow adds no time or version stamp
+    return out.getvalue()
 
 
 def with_still(box, figure_of=None, text_html: str | None = None, hint: str = RUN_HINT):

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
 
-.PHONY: lab test test-under-load setup exercises audit bench lint grade site site-setup test-site
+.PHONY: lab test test-under-load setup exercises notebooks execute audit bench lint grade site site-setup test-site
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ test-under-load: setup  ## the suite 3 times beside two busy processes, then onc
 	$(BIN)/python benchmarks/suite_under_load.py $(LOAD_ARGS)
 
 exercises: setup  ## regenerate exercises/ from solutions/
+	$(BIN)/python -m retool make-exercises
+
+notebooks: setup  ## sync lessons/ and solutions/ with their .md text, strip what is not content (FROM=text|notebook)
+	$(BIN)/python -m retool notebooks $(if $(FROM),--from $(FROM))
+
+execute: setup  ## re-execute every lesson and solution (or NOTEBOOKS=...), sync, regenerate exercises
+	$(BIN)/python -m retool notebooks --execute $(NOTEBOOKS)
 	$(BIN)/python -m retool make-exercises
 
 audit: setup  ## print the claims audit

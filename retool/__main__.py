@@ -5,6 +5,7 @@ Commands:
   validate           validate data/datapackage.json with frictionless and the course's checks
   rehash             record every data file's sha256 in datapackage.json (after a deliberate edit)
   make-exercises     regenerate exercises/ from solutions/
+  notebooks          sync lessons/ and solutions/ with their text twins (--check, --execute)
   misconceptions     the checks' named mistakes as the teaching guide's list (--write, --check)
   grade FOLDER       grade a folder of submitted exercise notebooks into a score table
 """
@@ -39,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         from .exercises import generate
 
         return generate.main(rest)
+    if command == "notebooks":
+        from . import notebooks
+
+        return notebooks.main(rest)
     if command == "misconceptions":
         from .exercises import misconceptions
 

@@ -79,11 +79,19 @@ def exercise_notebook() -> Path | None:
     return found[0] if found else None
 
 
+def is_widget_output(output: dict) -> bool:
+    """A stored widget view, or the still that stands in for a widget (its view is not saved)."""
+    from retool.still import QUIZ_HINT, RUN_HINT
+
+    data = output.get("data", {})
+    return WIDGET_MIME in data or "".join(data.get("text/plain", "")) in (RUN_HINT, QUIZ_HINT)
+
+
 def expected_widgets(notebook: Path) -> int:
     """How many widget views the notebook shows: its stored widget outputs, else its explorers."""
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    stored = sum(1 for c in code for o in c.get("outputs", []) if WIDGET_MIME in o.get("data", {}))
+    stored = sum(1 for c in code for o in c.get("outputs", []) if is_widget_output(o))
     if stored:
         return stored
     return sum(1 for c in code if "explorer(" in "".join(c["source"]))

@@ -33,7 +33,7 @@ PATHS = {
     for r in json.loads((DATA / "datapackage.json").read_text("utf-8"))["resources"]
 }
 RESOURCES = list(PATHS)
-CHECK = "# NBVAL_CHECK_OUTPUT"
+CHECK = "nbval-check-output"  # the tag of the cells whose output nbval compares
 
 # --- lessons in awkward places ------------------------------------------------------------------
 
@@ -54,7 +54,7 @@ RUNNER = textwrap.dedent(
         for o in cell.get("outputs", []):
             if o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr"):
                 errors.append(o.get("ename", "") + " " + str(o.get("evalue", o.get("text", ""))))
-        if cell.source.startswith("# NBVAL_CHECK_OUTPUT"):
+        if "nbval-check-output" in cell.metadata.get("tags", []):
             checked.append([o.get("text") or o.get("data", {}).get("text/plain", "")
                             for o in cell.outputs])
     json.dump({"errors": errors, "checked": checked}, open(out, "w"))

@@ -155,7 +155,10 @@ def test_make_exercise_clears_outputs_and_keeps_metadata():
         "# BEGIN SOLUTION\nq1_answer = 2\n# END SOLUTION\nq1.check(q1_answer)",
         execution_count=4,
         outputs=[new_output("stream", name="stdout", text="✔ q1: correct")],
-        metadata={"execution": {"iopub.status.busy": "2026"}, "tags": ["keep"]},
+        metadata={
+            "execution": {"iopub.status.busy": "2026"},
+            "tags": ["nbval-check-output", "keep"],
+        },
     )
     nb = new_notebook(cells=[new_markdown_cell("# Title"), code])
     nb.metadata["retool"] = {"exercise": "ex00_start"}
@@ -196,7 +199,7 @@ def test_solutions_follow_the_convention(solution):
     ]
     assert len(blocks) >= len([q for q in module.QUESTIONS])
     last = nb.cells[-1]
-    assert last.cell_type == "code" and last.source.splitlines()[0] == "# NBVAL_CHECK_OUTPUT"
+    assert last.cell_type == "code" and "nbval-check-output" in last.metadata.get("tags", [])
     assert "summary(" in last.source
 
 
@@ -235,6 +238,7 @@ def test_exercise_runs_unanswered_from_a_fresh_kernel(solution, tmp_path):
     # nothing of the solution reaches the learner
     text = json.dumps(nbformat.read(exercise, as_version=4))
     assert "BEGIN SOLUTION" not in text and "NBVAL_CHECK_OUTPUT" not in text
+    assert "nbval-check-output" not in text
 
 
 def test_assignment_edition_withholds_the_worked_solutions(tmp_path):

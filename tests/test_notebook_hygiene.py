@@ -1,7 +1,10 @@
 """Notebooks are committed as a learner should first see them.
 
 Lessons and solutions: executed top to bottom from a fresh kernel (execution counts 1..n), with no
-error output and no machine-specific path. Exercises: no outputs at all (generated from solutions).
+error output and no machine-specific path, each in sync with its Markdown text and holding content
+only (``python -m retool notebooks``). Exercises: no outputs at all (generated from solutions).
+nbval's instructions are cell tags, never lines a learner reads. A widget cell shows a still of
+its default chart, never a Python repr.
 """
 
 from __future__ import annotations
@@ -12,10 +15,17 @@ import re
 import pytest
 from conftest import ROOT
 
+from retool import notebooks
+from retool.still import QUIZ_HINT, RUN_HINT
+
 EXECUTED = sorted((ROOT / "lessons").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
 BLANK = sorted((ROOT / "exercises").glob("*.ipynb"))
 ALL = EXECUTED + BLANK
 MACHINE_PATH = re.compile(r"(/work/|/tmp/|/root/|/home/\w+|[A-Z]:\\\\Users)")
+# what ipywidgets prints for a widget when no picture stands in for it
+WIDGET_REPR = re.compile(
+    r"^(VBox|HBox|Box|GridBox|Output|Tab|Accordion|\w+Slider|Dropdown|HTML)\(", re.MULTILINE
+)
 
 
 def _cells(nb_file):
@@ -52,12 +62,58 @@ def test_no_machine_paths(nb_file):
 
 
 @pytest.mark.parametrize("nb_file", ALL, ids=_ids(ALL))
-def test_nbval_markers_stand_alone_on_the_first_line(nb_file):
+def test_nbval_instructions_are_tags_not_lines_learners_read(nb_file):
     for c in _cells(nb_file):
         src = "".join(c["source"])
-        for marker in ("NBVAL_CHECK_OUTPUT", "NBVAL_IGNORE_OUTPUT", "NBVAL_SKIP"):
-            if marker in src:
-                assert src.splitlines()[0].strip() == f"# {marker}", src[:80]
+        assert "NBVAL_" not in src, f"an nbval marker in the cell's text: {src[:80]!r}"
+        for tag in c.get("metadata", {}).get("tags", []):
+            if tag.startswith("nbval") or tag == "raises-exception":
+                assert tag in notebooks.NBVAL_TAGS, f"nbval does not read the tag {tag!r}"
+
+
+@pytest.mark.parametrize("nb_file", BLANK, ids=_ids(BLANK))
+def test_exercises_carry_no_nbval_tags(nb_file):
+    # an exercise has no outputs, so a check-output tag would fail every learner's run
+    for c in _cells(nb_file):
+        assert not set(c.get("metadata", {}).get("tags", [])) & notebooks.NBVAL_TAGS
+
+
+@pytest.mark.parametrize("nb_file", EXECUTED, ids=_ids(EXECUTED))
+def test_notebook_and_its_text_are_in_sync_and_hold_content_only(nb_file):
+    found = notebooks.pair_problems(nb_file, ROOT)
+    assert not found, "; ".join(found) + ": run `python -m retool notebooks`"
+
+
+@pytest.mark.parametrize("nb_file", EXECUTED, ids=_ids(EXECUTED))
+def test_no_widget_state_timings_or_widget_views_are_committed(nb_file):
+    nb = json.loads(nb_file.read_text(encoding="utf-8"))
+    assert set(nb["metadata"]) <= set(notebooks.NOTEBOOK_METADATA), nb["metadata"].keys()
+    assert "version" not in nb["metadata"].get("language_info", {})
+    for c in nb["cells"]:
+        assert not set(c["metadata"]) & set(notebooks.SESSION_METADATA), c["metadata"]
+        for out in c.get("outputs", []):
+            assert notebooks.WIDGET_VIEW not in out.get("data", {}), "a view of a lost model"
+
+
+@pytest.mark.parametrize("nb_file", EXECUTED, ids=_ids(EXECUTED))
+def test_widget_cells_show_a_still_not_a_python_repr(nb_file):
+    for c in _cells(nb_file):
+        for out in c.get("outputs", []):
+            data = out.get("data", {})
+            plain = "".join(data.get("text/plain", ""))
+            assert not WIDGET_REPR.search(plain), f"a widget's repr is stored: {plain[:80]!r}"
+            if plain == RUN_HINT:
+                assert data.get("image/png"), "a widget cell without its picture"
+            if plain == QUIZ_HINT:
+                assert "<li>" in "".join(data.get("text/html", "")), "a quiz without its questions"
+
+
+def test_every_explorer_cell_keeps_a_still():
+    for nb_file in sorted((ROOT / "lessons").glob("*.ipynb")):
+        for c in _cells(nb_file):
+            if c["cell_type"] == "code" and "explorer()" in "".join(c["source"]):
+                plains = ["".join(o.get("data", {}).get("text/plain", "")) for o in c["outputs"]]
+                assert RUN_HINT in plains, f"{nb_file.name}: {''.join(c['source'])[:60]!r}"
 
 
 def test_every_lesson_of_the_course_map_exists():
@@ -70,7 +126,7 @@ def test_every_lesson_of_the_course_map_exists():
 )  # the lessons that rebuild published numbers
 def test_lessons_with_published_numbers_compare_them(number):
     (nb_file,) = (ROOT / "lessons").glob(f"{number}_*.ipynb")
-    checked = [c for c in _cells(nb_file) if "# NBVAL_CHECK_OUTPUT" in "".join(c["source"])]
+    checked = [c for c in _cells(nb_file) if "nbval-check-output" in c["metadata"].get("tags", [])]
     assert checked, f"{nb_file.name} compares no rebuilt number with the paper"
 
 

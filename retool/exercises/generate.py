@@ -6,7 +6,8 @@
   ``qK_answer = ...  # your answer here``, one line for each ``*_answer`` name the block assigns;
 * in markdown cells, the text from ``<!-- BEGIN SOLUTION -->`` to ``<!-- END SOLUTION -->`` becomes
   a prompt to write one's own answer;
-* lines that are exactly ``# NBVAL_CHECK_OUTPUT`` are removed (an exercise has no outputs to check);
+* nbval's cell tags (``nbval-check-output``, ...) and lines that are exactly
+  ``# NBVAL_CHECK_OUTPUT`` are removed (an exercise has no outputs to check);
 * outputs, execution counts and the execution timings in cell metadata are cleared; the notebook's
   metadata (kernelspec, ``retool.exercise``) is kept.
 
@@ -38,6 +39,7 @@ END_CODE = "# END SOLUTION"
 BEGIN_MD = "<!-- BEGIN SOLUTION -->"
 END_MD = "<!-- END SOLUTION -->"
 CHECK_MARKER = "# NBVAL_CHECK_OUTPUT"
+NBVAL_TAGS = ("nbval-check-output", "nbval-ignore-output", "nbval-skip", "raises-exception")
 PLACEHOLDER = "...  # your answer here"
 CODE_PROMPT = "# your code here"
 MARKDOWN_PROMPT = "**Your answer:** *double-click this cell and write your reasoning here.*"
@@ -179,9 +181,18 @@ def make_exercise(solution: nbformat.NotebookNode, name: str = "notebook") -> nb
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None)
         cell.metadata.pop("scrolled", None)
+        _drop_nbval_tags(cell)
     nb.metadata.setdefault("retool", {})
     nb.metadata["retool"]["generated_from"] = f"solutions/{name}"
     return nb
+
+
+def _drop_nbval_tags(cell) -> None:
+    tags = [t for t in cell.metadata.get("tags", []) if t not in NBVAL_TAGS]
+    if tags:
+        cell.metadata["tags"] = tags
+    else:
+        cell.metadata.pop("tags", None)
 
 
 def render(solution_file: Path | str, assignment: bool = False) -> str:

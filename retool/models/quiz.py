@@ -155,4 +155,6 @@ def quiz_widget(questions):
 
         button.on_click(on_click)
         boxes.append(w.VBox([w.HTML(f"<b>{q.qid}.</b> {q.prompt}"), choice, button, answer]))
-    return w.VBox(boxes)
+    from ..still import QUIZ_HINT, questions_html, with_still
+
+    return with_still(w.VBox(boxes), text_html=questions_html(questions), hint=QUIZ_HINT)

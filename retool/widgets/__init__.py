@@ -5,11 +5,14 @@ Each module has ``SPEC`` (its model's :class:`retool.params.Spec`: every setting
 ``explorer()``, which returns the widget a lesson displays, built with :func:`assemble` from the
 spec's controls so that every lesson's controls look and behave alike. An explorer redraws with
 ``view(into=<the figure of its last redraw>, **settings)``: the chart is drawn again into the same
-figure, which keeps its renderer's cache of text sizes and, mostly, its layout."""
+figure, which keeps its renderer's cache of text sizes and, mostly, its layout. The widget's display
+also carries a still of its default chart (:mod:`retool.still`) for a notebook opened unrun."""
 
 from __future__ import annotations
 
 import html
+
+from ..still import with_still
 
 # A slider's track must stay long enough to drag, however long its description: the slider is
 # as wide as its label (about 8 px a Latin character in JupyterLab's font), a track of at least
@@ -73,7 +76,7 @@ def assemble(spec, view_function, rows=None, enabled_when=None, controls=None, n
     boxes = [
         w.HBox(controls[i : i + per_row], layout=wrap) for i in range(0, len(controls), per_row)
     ]
-    return w.VBox([*boxes, text, out])
+    return with_still(w.VBox([*boxes, text, out]), lambda: last["fig"])
 
 
 def show(out, text, fig, sentence: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import chain
 from ..params import notes_sentence
 from ..plots import chain as chain_plots
+from ..still import with_still
 from . import fit_slider, show
 
 SPEC = chain.PARAMS
@@ -47,4 +48,4 @@ def explorer():
     row = w.HBox(
         [w.Label(f"{stages.label}:"), *boxes.values()], layout=w.Layout(flex_flow="row wrap")
     )
-    return w.VBox([row, depth, sentence, out])
+    return with_still(w.VBox([row, depth, sentence, out]), lambda: last["fig"])

@@ -6,6 +6,7 @@ from .. import data
 from ..models import ledger
 from ..params import notes_sentence
 from ..plots import ledger as ledger_plots
+from ..still import with_still
 from . import show
 
 SPEC = ledger.PARAMS
@@ -50,4 +51,5 @@ def explorer():
     for control in (section, verdict):
         control.observe(redraw, names="value")
     redraw()
-    return w.VBox([w.HBox([section, verdict]), sentence, out, rows])
+    box = w.VBox([w.HBox([section, verdict]), sentence, out, rows])
+    return with_still(box, lambda: last["fig"])

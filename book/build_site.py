@@ -264,10 +264,11 @@ def markdown_table(rows: list[dict], columns: list[str]) -> str:
 def audit_page() -> str:
     """The claims audit (``python -m retool audit``) as a Markdown page."""
     from retool import claims
+    from retool.models import ledger
 
-    a = claims.audit()
-    shown = a.assign(recomputed=[claims._fmt(v, p) for v, p in zip(a["recomputed"], a["printed"])])
-    cols = ["claim_id", "section", "line", "printed", "unit", "recomputed", "verdict"]
+    a = ledger.audit()
+    table = ledger.claims_table(a, recomputed_only=False)  # lesson 09's table, every claim
+    cols = list(table.columns)
     legend = "\n".join(f"- **{v}**: {meaning}" for v, meaning in claims.VERDICTS.items())
     text = (
         "# Claims audit\n\n"
@@ -277,7 +278,7 @@ def audit_page() -> str:
         "`python -m retool audit`, built from the library when the site is built. "
         "Lesson 09 walks through it.\n\n"
         f"{claims.counts_sentence()}\n\n## Verdicts\n\n{legend}\n\n## The claims\n\n"
-        + markdown_table(shown[cols].to_dict("records"), cols)
+        + markdown_table(table.to_dict("records"), cols)
         + "\n"
     )
     bad = a[a["problem"] != ""]

@@ -100,6 +100,17 @@ def test_build_refuses_stale_notebooks_and_names_them(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
+def live_widget_output() -> dict:
+    """A widget's output as a running kernel stores it: a view of a model, and its Python repr."""
+    return nbformat.v4.new_output(
+        "display_data",
+        data={
+            build.WIDGET_MIME: {"version_major": 2, "version_minor": 0, "model_id": "abc123"},
+            "text/plain": "VBox(children=(HBox(children=(IntSlider(value=2005),)),))",
+        },
+    )
+
+
 def widget_outputs(nb) -> list:
     return [
         o
@@ -110,9 +121,7 @@ def widget_outputs(nb) -> list:
 
 
 def test_widgets_become_a_note_not_their_repr():
-    nb = read(LESSON)
-    widget = widget_outputs(nb)[0]
-    cleaned = build.clean_outputs([widget])
+    cleaned = build.clean_outputs([live_widget_output()])
     text = str(cleaned)
     assert "VBox(" not in text and build.WIDGET_MIME not in text
     assert "Interactive in JupyterLab" in cleaned[0]["data"]["text/html"]
@@ -120,7 +129,7 @@ def test_widgets_become_a_note_not_their_repr():
 
 
 def test_a_widget_picture_is_kept_with_its_note():
-    widget = copy.deepcopy(widget_outputs(read(LESSON))[0])
+    widget = live_widget_output()
     widget["data"]["image/png"] = "iVBORw0KGgo="
     cleaned = build.clean_outputs([widget])
     assert cleaned[0]["data"] == {"image/png": "iVBORw0KGgo="}
@@ -141,9 +150,15 @@ def test_a_widget_stored_as_a_still_gets_the_note_once():
     assert build.still_note(nbformat.v4.new_code_cell("x = 1")) == []
 
 
-def test_page_has_download_launch_and_title_first():
+def test_page_has_download_launch_and_title_first(tmp_path):
     rel = "lessons/00_start_here.ipynb"
-    nb = build.notebook_page(ROOT, rel, "https://hub.example/lab/tree/{path}")
+    lesson = read(LESSON)
+    lesson.metadata["widgets"] = {"state": {}}
+    build._code_cells(lesson)[-1].outputs.append(live_widget_output())
+    (tmp_path / "lessons").mkdir()
+    nbformat.write(lesson, tmp_path / rel)
+    assert widget_outputs(lesson)
+    nb = build.notebook_page(tmp_path, rel, "https://hub.example/lab/tree/{path}")
     first = nb.cells[0].source
     assert first.startswith("# ")
     assert 'href="../notebooks/lessons/00_start_here.ipynb" download' in first
@@ -178,9 +193,10 @@ def test_audit_page_lists_every_claim():
 
     page = build.audit_page()
     assert claims.counts_sentence() in page
-    rows = [line for line in page.splitlines() if line.startswith("| ") and "claim_id" not in line]
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "| claim |" not in line]
     assert len(rows) == len(data.claims())
-    assert all(f"| {cid} |" in page for cid in data.claims()["claim_id"])
+    words = data.claims()["measures_en"]
+    assert all(w[1:].replace("|", "\\|") in page for w in words)  # each claim in its own words
 
 
 def test_markdown_table_escapes_pipes_and_blanks_missing_values():

@@ -696,13 +696,14 @@ class CritiqueQuestion(OpenQuestion):
 
 
 def critique_rubric(claim: str, evidence: str, reasoning: str, settle: str) -> tuple:
-    """The course's rubric for a short critique (6 points, marked by hand): each line says what
-    a full-marks answer does for this question."""
+    """The course's rubric for a short critique (10 points, marked by hand; the teaching guide's
+    §5.2): each line says what a full-marks answer does for this question."""
     return (
-        Criterion("the claim", claim, 1),
+        Criterion("the claim", claim, 2),
         Criterion("recomputed evidence", evidence, 2),
         Criterion("reasoning", reasoning, 2),
-        Criterion("what would settle it", settle, 1),
+        Criterion("an alternative or what would settle it", settle, 2),
+        Criterion("economy", "about 150 words, no padding", 2),
     )
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 from .. import data, measures, rebuild
 from .core import (  # noqa: F401 (summary is re-exported for the notebooks)
     ChoiceQuestion,
+    CritiqueQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
     SeriesQuestion,
+    critique_rubric,
     printed,
     summary,
     where,
@@ -146,6 +148,7 @@ q3 = NumberQuestion(
 q4 = SeriesQuestion(
     qid="q4",
     answer_name="q4_answer",
+    own_code=True,
     prompt=(
         "Give the growth of renovation spending over the previous year for each year "
         f"{FIRST + 1}-{LAST}, in percent, keyed by year."
@@ -317,4 +320,53 @@ q8 = OpenQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]
+def _cagr_renovation() -> float:
+    t = _t1()["renovation"]
+    return float(measures.cagr_pct(t[FIRST], t[LAST], LAST - FIRST))
+
+
+def _share_of_fai(year: int) -> float:
+    return float(rebuild.renovation_share_of_fai().loc[year])
+
+
+q9 = CritiqueQuestion(
+    qid="q9",
+    answer_name="q9_answer",
+    prompt=(
+        "Critique (about 150 words). Section 一.1 reads the 31.7% growth of renovation spending "
+        f"{FIRST}→{LAST} as a sign that renovation investment grew. Is that the right reading? "
+        "Back your answer with at least one number you recompute from data/ (for example the "
+        "yearly rate, or renovation spending against total fixed investment) and say what data "
+        "would settle it."
+    ),
+    words=150,
+    rubric=critique_rubric(
+        claim="states what 31.7% measures: nominal growth over four years, traditional large "
+        "and medium-sized enterprises only",
+        evidence="recomputes the compound yearly rate or renovation's share of fixed "
+        "investment and shows how it was computed",
+        reasoning="separates growth in yuan from growth in real effort or relative effort "
+        "(prices, the economy growing around it)",
+        settle="names the missing series (an investment price index, a longer run of years)",
+    ),
+    hints=(
+        "Turn 31.7% into a yearly rate first (q7).",
+        "Divide Table 1's renovation spending by total fixed investment, "
+        "`data.fai_series('fai_total')`, in each year.",
+    ),
+    solution_text=(
+        f"The 31.7% is growth in current yuan over four years for traditional large and "
+        f"medium-sized enterprises only. As a yearly rate it is about "
+        f"{_cagr_renovation():.1f}%, "
+        "which is modest for years in which prices of investment goods also rose, and Table 1 "
+        "is not deflated. Set against the economy's investment, the picture turns: renovation "
+        f"spending was {_share_of_fai(FIRST):.2f}% of total fixed investment in {FIRST} and "
+        f"{_share_of_fai(LAST):.2f}% in {LAST}. So the money grew, but renovation fell behind "
+        "the rest of investment, which is in fact the paper's own concern in 一.2. The sentence "
+        "is true but incomplete: growth in yuan is not growth in effort. An investment price "
+        "index for equipment, and a longer series that includes the years before 2005, would "
+        "show whether real renovation rose at all."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9]

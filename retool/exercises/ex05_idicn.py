@@ -11,10 +11,12 @@ from .. import data, measures
 from ..models import catchup as model
 from .core import (  # noqa: F401
     ChoiceQuestion,
+    CritiqueQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
     SeriesQuestion,
+    critique_rubric,
     summary,
 )
 
@@ -86,6 +88,7 @@ q1 = SeriesQuestion(
 q2 = NumberQuestion(
     qid="q2",
     answer_name="q2_answer",
+    own_code=True,
     prompt=f"By how many percent did China's IDICN index grow from {FIRST} to {LAST}?",
     expected=lambda: measures.growth_pct(_china(FIRST), _china(LAST)),
     unit="percent",
@@ -350,4 +353,43 @@ q8 = ChoiceQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]
+def _lead() -> str:
+    return model.leader()
+
+
+q9 = CritiqueQuestion(
+    qid="q9",
+    answer_name="q9_answer",
+    prompt=(
+        "Critique (about 150 words). Lesson 05 turns Table 2's growth rates into the years China "
+        "would need to catch up with the leader. What does that number rest on, and would you "
+        "put it in a policy brief? Back your answer with numbers you recompute from Table 2 and "
+        "say what would make the projection credible."
+    ),
+    words=150,
+    rubric=critique_rubric(
+        claim="states what the catch-up projection assumes (constant 2000-2008 growth rates)",
+        evidence="recomputes China's and the leader's compound yearly growth from Table 2",
+        reasoning="explains why an index bounded by its construction, and growth from a low "
+        "base, make a constant-rate extrapolation fragile",
+        settle="names what would test it (later editions of the index, the same method)",
+    ),
+    hints=(
+        "Compute the compound yearly growth 2000→2008 for China and the leader (q3, q4).",
+        "Can an index of informatisation grow at the same rate for ever?",
+    ),
+    solution_text=(
+        "The projection assumes that China and the leader keep their 2000-2008 growth rates. "
+        f"Recomputed from Table 2, China's index grew about {model.cagr('CHN'):.1f}% a year and "
+        f"the leader's ({_lead()}) about {model.cagr(_lead()):.1f}%. China's speed comes partly "
+        "from a low base: growth rates of such indices fall as a country approaches the "
+        "frontier, because the index is built from penetration rates that cannot pass full "
+        "coverage. Extrapolating the gap therefore gives a lower bound on the time needed at "
+        "best, and a number with false precision at worst. The table also ranks the eleven "
+        "countries it shows, not the world. I would put the growth rates in a brief, not the "
+        "catch-up year. Later editions of the same index, on the same method, would show "
+        "whether China's growth held up."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9]

@@ -112,3 +112,19 @@ def test_the_capstone_is_a_referee_report():
     for part in ("summary", "concern", "change"):
         assert part in names, f"the report's rubric has no {part!r} line"
     assert sum(1 for q in ex09.QUESTIONS if q.own_code) >= 3, "three recomputed numbers"
+
+
+def test_the_feedback_file_shows_a_critique_with_its_rubric_and_no_points():
+    from retool.exercises import ex01_scale as ex01
+    from retool.grading import report
+    from retool.grading.grade import Graded, Row
+
+    essay = "Nominal growth of 31.7% over four years is not growth in real effort. " * 10
+    fb = ex01.q9.check(essay)
+    graded = Graded("q9", fb.outcome.value, 0.0, fb.message, "", essay)
+    row = Row("student/a.ipynb", "a.ipynb", "ex01_scale", [graded])
+    result = report.ClassResult([row], {"ex01_scale": ex01.QUESTIONS})
+    page = report.feedback_html(result, row)
+    assert "marked by your instructor" in page and "answered, not auto-graded" in page
+    assert "recomputed evidence (2)" in page and "Nominal growth of 31.7%" in page
+    assert result.max_points("ex01_scale") == sum(q.points for q in ex01.QUESTIONS if q.auto)

@@ -159,3 +159,19 @@ def problems(nn: str) -> list[str]:
     if sum(m.count("**Next:**") for m in markdown) != 1:
         out.append("the lesson has more or less than one '**Next:**' line")
     return out
+
+
+def write_opening(nn: str) -> bool:
+    """Put the current prerequisites-and-time line into lesson ``nn`` (after a change to the
+    lesson or its exercises moves the estimate); True when the file changed."""
+    path = lesson_files()[nn]
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    first = _source(nb["cells"][0])
+    text = re.sub(r"\*\*Prerequisites:\*\*[^\n]*\n\n", "", first)
+    at = text.index("**What you will learn**")
+    text = text[:at] + opening_line(nn) + "\n\n" + text[at:]
+    if text == first:
+        return False
+    nb["cells"][0]["source"] = text.splitlines(True)
+    path.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return True

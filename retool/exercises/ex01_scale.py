@@ -2,8 +2,8 @@
 
 Eight questions: the 2009 row of Table 1, the four growth rates 2005→2009 the paper prints, one of
 them at the paper's precision, the yearly growth of renovation spending, whether growth fell
-"gradually", the composition of the total, the average annual growth, and one open question on
-growth from a small base. Every expected value is computed from ``data/``.
+"gradually", the composition of the total, the average annual growth, and a written critique of
+what 31.7% measures. Every expected value is computed from ``data/``.
 """
 
 from __future__ import annotations
@@ -300,26 +300,6 @@ q7 = NumberQuestion(
     ),
 )
 
-q8 = OpenQuestion(
-    qid="q8",
-    answer_name="q8_answer",
-    prompt=(
-        "Assimilation spending grew about 266% and renovation spending about 32%. Does that mean "
-        "assimilation became the main way firms spent on technology? Use Table 1's levels "
-        "and shares in two or three sentences."
-    ),
-    hints=(
-        "Compare the increase in 亿元 of each series, not only the growth rates.",
-        "Look at the composition: what share of the total is assimilation in 2005 and in 2009?",
-    ),
-    solution_text=(
-        "No. Assimilation grew fast from a small base: its share of the four series rose from "
-        "about 1.4% to 3.7%, and it added about 111亿元, while renovation, still 84% of the total, "
-        "added about 836亿元. High growth rates of small items say little about where most money "
-        "goes; they show a direction of change."
-    ),
-)
-
 def _cagr_renovation() -> float:
     t = _t1()["renovation"]
     return float(measures.cagr_pct(t[FIRST], t[LAST], LAST - FIRST))
@@ -329,9 +309,9 @@ def _share_of_fai(year: int) -> float:
     return float(rebuild.renovation_share_of_fai().loc[year])
 
 
-q9 = CritiqueQuestion(
-    qid="q9",
-    answer_name="q9_answer",
+q8 = CritiqueQuestion(
+    qid="q8",
+    answer_name="q8_answer",
     prompt=(
         "Critique (about 150 words). Section 一.1 reads the 31.7% growth of renovation spending "
         f"{FIRST}→{LAST} as a sign that renovation investment grew. Is that the right reading? "
@@ -369,4 +349,4 @@ q9 = CritiqueQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9]
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

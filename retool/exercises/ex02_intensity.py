@@ -351,26 +351,9 @@ q8_text = (
     "that? Answer in two or three sentences."
 )
 
-q8 = OpenQuestion(
+q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",
-    prompt=q8_text,
-    hints=(
-        "Find the peak year and compare 2000 with 1991 and with the peak.",
-        "What is the paper's measure of intensity, and is it the one the data give?",
-    ),
-    solution_text=(
-        "Only in part. Renovation investment over GDP peaked in 1993 (about 6.2%) and fell to "
-        "about 5% by 1997, but it was flat afterwards and 2000 (5.1%) is above 1991 (4.7%). "
-        "Against fixed-asset investment, the share fell from 20.5% (1980) to about 15.5% (2000). "
-        "The paper's own measures (all LMEs over manufacturing FAI and over GDP) are not "
-        "available before 2005, so its claim cannot be checked directly."
-    ),
-)
-
-q9 = CritiqueQuestion(
-    qid="q9",
-    answer_name="q9_answer",
     prompt=(
         "Critique (about 150 words). Section 二.1 compares a renovation share of "
         f"{data.claim('lme_share_1980')['value']}% in 1980 with "
@@ -409,4 +392,4 @@ q9 = CritiqueQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9]
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

@@ -316,50 +316,13 @@ q7 = NumberQuestion(
 _RANK = int(data.claim_value("china_rank_2008"))
 _N = int(data.claim_value("idicn_countries"))
 _MISSING = _N - len(data.table2_wide())
-q8 = ChoiceQuestion(
-    qid="q8",
-    answer_name="q8_answer",
-    prompt=(
-        f"The paper says China ranked {_RANK} among {_N} countries. Why can the course not rebuild "
-        "that rank?"
-    ),
-    options={
-        "A": (
-            "China's value in Table 2 is wrong",
-            "nothing suggests that; the problem is what is missing, not what is there.",
-        ),
-        "B": (
-            f"the other {_MISSING} countries of the study are not in the paper",
-            "yes: a rank needs every value it is ranked against. Table 2 prints only the top ten "
-            "and China; from Table 2 alone China ranks "
-            f"{model.rank_rebuilt_among_table()} of {len(_t())}.",
-        ),
-        "C": (
-            "ties at three decimals make ranks impossible",
-            "ties affect the order of two pairs in the top ten, not China's position.",
-        ),
-        "D": (
-            f"the index changed its method between {FIRST} and {LAST}",
-            "the paper says nothing of that; and the rank is for one year only.",
-        ),
-    },
-    correct="B",
-    hints=("How many countries does Table 2 show, and how many did the study compare?",),
-    solution_text=(
-        f"q8_answer = 'B'\nThe rank {_RANK} of {_N} can only be checked with the study's full "
-        "list of "
-        "countries; the course can confirm that the text and the table print the same rank, "
-        "no more."
-    ),
-)
-
 def _lead() -> str:
     return model.leader()
 
 
-q9 = CritiqueQuestion(
-    qid="q9",
-    answer_name="q9_answer",
+q8 = CritiqueQuestion(
+    qid="q8",
+    answer_name="q8_answer",
     prompt=(
         "Critique (about 150 words). Lesson 05 turns Table 2's growth rates into the years China "
         "would need to catch up with the leader. What does that number rest on, and would you "
@@ -392,4 +355,4 @@ q9 = CritiqueQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9]
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

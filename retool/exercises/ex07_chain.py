@@ -232,67 +232,14 @@ q6 = ChoiceQuestion(
     ),
 )
 
-q7 = ChoiceQuestion(
-    qid="q7",
-    answer_name="q7_answer",
-    prompt=(
-        "Section 三.1 argues that no other country can yet replace China as the 'world "
-        "factory'. On what does it rest this?"
-    ),
-    options={
-        "A": (
-            "China's labour is still the cheapest in the world",
-            "the paper says the low labour-cost advantage is being lost.",
-        ),
-        "B": (
-            "Its comprehensive capacity to supply and support industry (产业综合配套能力)",
-            "counting the whole supporting industrial system, no country in Southeast "
-            "Asia, Latin America or Africa can yet replace China; renovation can extend this "
-            "low-cost advantage.",
-        ),
-        "C": (
-            "Its lead in advanced manufacturing technology",
-            "section 四 says China's advanced manufacturing technology lags far behind.",
-        ),
-    },
-    correct="B",
-    hints=("The paper contrasts labour cost with something broader.",),
-    solution_text=(
-        "(B). Labour costs alone are rising, but the supporting industrial system is unmatched; "
-        "renovating traditional industries strengthens it and so prolongs the cost advantage."
-    ),
-)
-
-q8 = OpenQuestion(
-    qid="q8",
-    answer_name="q8_answer",
-    prompt=(
-        "Pick one of the four biases and explain, with the smile curve or with an example of "
-        "your own, why it limits what renovation can achieve. Then say what evidence would "
-        "show whether the bias is real (the paper gives none in numbers)."
-    ),
-    hints=(
-        "A bias is a claim about how firms spend: what data on firms' spending by stage or by "
-        "kind (equipment, software, training) would test it?",
-    ),
-    solution_text=(
-        "Model answer (one of many): 'manufacturing over R&D and design'. A firm that upgrades "
-        "only its assembly line stays at the bottom of the smile: it makes more cheaply what "
-        "others design and sell, and the value it captures per stage stays low. Evidence: the "
-        "split of firms' renovation spending between equipment, software and R&D/design over "
-        "time (e.g. from enterprise surveys), and whether firms that also invested in design "
-        "raised their value added per worker more than those that did not."
-    ),
-)
-
 def _assimilation_per_100(year: int) -> float:
     t = data.table1_wide()
     return float(t.loc[year, "assimilation"] / t.loc[year, "foreign"] * 100)
 
 
-q9 = NumberQuestion(
-    qid="q9",
-    answer_name="q9_answer",
+q7 = NumberQuestion(
+    qid="q7",
+    answer_name="q7_answer",
     prompt=(
         "Code it yourself from data/. One reading of the smile curve is that buying foreign "
         "technology without absorbing it keeps firms at the bottom. From Table 1, how many yuan "
@@ -309,7 +256,7 @@ q9 = NumberQuestion(
     ),
     solution_text=(
         "t = data.table1_wide()\n"
-        "q9_answer = t.loc[2009, 'assimilation'] / t.loc[2009, 'foreign'] * 100\n"
+        "q7_answer = t.loc[2009, 'assimilation'] / t.loc[2009, 'foreign'] * 100\n"
         f"About {_assimilation_per_100(2009):.1f} yuan, against about "
         f"{_assimilation_per_100(2005):.1f} in 2005: absorption rose, which is why 'imports "
         "over assimilation' is not one of 二.4's four biases."
@@ -333,9 +280,9 @@ q9 = NumberQuestion(
     ),
 )
 
-q10 = CritiqueQuestion(
-    qid="q10",
-    answer_name="q10_answer",
+q8 = CritiqueQuestion(
+    qid="q8",
+    answer_name="q8_answer",
     prompt=(
         "Critique (about 150 words). Section 二.4 and lesson 07's smile curve suggest that firms "
         "gain by moving from assembly toward R&D, design and services. What does the smile "
@@ -372,4 +319,4 @@ q10 = CritiqueQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10]
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

@@ -234,8 +234,8 @@ q6 = ChoiceQuestion(
     options={
         "A": (
             "The subsidy was far too small to matter",
-            "not the paper's reading, and the model suggests otherwise: the budget's leverage "
-            "is large.",
+            "not the paper's reading, and the model suggests otherwise: the loans the budget "
+            "can touch are large.",
         ),
         "B": (
             "Subsidised loans can spur investment in the short run but cannot remove the "
@@ -267,7 +267,7 @@ q7 = OpenQuestion(
     qid="q7",
     answer_name="q7_answer",
     prompt=(
-        "Name two assumptions of lesson 08's leverage model that make its 'loans supported' "
+        "Name two assumptions of lesson 08's loans-supported model that make its 'loans supported' "
         "an upper bound, and say in which direction relaxing each would move the number."
     ),
     hints=(

@@ -120,8 +120,8 @@ def test_the_feedback_file_shows_a_critique_with_its_rubric_and_no_points():
     from retool.grading.grade import Graded, Row
 
     essay = "Nominal growth of 31.7% over four years is not growth in real effort. " * 10
-    fb = ex01.q9.check(essay)
-    graded = Graded("q9", fb.outcome.value, 0.0, fb.message, "", essay)
+    fb = ex01.q8.check(essay)
+    graded = Graded("q8", fb.outcome.value, 0.0, fb.message, "", essay)
     row = Row("student/a.ipynb", "a.ipynb", "ex01_scale", [graded])
     result = report.ClassResult([row], {"ex01_scale": ex01.QUESTIONS})
     page = report.feedback_html(result, row)

@@ -60,7 +60,9 @@ def sentence(baseline, what, denominator, share, table, summary, notes) -> str:
             f": a cumulative shortfall of {total:,.0f}亿元, "
             f"{summary['cumulative_shortfall_pct_gdp']:.1f}% "
             f"of the period's GDP, or {summary['subsidy_years']:,.0f} years of the "
-            f"{summary['subsidy_per_year']:g}亿元 annual interest subsidy"
+            f"{summary['subsidy_per_year']:g}亿元 annual interest subsidy, or "
+            f"{summary['subsidised_loan_years']:,.1f} years of the loans it could subsidise "
+            f"({summary['loans_per_yuan']:.1f} yuan of loans per yuan, lesson 08)"
         )
     elif total < 0:
         tail = (

@@ -108,8 +108,16 @@ def test_break_even_rate():
 
 
 def test_widget_defaults():
-    assert subsidy_widget.SPEC.defaults() == {"budget": B, "rate_pct": R, "share_pct": 100.0}
+    assert subsidy_widget.SPEC.defaults() == {
+        "budget": B,
+        "rate_pct": R,
+        "share_pct": 100.0,
+        "depreciation_pct": subsidy.DEPRECIATION_PCT,
+    }
     fig, sentence = subsidy_widget.view()
+    low, high = subsidy.hurdle_band(R, 100)
+    assert f"from {high:.1f}% to {low:.1f}%" in sentence  # the marginal project, not 'leverage'
+    assert "leverage" not in sentence
     assert isinstance(fig, Figure)
     assert f"{subsidy.loans_supported(B, R, 100):,.0f}" in sentence
     assert f"{SPEND_2009:,.2f}" in sentence

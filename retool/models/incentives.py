@@ -30,7 +30,8 @@ The economics behind each term:
 * Two terms, zero by default (the paper's argument as written), add financing: the outlay costs
   ``1 + f``, where f is the financing cost of the investment, lower for firms with access to bank
   credit (an interest subsidy of lesson 08 lowers it further for those who borrow), and a *soft
-  budget* b: the share of a failed investment's cost that the state covers (Kornai 1986). Then
+  budget* b: the share of a failed investment's cost that the state covers (Kornai, Maskin and
+  Roland 2003). Then
 
       V = (1 − p) · Π(m) − (1 + f) · (1 − p · b).
 
@@ -43,8 +44,9 @@ The economics behind each term:
 
 References: Arrow, K. J. (1962), "Economic welfare and the allocation of resources for
 invention", in *The Rate and Direction of Inventive Activity: Economic and Social Factors*,
-Princeton University Press for the NBER, 609-626. Kornai, J. (1986), "The soft budget
-constraint", *Kyklos* 39(1), 3-30. Cong, L. W., H. Gao, J. Ponticelli and X. Yang (2019),
+Princeton University Press for the NBER, 609-626. Kornai, J., E. Maskin and G.
+Roland (2003), "Understanding the soft budget constraint", *Journal of Economic Literature*
+41(4), 1095-1136. Cong, L. W., H. Gao, J. Ponticelli and X. Yang (2019),
 "Credit allocation under economic stimulus: evidence from China", *Review of Financial Studies*
 32(9), 3412-3460.
 """

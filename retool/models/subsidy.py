@@ -16,7 +16,7 @@ compared with what firms would have borrowed anyway (no additionality). L / B is
 loans the money can touch, not "leverage": it says nothing about the marginal project.
 
 What matters for the marginal project is the subsidy's value per yuan invested, ``r * s`` a
-subsidised year, and what that does to the user cost of capital (Hall and Jorgenson 1967): a
+subsidised year, and what that does to the user cost of capital (Jorgenson 1963): a
 yuan of equipment costs ``r + δ`` a year (interest and depreciation; taxes left out), and the
 subsidy lowers it to ``r (1 - s) + δ``. Only projects whose return lies between the two hurdles
 are added by the subsidy; the rest would have been undertaken anyway (their subsidy is a
@@ -24,8 +24,8 @@ transfer). The paper's 四.1 names three instruments, 贴息贷款、税收优�
 subsidised loans, tax relief, direct grants): at the same value per yuan invested they lower the
 user cost alike; they differ in who can receive them (:func:`instruments`).
 
-Reference: Hall, R. E. and D. W. Jorgenson (1967), "Tax policy and investment behavior",
-*American Economic Review* 57(3), 391-414.
+Reference: Jorgenson, D. W. (1963), "Capital theory and investment behavior", *American Economic
+Review* 53(2), 247-259.
 """
 
 from __future__ import annotations
@@ -177,8 +177,8 @@ def user_cost_pct(
     """The user cost of a yuan of equipment a year, percent: (1 − c) × (r (1 − s) + δ).
 
     ``share_pct`` is the share of interest an interest subsidy pays; ``price_cut_pct`` the share
-    of the price a grant or a tax credit pays. Taxes on profit are left out (Hall and Jorgenson
-    1967 give the full formula).
+    of the price a grant or a tax credit pays. Taxes on profit are left out (Jorgenson 1963 gives
+    the full formula).
     """
     r, s, c = float(rate_pct), float(share_pct) / 100, float(price_cut_pct) / 100
     return (1 - c) * (r * (1 - s) + float(depreciation_pct))

@@ -142,7 +142,7 @@ q3 = NumberQuestion(
         "q3_answer = subsidy.loans_supported(subsidy.subsidy_per_year(), "
         "subsidy.LENDING_RATE_2009_PCT, 100)\n"
         f"L = {_B:g} / {RATE / 100:g} ≈ {_L:,.0f}亿元 a year: each yuan of subsidy carries about "
-        f"{subsidy.leverage(RATE, 100):.1f} yuan of loans."
+        f"{subsidy.loans_per_yuan(RATE, 100):.1f} yuan of loans."
     ),
 )
 

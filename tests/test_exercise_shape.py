@@ -128,3 +128,16 @@ def test_the_feedback_file_shows_a_critique_with_its_rubric_and_no_points():
     assert "marked by your instructor" in page and "answered, not auto-graded" in page
     assert "recomputed evidence (2)" in page and "Nominal growth of 31.7%" in page
     assert result.max_points("ex01_scale") == sum(q.points for q in ex01.QUESTIONS if q.auto)
+
+
+def test_the_grader_keeps_a_whole_page_of_a_referee_report():
+    from retool.exercises import ex09_critical as ex09
+    from retool.grading.grade import OPEN_ANSWER_CHARS, grade_answers
+    from retool.grading.runner import Run
+
+    report = ex09.q8.solution_text
+    assert len(report) > OPEN_ANSWER_CHARS  # a page is longer than a short open answer
+    run = Run(answers={"q8_answer": {"value": report}})
+    (graded,) = grade_answers([ex09.q8], None, run)
+    assert graded.answer_text == report and graded.points == 0
+    assert graded.outcome == "answered, not auto-graded"

@@ -51,7 +51,9 @@ NUMBER = r"(?<![\d.,])(-?[\d.,]*\d%?)"
 SAME_BOTH_ENDS = re.compile(
     rf"{CHANGE_WORDS}[^;:]*?\bfrom {NUMBER}(?: \w+)? to \1(?!\.?\d)|{NUMBER} → \2(?!\.?\d)"
 )
-ONE_PLURAL = re.compile(r"\b1 (?:claims|years|countries|stages|values|levels|differ|are)\b")
+ONE_PLURAL = re.compile(
+    r"(?<![\d.,])1 (?:claims|years|countries|stages|values|levels|differ|are)\b"
+)
 NOT_A_NUMBER = re.compile(r"\bnan\b|\bNone\b|\binf\b|\d\.\d+e[+-]\d")
 
 
@@ -73,6 +75,8 @@ def problems(sentence: str) -> list[str]:
         ("the obsolete share rises from 31.3% to 39.0%", False),
         ("the gap widens from 2.14 to 2.89 levels in 15 years", False),
         ("1 claim — 1 stated only", False),
+        ("15.1 years of the loans it could subsidise", False),
+        ("over 2,001 years", False),
         ("from 2000 to 2009 the share went from 9.7% to 32.8%", False),
     ],
 )

@@ -338,3 +338,59 @@ def test_the_quiz_colours_its_feedback_as_the_exercises_do():
         assert html == q.check(key)._repr_markdown_()
         assert core.OUTCOME_STYLE[q.check(key).outcome][2] in html
     assert core.OUTCOME_STYLE[Outcome.UNANSWERED][2] in quiz.feedback_html(q, None)
+
+
+def critique(**kw) -> core.CritiqueQuestion:
+    args = dict(
+        qid="q9",
+        answer_name="q9_answer",
+        prompt="Critique the claim.",
+        solution_text="A model critique.",
+        rubric=(
+            core.Criterion("claim", "states the claim", 1),
+            core.Criterion("evidence", "backs it with a recomputed number", 2),
+        ),
+        words=150,
+    )
+    args.update(kw)
+    return core.CritiqueQuestion(**args)
+
+
+def test_a_critique_is_recorded_never_marked_correct():
+    q = critique()
+    essay = " ".join(["The growth of 31.7% rests on a small base."] * 15)
+    fb = q.check(essay)
+    assert fb.outcome is Outcome.RECORDED and not fb.correct
+    assert "not auto-graded" in fb.message and "rubric" in fb.message
+    assert f"{core.word_count(essay)} words" in fb.message
+    assert not q.auto and q.points == 0
+
+
+def test_a_critique_says_what_it_can_observe():
+    q = critique()
+    assert "much shorter" in q.check("Too short.").message
+    assert "cites no number" in q.check("Too short.").message
+    assert "much longer" in q.check("word 1 " * 200).message
+    assert q.check("   ").outcome is Outcome.INVALID
+    assert q.check(150).outcome is Outcome.INVALID
+
+
+def test_word_count_counts_chinese_characters_in_pairs():
+    assert core.word_count("two words") == 2
+    assert core.word_count("技术改造投资") == 3
+    assert core.word_count("31.7% of 2,633.83") == 3
+
+
+def test_a_critique_solution_shows_the_rubric_and_its_points():
+    q = critique()
+    text = q.solution()
+    assert "3 points" in text and "backs it with a recomputed number (2)" not in text
+    assert "- evidence (2): backs it with a recomputed number" in text
+    assert "Model answer:\nA model critique." in text
+
+
+def test_a_withheld_critique_keeps_its_rubric(monkeypatch):
+    monkeypatch.setenv("RETOOL_GRADING", "1")
+    q = critique()
+    assert core.WITHHELD in q.solution() and "- claim (1): states the claim" in q.solution()
+    assert "A model critique" not in q.solution()

@@ -130,9 +130,13 @@ def test_society_share_of_fai_1980_is_the_rebuilt_205():
 
 
 def test_presets_come_from_the_claims_ledger():
-    for key, (_, claim_id) in model.PRESETS.items():
-        if claim_id:
-            assert model.preset_value(key) == data.claim_value(claim_id)
+    for key, (_, source) in model.PRESETS.items():
+        if isinstance(source, str):
+            assert model.preset_value(key) == data.claim_value(source)
+    own = rebuild.renovation_share_of_fai().loc[2005]
+    assert model.preset_value("table1_2005") == pytest.approx(own, abs=0.005)
+    assert model.PARAMS["preset"].default == "table1_2005"  # the baseline on Table 1's concept
+    assert "another era" in model.PRESETS["1980"][0]
     assert math.isnan(model.preset_value("free"))
     with pytest.raises(ValueError):
         model.preset_value("nope")
@@ -149,12 +153,27 @@ def test_benchmark_fractions_agree_as_the_ledger_records():
 # --- widget -----------------------------------------------------------------------------------
 
 
-def test_defaults_reproduce_the_1980_intensity_and_its_shortfall():
-    assert widget.SPEC.defaults()["value"] == data.claim_value("lme_share_1980")
+def test_the_default_is_table1s_own_2005_intensity_and_1980_stays_a_preset():
+    own = model.table1_own_2005()
+    assert widget.SPEC.defaults()["value"] == own
     _, sentence = widget.view()
-    s = model.summary(model.counterfactual_table(data.claim_value("lme_share_1980")))
+    s = model.summary(model.counterfactual_table(own))
     assert f"{s['cumulative_shortfall']:,.0f}亿元" in sentence
     assert f"{s['subsidy_years']:,.0f} years" in sentence
+    assert f"{s['subsidised_loan_years']:,.1f} years of the loans" in sentence
+    _, sentence = widget.view(preset="1980")
+    s = model.summary(model.counterfactual_table(data.claim_value("lme_share_1980")))
+    assert f"{s['cumulative_shortfall']:,.0f}亿元" in sentence
+
+
+def test_the_shortfall_in_subsidised_loans_uses_lesson_08s_loans_per_yuan():
+    from retool.models import subsidy
+
+    s = model.summary(model.counterfactual_table(10.0))
+    assert s["loans_per_yuan"] == pytest.approx(
+        subsidy.loans_per_yuan(subsidy.LENDING_RATE_2009_PCT, 100)
+    )
+    assert s["subsidised_loan_years"] * s["loans_per_yuan"] == pytest.approx(s["subsidy_years"])
 
 
 def test_every_range_value_gives_a_figure_and_a_sentence():

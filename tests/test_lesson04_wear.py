@@ -162,3 +162,35 @@ def test_lesson_box_states_the_models_defaults():
     assert f"{wear.DEFAULT_OBSOLESCENCE:.0%}" in rows["obsolescence rate $\\delta$"]
     assert f"{wear.DEFAULT_RENOVATION:.0%}" in rows["renovation rate $r$"]
     assert f"| {wear.DEFAULT_YEARS} |" in rows["years"]
+
+
+# --- new capacity (vintage capital): the gap settles at e + (δ − r) / g ------------------------
+
+
+@pytest.mark.parametrize(
+    "r, d, g, e", [(0.05, 0.10, 0.08, 1), (0.02, 0.10, 0.10, 0), (0.05, 0.06, 0.05, 2)]
+)
+def test_with_new_capacity_the_gap_settles_where_the_formula_says(r, d, g, e):
+    path = wear.simulate(r, d, wear.MAX_YEARS, growth=g, new_level=e)["gap_levels"]
+    assert path.iloc[-1] == pytest.approx(wear.steady_gap(r, d, g, e), abs=1e-3)
+    assert abs(path.iloc[-1] - path.iloc[-2]) < 1e-4  # settled, not still moving
+
+
+def test_without_new_capacity_the_gap_grows_by_wear_minus_renovation_each_year():
+    path = wear.simulate(0.05, 0.10, 5, growth=0.0)["gap_levels"]
+    assert path.diff().dropna().to_numpy() == pytest.approx([0.05] * 5)
+    assert wear.steady_gap(0.05, 0.10, 0.0) == float("inf")
+    assert wear.steady_gap(0.10, 0.05, 0.0) == 0.0
+
+
+def test_what_new_capacity_embodies_sets_the_long_run_gap():
+    gaps = [wear.steady_gap(0.05, 0.10, 0.08, e) for e in range(4)]
+    assert gaps == sorted(gaps) and gaps[1] - gaps[0] == pytest.approx(1.0)
+    assert wear.steady_gap(0.05, 0.10, 0.16, 0) < wear.steady_gap(0.05, 0.10, 0.08, 0)
+
+
+def test_the_capacity_controls_are_declared_and_bounded():
+    assert wear.PARAMS["growth"].default == 0.0  # the paper's argument as written
+    assert wear.PARAMS["new_level"].check(2) == 2
+    with pytest.raises(ValueError):
+        wear.simulate(growth=-0.1)

@@ -93,3 +93,39 @@ def test_every_auto_question_accepts_its_own_expected_value():
         assert q.check(q.expected()).correct, q.qid
         for mistake in getattr(q, "mistakes", ()):
             assert not q.check(mistake.value()).correct, (q.qid, mistake.name)
+
+
+# --- replacement effect, hold-up risk, financing cost and the soft budget -----------------------
+
+
+def test_the_financing_terms_are_zero_by_default_and_enter_as_the_formula_says():
+    m, p = 0.1, 0.5
+    base = incentives.firm_gain(m, p)
+    assert base == pytest.approx((1 - p) * incentives.extra_profit(m) - 1)
+    f, b = 0.2, 0.5
+    assert incentives.firm_gain(m, p, financing=f, bailout=b) == pytest.approx(
+        (1 - p) * incentives.extra_profit(m) - (1 + f) * (1 - p * b)
+    )
+
+
+def test_a_financing_premium_deters_and_a_soft_budget_encourages_risky_investment():
+    m, p = 0.1, 0.4
+    assert incentives.firm_gain(m, p, financing=0.3) < incentives.firm_gain(m, p)
+    assert incentives.firm_gain(m, p, bailout=0.5) > incentives.firm_gain(m, p)
+    # the soft budget is worth more the riskier the investment
+    soft = [incentives.firm_gain(m, q, bailout=0.5) for q in (0.1, 0.5)]
+    gain = [s - incentives.firm_gain(m, q) for s, q in zip(soft, (0.1, 0.5))]
+    assert gain[1] > gain[0]
+
+
+def test_the_replacement_effect_lowers_the_gain_with_market_power():
+    assert incentives.extra_profit(0.8) < incentives.extra_profit(0.1)
+
+
+def test_the_widget_passes_the_financing_terms_to_the_model():
+    from retool.widgets import incentives as widget
+
+    plain, premium = widget.view()[1], widget.view(private_financing=0.5)[1]
+    assert plain != premium and "hold-up risk" in plain
+    with pytest.raises(ValueError):
+        incentives.firm_gain(0.1, 0.5, financing=2.0)

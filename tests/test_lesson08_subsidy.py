@@ -108,8 +108,16 @@ def test_break_even_rate():
 
 
 def test_widget_defaults():
-    assert subsidy_widget.SPEC.defaults() == {"budget": B, "rate_pct": R, "share_pct": 100.0}
+    assert subsidy_widget.SPEC.defaults() == {
+        "budget": B,
+        "rate_pct": R,
+        "share_pct": 100.0,
+        "depreciation_pct": subsidy.DEPRECIATION_PCT,
+    }
     fig, sentence = subsidy_widget.view()
+    low, high = subsidy.hurdle_band(R, 100)
+    assert f"from {high:.1f}% to {low:.1f}%" in sentence  # the marginal project, not 'leverage'
+    assert "leverage" not in sentence
     assert isinstance(fig, Figure)
     assert f"{subsidy.loans_supported(B, R, 100):,.0f}" in sentence
     assert f"{SPEND_2009:,.2f}" in sentence
@@ -142,3 +150,35 @@ def test_subsidy_arithmetic_in_the_exercises():
     assert ex08_subsidy.q1.expected() == subsidy.subsidy_total()
     assert ex08_subsidy.q3.expected() == pytest.approx(B / (R / 100))
     assert ex08_subsidy.q5.expected() == pytest.approx(B / SPEND_2009 * 100)
+
+
+# --- the marginal project: value per yuan invested and the user cost of capital ----------------
+
+
+def test_the_subsidy_per_yuan_invested_is_rate_times_share_discounted():
+    assert subsidy.subsidy_per_yuan(5.0, 100) == pytest.approx(0.05 / 1.05)
+    assert subsidy.subsidy_per_yuan(5.0, 50, years=2) == pytest.approx(
+        0.025 / 1.05 + 0.025 / 1.05**2
+    )
+    assert subsidy.subsidy_per_yuan(0.0, 100) == 0.0
+
+
+def test_the_user_cost_falls_by_the_interest_covered():
+    base = subsidy.user_cost_pct(6.0, 0.0, 10.0)
+    assert base == pytest.approx(16.0)
+    assert subsidy.user_cost_pct(6.0, 50.0, 10.0) == pytest.approx(13.0)
+    assert subsidy.user_cost_pct(6.0, 0.0, 10.0, price_cut_pct=25.0) == pytest.approx(12.0)
+
+
+def test_only_projects_between_the_two_hurdles_are_added():
+    low, high = subsidy.hurdle_band(6.0, 100.0, 10.0)
+    assert (low, high) == pytest.approx((10.0, 16.0))
+    assert subsidy.hurdle_band(6.0, 0.0, 10.0)[0] == subsidy.hurdle_band(6.0, 0.0, 10.0)[1]
+
+
+def test_the_instruments_of_section_four_have_the_same_value_and_differ_in_timing():
+    t = subsidy.instruments(6.0, 100.0, 10.0).set_index("instrument")
+    assert t["value per yuan invested (yuan)"].nunique() == 1
+    once, every = t["user cost lower by (points)"].iloc[0], t["user cost lower by (points)"].iloc[1]
+    assert once == pytest.approx(6.0) and every == pytest.approx(0.06 / 1.06 * 16.0)
+    assert "leverage" not in subsidy.describe()

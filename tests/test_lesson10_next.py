@@ -142,11 +142,11 @@ def test_relending_ceiling_and_first_tranche():
 
 def test_questions_climb_from_code_to_critique():
     from retool.exercises import ex10_next
-    from retool.exercises.core import ChoiceQuestion, NumberQuestion, OpenQuestion
+    from retool.exercises.core import ChoiceQuestion, CritiqueQuestion, NumberQuestion
 
     kinds = [type(q) for q in ex10_next.QUESTIONS]
     assert kinds[0] is NumberQuestion and "Code it yourself" in ex10_next.q1.prompt
-    assert ChoiceQuestion in kinds and kinds[-1] is OpenQuestion
+    assert ChoiceQuestion in kinds and kinds[-1] is CritiqueQuestion  # marked against a rubric
     assert "150 words" in ex10_next.q6.prompt and "Rubric" in ex10_next.q6.solution()
 
 

@@ -43,6 +43,7 @@ def test_every_exempt_kind_says_why():
         ("Time: about 1.5 hours. Critique (about 150 words), 150 loans", ["150"]),
         ("Rubric (6 points): a claim (1); a number (2); length (1).\nModel: 6 firms", ["6"]),
         ("the years 2005-2009 and 2009-10 grew 12%", ["12"]),
+        ("*Review* 57(3), 391-414; University Press, 89-104; and 23-27% of it", ["23", "27"]),
     ],
 )
 def test_numbers_and_exemptions(text, expected):

@@ -2,6 +2,8 @@
 
 from .core import (  # noqa: F401
     ChoiceQuestion,
+    Criterion,
+    CritiqueQuestion,
     Feedback,
     Mistake,
     NumberQuestion,

@@ -147,6 +147,8 @@ class Question:
     solution_text: str = ""
     points: float = 1.0
     auto: bool = True
+    # the learner codes this one from data/ (loaders, pandas, generic measures), no rebuild helper
+    own_code: bool = False
     last: Feedback | None = field(default=None, repr=False, compare=False)
     _hint_level: int = field(default=0, repr=False, compare=False)
 
@@ -698,6 +700,86 @@ class OpenQuestion(Question):
             f"{given(answer)} is not an answer in words; this question wants text between "
             f'quotes, for example `{self.answer_name} = "Because ..."`.',
         )
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%-]*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_NUMBER = re.compile(r"\d")
+
+
+def word_count(text: str) -> int:
+    """Words in an answer: Latin words and numbers, plus one word for every two Chinese
+    characters (a rough rule, stated so that a Chinese answer is not counted as one word)."""
+    return len(_LATIN_WORD.findall(text)) + (len(_CJK.findall(text)) + 1) // 2
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One line of a rubric: what is marked, what a full-marks answer does, the points."""
+
+    name: str
+    full_marks: str
+    points: float = 1.0
+
+
+@dataclass
+class CritiqueQuestion(OpenQuestion):
+    """A written critique or report, marked by a person against a rubric.
+
+    No machine can tell a sound argument from a fluent one, so ``check`` never says "correct":
+    it records the answer and says what it can observe honestly (its length against the length
+    asked for, whether it cites any number at all). The rubric is shown with the prompt's task
+    and by ``solution()`` beside a model answer; the grader copies the text and the rubric into
+    the instructor's files and counts the rubric's points as marked by hand, never by itself.
+    """
+
+    rubric: Sequence[Criterion] = ()
+    words: int = 150
+
+    def rubric_points(self) -> float:
+        return float(sum(c.points for c in self.rubric))
+
+    def rubric_text(self) -> str:
+        lines = [
+            f"Rubric (marked by your instructor, {shown(self.rubric_points())} points; "
+            "not auto-graded):"
+        ]
+        lines += [f"- {c.name} ({shown(c.points)}): {c.full_marks}" for c in self.rubric]
+        return "\n".join(lines)
+
+    def _judge(self, answer) -> Feedback:
+        if not (isinstance(answer, str) and str.strip(answer)):
+            return super()._judge(answer)  # the same plain sentence as any written answer
+        n = word_count(answer)
+        notes = [f"{n} words; the task asks for about {self.words}"]
+        if n < self.words // 3:
+            notes.append("much shorter than asked: say what is claimed, what you recomputed "
+                         "and what follows from it")
+        elif n > self.words * 2:
+            notes.append("much longer than asked: cut to the points the rubric names")
+        if not _NUMBER.search(answer):
+            notes.append("it cites no number, and the rubric asks for recomputed evidence")
+        return self._feedback(
+            Outcome.RECORDED,
+            f"answer recorded, not auto-graded ({'; '.join(notes)}). Your instructor marks it "
+            f"against the rubric; `{self.qid}.solution()` shows the rubric and a model answer.",
+        )
+
+    def solution(self) -> str:
+        model = self.solution_text if _EDITION["solutions"] else WITHHELD
+        return _Text(f"Solution to {self.qid}:\n{self.rubric_text()}\n\nModel answer:\n{model}")
+
+
+def critique_rubric(claim: str, evidence: str, reasoning: str, settle: str) -> tuple:
+    """The course's rubric for a short critique (10 points, marked by hand; the teaching guide's
+    §5.2): each line says what a full-marks answer does for this question."""
+    return (
+        Criterion("the claim", claim, 2),
+        Criterion("recomputed evidence", evidence, 2),
+        Criterion("reasoning", reasoning, 2),
+        Criterion("an alternative or what would settle it", settle, 2),
+        Criterion("economy", "about 150 words, no padding", 2),
+    )
 
 
 def summary(*questions: Question) -> _Text:

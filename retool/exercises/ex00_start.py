@@ -8,7 +8,17 @@ question on what the course can and cannot check. Every expected value is comput
 from __future__ import annotations
 
 from .. import data, measures, rebuild
-from .core import ChoiceQuestion, Mistake, NumberQuestion, OpenQuestion, printed, summary, where  # noqa: F401
+from .core import (  # noqa: F401
+    ChoiceQuestion,
+    CritiqueQuestion,
+    Mistake,
+    NumberQuestion,
+    OpenQuestion,
+    critique_rubric,
+    printed,
+    summary,
+    where,
+)
 
 
 def _renovation(year: int) -> float:
@@ -24,6 +34,7 @@ GROWTH_CLAIM = "growth_2005_2009_renovation"
 q1 = NumberQuestion(
     qid="q1",
     answer_name="q1_answer",
+    own_code=True,
     prompt=(
         "By how many percent did spending on technical renovation (技术改造经费支出) in Table 1 "
         "grow from 2005 to 2006? Answer in percent (for example 12.3 for 12.3%)."
@@ -33,8 +44,7 @@ q1 = NumberQuestion(
     hints=(
         "Growth from a start value to an end value is (end / start - 1) × 100.",
         "The values are in `data.table1_wide()`: the row is the year, the column 'renovation'.",
-        "`rebuild.table1_growth(2005, 2006)` returns the growth of every Table 1 series; pick "
-        "'renovation'.",
+        "`measures.growth_pct(start, end)` does the arithmetic once you have the two values.",
     ),
     solution_text=(
         "t = data.table1_wide()\n"
@@ -162,4 +172,45 @@ q4 = OpenQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4]
+def _g2009_t1() -> float:
+    return float(rebuild.table1_yearly_growth().loc[2009, "renovation"])
+
+
+q5 = CritiqueQuestion(
+    qid="q5",
+    answer_name="q5_answer",
+    prompt=(
+        "Critique (about 150 words). The paper gives 2009's growth of renovation spending for "
+        "all large and medium-sized enterprises; Table 1 covers only the traditional ones. Is it "
+        "sound to read the two together as one story? Back your answer with a number you "
+        "recompute from data/ and say what evidence would settle the question."
+    ),
+    words=150,
+    rubric=critique_rubric(
+        claim="names the two numbers and the two groups of firms they cover",
+        evidence="recomputes Table 1's growth in 2009 and sets it beside the text's figure",
+        reasoning="explains why a difference in the group of firms (universe) matters even when "
+        "the numbers look alike, and when combining them is still acceptable",
+        settle="names the series that would settle it (both universes, same years, one source)",
+    ),
+    hints=(
+        "Recompute Table 1's 2009 growth of renovation spending over 2008.",
+        "Which firms does each number cover? Lesson 00 and the ledger's 'universe' say.",
+    ),
+    solution_text=(
+        "The paper's text gives "
+        f"{data.claim('growth_2009_lme')['value']}% for the growth of renovation spending of "
+        "all large and medium-sized enterprises in 2009, while its Table 1 covers only the "
+        "traditional industries among them. Recomputed from Table 1, renovation spending "
+        f"changed by {_g2009_t1():.2f}% in 2009, so the two numbers are close, and a reader "
+        "could take them as one measurement. They are not: the high-tech firms are in one and "
+        "not the other, and the paper does not say how large they are or how their spending "
+        "moved. Closeness here is partly luck; the same habit elsewhere in the paper (Figure 2 "
+        "joins both groups of firms in one line) produces a jump that is a change of coverage, "
+        "not of behaviour. Reading them together is fair only as a statement that both fell. To "
+        "settle it one needs the high-tech firms' renovation spending for the same years from "
+        "the same yearbook, so that both universes can be shown side by side."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5]

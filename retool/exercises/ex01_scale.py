@@ -2,8 +2,8 @@
 
 Eight questions: the 2009 row of Table 1, the four growth rates 2005→2009 the paper prints, one of
 them at the paper's precision, the yearly growth of renovation spending, whether growth fell
-"gradually", the composition of the total, the average annual growth, and one open question on
-growth from a small base. Every expected value is computed from ``data/``.
+"gradually", the composition of the total, the average annual growth, and a written critique of
+what 31.7% measures. Every expected value is computed from ``data/``.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from __future__ import annotations
 from .. import data, measures, rebuild
 from .core import (  # noqa: F401 (summary is re-exported for the notebooks)
     ChoiceQuestion,
+    CritiqueQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
     SeriesQuestion,
+    critique_rubric,
     printed,
     summary,
     where,
@@ -146,6 +148,7 @@ q3 = NumberQuestion(
 q4 = SeriesQuestion(
     qid="q4",
     answer_name="q4_answer",
+    own_code=True,
     prompt=(
         "Give the growth of renovation spending over the previous year for each year "
         f"{FIRST + 1}-{LAST}, in percent, keyed by year."
@@ -297,23 +300,52 @@ q7 = NumberQuestion(
     ),
 )
 
-q8 = OpenQuestion(
+def _cagr_renovation() -> float:
+    t = _t1()["renovation"]
+    return float(measures.cagr_pct(t[FIRST], t[LAST], LAST - FIRST))
+
+
+def _share_of_fai(year: int) -> float:
+    return float(rebuild.renovation_share_of_fai().loc[year])
+
+
+q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",
     prompt=(
-        "Assimilation spending grew about 266% and renovation spending about 32%. Does that mean "
-        "assimilation became the main way firms spent on technology? Use Table 1's levels "
-        "and shares in two or three sentences."
+        "Critique (about 150 words). Section 一.1 reads the 31.7% growth of renovation spending "
+        f"{FIRST}→{LAST} as a sign that renovation investment grew. Is that the right reading? "
+        "Back your answer with at least one number you recompute from data/ (for example the "
+        "yearly rate, or renovation spending against total fixed investment) and say what data "
+        "would settle it."
+    ),
+    words=150,
+    rubric=critique_rubric(
+        claim="states what 31.7% measures: nominal growth over four years, traditional large "
+        "and medium-sized enterprises only",
+        evidence="recomputes the compound yearly rate or renovation's share of fixed "
+        "investment and shows how it was computed",
+        reasoning="separates growth in yuan from growth in real effort or relative effort "
+        "(prices, the economy growing around it)",
+        settle="names the missing series (an investment price index, a longer run of years)",
     ),
     hints=(
-        "Compare the increase in 亿元 of each series, not only the growth rates.",
-        "Look at the composition: what share of the total is assimilation in 2005 and in 2009?",
+        "Turn 31.7% into a yearly rate first (q7).",
+        "Divide Table 1's renovation spending by total fixed investment, "
+        "`data.fai_series('fai_total')`, in each year.",
     ),
     solution_text=(
-        "No. Assimilation grew fast from a small base: its share of the four series rose from "
-        "about 1.4% to 3.7%, and it added about 111亿元, while renovation, still 84% of the total, "
-        "added about 836亿元. High growth rates of small items say little about where most money "
-        "goes; they show a direction of change."
+        f"The 31.7% is growth in current yuan over four years for traditional large and "
+        f"medium-sized enterprises only. As a yearly rate it is about "
+        f"{_cagr_renovation():.1f}%, "
+        "which is modest for years in which prices of investment goods also rose, and Table 1 "
+        "is not deflated. Set against the economy's investment, the picture turns: renovation "
+        f"spending was {_share_of_fai(FIRST):.2f}% of total fixed investment in {FIRST} and "
+        f"{_share_of_fai(LAST):.2f}% in {LAST}. So the money grew, but renovation fell behind "
+        "the rest of investment, which is in fact the paper's own concern in 一.2. The sentence "
+        "is true but incomplete: growth in yuan is not growth in effort. An investment price "
+        "index for equipment, and a longer series that includes the years before 2005, would "
+        "show whether real renovation rose at all."
     ),
 )
 

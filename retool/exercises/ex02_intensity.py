@@ -11,9 +11,11 @@ from .. import data, measures, rebuild
 from ..models import intensity as model
 from .core import (  # noqa: F401 (summary is re-exported for the notebooks)
     ChoiceQuestion,
+    CritiqueQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
+    critique_rubric,
     printed,
     summary,
     where,
@@ -45,6 +47,7 @@ def _growth_2009_t1() -> float:
 q1 = NumberQuestion(
     qid="q1",
     answer_name="q1_answer",
+    own_code=True,
     prompt=(
         "Section 一.2 prints -11.82% for the 2009 growth of renovation spending of all large and "
         "medium-sized industrial enterprises. Compute the 2009 growth from Table 1, in percent."
@@ -52,7 +55,7 @@ q1 = NumberQuestion(
     expected=_growth_2009_t1,
     hints=(
         "Growth over the previous year: 2009 against 2008, column 'renovation'.",
-        "`rebuild.table1_yearly_growth().loc[2009, 'renovation']`.",
+        "`t = data.table1_wide()['renovation']`, then `(t[2009] / t[2008] - 1) * 100`.",
     ),
     solution_text=(
         "q1_answer = rebuild.table1_yearly_growth().loc[2009, 'renovation']\n"
@@ -84,7 +87,8 @@ q2 = NumberQuestion(
     answer_name="q2_answer",
     prompt=(
         "All enterprises' renovation in 2008 is Table 1's value plus the high-tech enterprises' "
-        "(`rebuild.hightech_renovation_2008()`). Grow it by the paper's -11.82% to get 2009, and "
+        "(`data.lme_wide(universe='lme_hightech').loc[2008, 'renovation']`). Grow it by the "
+        "paper's -11.82% to get 2009, and "
         "divide by GDP 2009 (`data.gdp_series()`). What share of GDP is it, in percent?"
     ),
     expected=lambda: rebuild.renovation_share_of_gdp(2009, rebuild.YEARBOOK_UNIVERSE),
@@ -216,13 +220,13 @@ q5 = NumberQuestion(
     prompt=(
         "Manufacturing FAI is not in the data. Which share of society-wide FAI must manufacturing "
         "FAI have been in 2009 for the paper's 5.20% to hold, given the all-enterprise renovation "
-        "implied by -11.82% (`rebuild.implied_all_lme_renovation_2009()`)? In percent."
+        "implied by -11.82% (as in q2: 2008's value grown by -11.82%)? In percent."
     ),
     expected=model.implied_mfg_share_2009,
     hints=(
         "Manufacturing FAI = renovation / (5.20 / 100).",
         "Then divide by society-wide FAI 2009 and multiply by 100.",
-        "`rebuild.implied_manufacturing_fai_2009()` gives the first step.",
+        "Society-wide FAI is `data.fai_series('fai_total')`.",
     ),
     solution_text=(
         "share = data.claim_value('share_mfg_fai_2009')\n"
@@ -347,20 +351,44 @@ q8_text = (
     "that? Answer in two or three sentences."
 )
 
-q8 = OpenQuestion(
+q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",
-    prompt=q8_text,
+    prompt=(
+        "Critique (about 150 words). Section 二.1 compares a renovation share of "
+        f"{data.claim('lme_share_1980')['value']}% in 1980 with "
+        f"{data.claim('lme_share_2009')['value']}% in 2009 and concludes that renovation "
+        "intensity collapsed. Are the two numbers measures of the same thing? Back your "
+        "answer with numbers you recompute from data/ and say what would settle it."
+    ),
+    words=150,
+    rubric=critique_rubric(
+        claim="states the comparison and what each share is a share of",
+        evidence="recomputes the 1980 share and a 2009 share from data/ (Table 1 over total "
+        "fixed investment, or the manufacturing share the 5.2% implies)",
+        reasoning="explains why a planning category of 1980 (society-wide, housing and "
+        "infrastructure included) and a 2009 survey of enterprises are not comparable, and "
+        "what survives of the claim",
+        settle="names a series on one definition for both years, or a comparable benchmark",
+    ),
     hints=(
-        "Find the peak year and compare 2000 with 1991 and with the peak.",
-        "What is the paper's measure of intensity, and is it the one the data give?",
+        "Lesson 02 rebuilds the 1980 share from the yearbook's society-wide series.",
+        "For 2009, divide Table 1's renovation by `data.fai_series('fai_total')[2009]`.",
     ),
     solution_text=(
-        "Only in part. Renovation investment over GDP peaked in 1993 (about 6.2%) and fell to "
-        "about 5% by 1997, but it was flat afterwards and 2000 (5.1%) is above 1991 (4.7%). "
-        "Against fixed-asset investment, the share fell from 20.5% (1980) to about 15.5% (2000). "
-        "The paper's own measures (all LMEs over manufacturing FAI and over GDP) are not "
-        "available before 2005, so its claim cannot be checked directly."
+        "The paper sets "
+        f"{data.claim('lme_share_1980')['value']}% in 1980 against "
+        f"{data.claim('lme_share_2009')['value']}% in 2009. The first rebuilds as "
+        f"{rebuild.renovation_share_1980():.2f}%: society-wide 更新改造 investment, a planning "
+        "category of another era that includes housing and infrastructure work by every "
+        "kind of unit. The second is enterprise spending on renovation; Table 1's spending "
+        "over total fixed investment in 2009 is only "
+        f"{rebuild.renovation_share_of_fai().loc[2009]:.2f}%, "
+        "and the 5.2% holds only if manufacturing investment was about "
+        f"{rebuild.implied_mfg_share_2009():.0f}% of all fixed investment, a denominator the "
+        "paper does not show. So the fall is real in direction but its size mixes two definitions. "
+        "The claim survives as 'renovation lost ground'; the factor of four does not. A series "
+        "of enterprise renovation on one definition across the 1990s and 2000s would settle it."
     ),
 )
 

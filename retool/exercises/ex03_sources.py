@@ -11,10 +11,12 @@ from __future__ import annotations
 from .. import data, measures, rebuild
 from .core import (  # noqa: F401 (summary is re-exported for the notebooks)
     ChoiceQuestion,
+    CritiqueQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
     SeriesQuestion,
+    critique_rubric,
     summary,
     where,
 )
@@ -239,6 +241,7 @@ q5 = ChoiceQuestion(
 q6 = NumberQuestion(
     qid="q6",
     answer_name="q6_answer",
+    own_code=True,
     prompt=(
         "How big is the universe break? In 2005, Table 1's foreign technology spending was what "
         "percentage of all large and medium-sized enterprises' (`data.lme_wide()['foreign']`)?"
@@ -300,4 +303,45 @@ q7 = OpenQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]
+def _dshare(year: int) -> float:
+    s = rebuild.domestic_share("both").set_index("year")["domestic_share_pct"]
+    return float(s[year])
+
+
+q8 = CritiqueQuestion(
+    qid="q8",
+    answer_name="q8_answer",
+    prompt=(
+        "Critique (about 150 words). Figure 2 shows the domestic share of technology purchases "
+        "rising from about 10% to about 30% and section 一.3 reads it as firms turning to "
+        "domestic technology. How much of the rise is behaviour and how much is a change of "
+        "the firms covered? Back your answer with numbers you recompute and say what would "
+        "settle it."
+    ),
+    words=150,
+    rubric=critique_rubric(
+        claim="states the reading of Figure 2 and the two groups of firms its points cover",
+        evidence="recomputes the share on each side of the universe break and the jump at it",
+        reasoning="separates the rise within each universe from the step at the break, and "
+        "says whether the direction of the claim survives",
+        settle="names the overlapping year or series that would measure the break",
+    ),
+    hints=(
+        "Compute the domestic share for each year of each universe (q1).",
+        "Compare 2000→2004 (all enterprises) with 2005→2009 (traditional ones), then 2004→2005.",
+    ),
+    solution_text=(
+        "Figure 2 joins two groups of firms: all large and medium-sized enterprises up to 2004 "
+        "and traditional ones from 2005. Recomputed, the domestic share rose from "
+        f"{_dshare(2000):.1f}% in 2000 to {_dshare(2004):.1f}% in 2004, then stands at "
+        f"{_dshare(2005):.1f}% in 2005 and {_dshare(2009):.1f}% in 2009. About "
+        f"{_dshare(2005) - _dshare(2004):.0f} of the roughly {_dshare(2009) - _dshare(2000):.0f} "
+        "points of rise happen at the break, where the group of firms changes, so they measure "
+        "coverage as much as behaviour: traditional industries may simply buy more domestic "
+        "technology than high-tech ones. The rise within each universe is real and points the "
+        "same way, so the direction of the claim survives; its size does not. One overlapping "
+        "year, 2005 reported for both groups from the same yearbook, would measure the break."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

@@ -11,9 +11,11 @@ from .. import data, measures, rebuild
 from ..models import wear as model
 from .core import (  # noqa: F401 (summary is re-exported for the notebooks)
     ChoiceQuestion,
+    CritiqueQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
+    critique_rubric,
     summary,
     where,
 )
@@ -91,6 +93,7 @@ q1 = NumberQuestion(
 q2 = NumberQuestion(
     qid="q2",
     answer_name="q2_answer",
+    own_code=True,
     prompt=(
         f"The paper says labour productivity rose from {_prod('start'):g} to {_prod('end'):g} 万元 "
         "per worker and year, "
@@ -105,7 +108,6 @@ q2 = NumberQuestion(
         "growth = end / start - 1.",
         "Both numbers are in the claims ledger: `data.claim_value('productivity_start')` and "
         "`data.claim_value('productivity_end')`.",
-        "`rebuild.productivity_growth_multiple()` does the same.",
     ),
     solution_text=(
         "q2_answer = data.claim_value('productivity_end') / "
@@ -326,4 +328,53 @@ q7 = OpenQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]
+def _prod_ratio() -> float:
+    return data.claim_value("productivity_end") / data.claim_value("productivity_start")
+
+
+def _behind() -> float:
+    d = rebuild.equipment_distribution()
+    return float(d["equipment_domestic_average"] + d["equipment_obsolete"])
+
+
+q8 = CritiqueQuestion(
+    qid="q8",
+    answer_name="q8_answer",
+    prompt=(
+        "Critique (about 150 words). Section 二.1 uses a census of equipment levels and "
+        "the growth of labour productivity to argue that too little renovation left industry "
+        "technically backward. Does the evidence show that? Back your answer with numbers you "
+        "recompute and say what evidence would change your mind."
+    ),
+    words=150,
+    rubric=critique_rubric(
+        claim="states the causal claim and the two pieces of evidence offered",
+        evidence="recomputes the share of equipment below the domestic advanced level and the "
+        "yearly productivity growth",
+        reasoning="notes that one census is a level, not a trend, and that the teaching model "
+        "shows a widening gap only because of its assumptions",
+        settle="names repeated censuses or a productivity series by vintage of equipment",
+    ),
+    hints=(
+        "Add the two lowest equipment levels (q1), and turn the productivity doubling into a "
+        "yearly rate (q3).",
+        "What would a trend in equipment levels need that one census cannot give?",
+    ),
+    solution_text=(
+        "The paper argues that too little renovation left equipment backward. Its evidence is "
+        f"one census: {_behind():.1f}% of equipment at or below the domestic average level. "
+        "That is a level at one date, not a trend, so it cannot show that things got worse "
+        "because renovation slowed. The productivity figures point the other way: labour "
+        "productivity grew by "
+        f"{(_prod_ratio() - 1) * 100:.0f}% "
+        "over five years, about "
+        f"{(_prod_ratio() ** (1 / 5) - 1) * 100:.0f}% "
+        "a year, which is hard to square with stagnating technology. The course's wear model "
+        "only shows a widening gap because it assumes renovation is slower than wear; with new "
+        "capacity that embodies recent technology the gap can settle. Two censuses of "
+        "equipment levels years apart, or productivity by vintage of equipment, would change "
+        "my mind."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

@@ -11,10 +11,12 @@ from .. import data, measures
 from ..models import catchup as model
 from .core import (  # noqa: F401
     ChoiceQuestion,
+    CritiqueQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
     SeriesQuestion,
+    critique_rubric,
     summary,
 )
 
@@ -86,6 +88,7 @@ q1 = SeriesQuestion(
 q2 = NumberQuestion(
     qid="q2",
     answer_name="q2_answer",
+    own_code=True,
     prompt=f"By how many percent did China's IDICN index grow from {FIRST} to {LAST}?",
     expected=lambda: measures.growth_pct(_china(FIRST), _china(LAST)),
     unit="percent",
@@ -313,40 +316,42 @@ q7 = NumberQuestion(
 _RANK = int(data.claim_value("china_rank_2008"))
 _N = int(data.claim_value("idicn_countries"))
 _MISSING = _N - len(data.table2_wide())
-q8 = ChoiceQuestion(
+def _lead() -> str:
+    return model.leader()
+
+
+q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",
     prompt=(
-        f"The paper says China ranked {_RANK} among {_N} countries. Why can the course not rebuild "
-        "that rank?"
+        "Critique (about 150 words). Lesson 05 turns Table 2's growth rates into the years China "
+        "would need to catch up with the leader. What does that number rest on, and would you "
+        "put it in a policy brief? Back your answer with numbers you recompute from Table 2 and "
+        "say what would make the projection credible."
     ),
-    options={
-        "A": (
-            "China's value in Table 2 is wrong",
-            "nothing suggests that; the problem is what is missing, not what is there.",
-        ),
-        "B": (
-            f"the other {_MISSING} countries of the study are not in the paper",
-            "yes: a rank needs every value it is ranked against. Table 2 prints only the top ten "
-            "and China; from Table 2 alone China ranks "
-            f"{model.rank_rebuilt_among_table()} of {len(_t())}.",
-        ),
-        "C": (
-            "ties at three decimals make ranks impossible",
-            "ties affect the order of two pairs in the top ten, not China's position.",
-        ),
-        "D": (
-            f"the index changed its method between {FIRST} and {LAST}",
-            "the paper says nothing of that; and the rank is for one year only.",
-        ),
-    },
-    correct="B",
-    hints=("How many countries does Table 2 show, and how many did the study compare?",),
+    words=150,
+    rubric=critique_rubric(
+        claim="states what the catch-up projection assumes (constant 2000-2008 growth rates)",
+        evidence="recomputes China's and the leader's compound yearly growth from Table 2",
+        reasoning="explains why an index bounded by its construction, and growth from a low "
+        "base, make a constant-rate extrapolation fragile",
+        settle="names what would test it (later editions of the index, the same method)",
+    ),
+    hints=(
+        "Compute the compound yearly growth 2000→2008 for China and the leader (q3, q4).",
+        "Can an index of informatisation grow at the same rate for ever?",
+    ),
     solution_text=(
-        f"q8_answer = 'B'\nThe rank {_RANK} of {_N} can only be checked with the study's full "
-        "list of "
-        "countries; the course can confirm that the text and the table print the same rank, "
-        "no more."
+        "The projection assumes that China and the leader keep their 2000-2008 growth rates. "
+        f"Recomputed from Table 2, China's index grew about {model.cagr('CHN'):.1f}% a year and "
+        f"the leader's ({_lead()}) about {model.cagr(_lead()):.1f}%. China's speed comes partly "
+        "from a low base: growth rates of such indices fall as a country approaches the "
+        "frontier, because the index is built from penetration rates that cannot pass full "
+        "coverage. Extrapolating the gap therefore gives a lower bound on the time needed at "
+        "best, and a number with false precision at worst. The table also ranks the eleven "
+        "countries it shows, not the world. I would put the growth rates in a brief, not the "
+        "catch-up year. Later editions of the same index, on the same method, would show "
+        "whether China's growth held up."
     ),
 )
 

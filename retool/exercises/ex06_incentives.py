@@ -11,10 +11,12 @@ from .. import data, measures, rebuild
 from ..models import incentives as model
 from .core import (  # noqa: F401
     ChoiceQuestion,
+    CritiqueQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
     SeriesQuestion,
+    critique_rubric,
     summary,
 )
 
@@ -40,6 +42,7 @@ def _fmt(s: dict) -> str:
 q1 = SeriesQuestion(
     qid="q1",
     answer_name="q1_answer",
+    own_code=True,
     prompt=(
         "The paper backs its argument with one fact: during the 11th Five-Year Plan renovation "
         "spending grew more and more slowly and even fell. Rebuild the yearly growth of renovation "
@@ -293,4 +296,50 @@ q7 = OpenQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]
+def _g(year: int) -> float:
+    return float(measures.yearly_growth_pct(data.table1_wide()["renovation"]).loc[year])
+
+
+def _fai_share(year: int) -> float:
+    return float(rebuild.renovation_share_of_fai().loc[year])
+
+
+q8 = CritiqueQuestion(
+    qid="q8",
+    answer_name="q8_answer",
+    prompt=(
+        "Critique (about 150 words). Section 二.3 explains weak renovation by firms' "
+        "incentives (market power, state ownership, risk). Does Table 1's fall in 2009 support "
+        "that explanation? Back your answer with numbers you recompute from data/ and name "
+        "another explanation and the evidence that would tell the two apart."
+    ),
+    words=150,
+    rubric=critique_rubric(
+        claim="states the incentive explanation and what it predicts over time",
+        evidence="recomputes the yearly growth of renovation and its share of fixed investment "
+        "around 2009",
+        reasoning="notes that incentives change slowly while 2009 is a one-year break, and "
+        "weighs a rival cause (the crisis, the stimulus favouring other investment)",
+        settle="names evidence that separates the causes (firm-level data by ownership, years "
+        "after 2009)",
+    ),
+    hints=(
+        "Compute Table 1's yearly growth of renovation (q1) and renovation over total fixed "
+        "investment in 2008 and 2009.",
+        "Did market power or ownership change between 2008 and 2009?",
+    ),
+    solution_text=(
+        "The paper blames weak incentives: market power, state ownership and the risk that an "
+        "investment is lost. Those change slowly, yet renovation spending grew "
+        f"{_g(2008):.1f}% in 2008 and changed by {_g(2009):.1f}% in 2009, and its share of "
+        f"fixed investment fell from {_fai_share(2008):.2f}% to {_fai_share(2009):.2f}% in one "
+        "year. A one-year break points to a one-year cause: the 2009 crisis cut profits and "
+        "the stimulus moved investment toward infrastructure. The incentive story may explain "
+        "a low level; it does not explain this drop. The two can be told apart with "
+        "firm-level spending by ownership (if state firms fell as much as private ones, "
+        "ownership is not the cause) and with the years after 2009: if renovation recovered "
+        "when demand did, the crisis explains more than incentives."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from .. import data
 from ..models import chain
-from .core import ChoiceQuestion, Mistake, NumberQuestion, OpenQuestion, summary  # noqa: F401
+from .core import (  # noqa: F401
+    ChoiceQuestion,
+    CritiqueQuestion,
+    Mistake,
+    NumberQuestion,
+    OpenQuestion,
+    critique_rubric,
+    summary,
+)
 
 q1 = ChoiceQuestion(
     qid="q1",
@@ -224,56 +232,90 @@ q6 = ChoiceQuestion(
     ),
 )
 
-q7 = ChoiceQuestion(
+def _assimilation_per_100(year: int) -> float:
+    t = data.table1_wide()
+    return float(t.loc[year, "assimilation"] / t.loc[year, "foreign"] * 100)
+
+
+q7 = NumberQuestion(
     qid="q7",
     answer_name="q7_answer",
     prompt=(
-        "Section 三.1 argues that no other country can yet replace China as the 'world "
-        "factory'. On what does it rest this?"
+        "Code it yourself from data/. One reading of the smile curve is that buying foreign "
+        "technology without absorbing it keeps firms at the bottom. From Table 1, how many yuan "
+        "did traditional large and medium-sized enterprises spend on assimilation per 100 yuan "
+        "of foreign technology in 2009? Then compare with 2005."
     ),
-    options={
-        "A": (
-            "China's labour is still the cheapest in the world",
-            "the paper says the low labour-cost advantage is being lost.",
-        ),
-        "B": (
-            "Its comprehensive capacity to supply and support industry (产业综合配套能力)",
-            "counting the whole supporting industrial system, no country in Southeast "
-            "Asia, Latin America or Africa can yet replace China; renovation can extend this "
-            "low-cost advantage.",
-        ),
-        "C": (
-            "Its lead in advanced manufacturing technology",
-            "section 四 says China's advanced manufacturing technology lags far behind.",
-        ),
-    },
-    correct="B",
-    hints=("The paper contrasts labour cost with something broader.",),
+    expected=lambda: _assimilation_per_100(2009),
+    unit="yuan per 100 yuan",
+    tolerance=0.05,
+    own_code=True,
+    hints=(
+        "Table 1 is `data.table1_wide()`; the columns are 'assimilation' and 'foreign'.",
+        "assimilation / foreign × 100, in the 2009 row.",
+    ),
     solution_text=(
-        "(B). Labour costs alone are rising, but the supporting industrial system is unmatched; "
-        "renovating traditional industries strengthens it and so prolongs the cost advantage."
+        "t = data.table1_wide()\n"
+        "q7_answer = t.loc[2009, 'assimilation'] / t.loc[2009, 'foreign'] * 100\n"
+        f"About {_assimilation_per_100(2009):.1f} yuan, against about "
+        f"{_assimilation_per_100(2005):.1f} in 2005: absorption rose, which is why 'imports "
+        "over assimilation' is not one of 二.4's four biases."
+    ),
+    mistakes=(
+        Mistake(
+            "the ratio upside down (foreign per 100 yuan of assimilation)",
+            lambda: 100 * 100 / _assimilation_per_100(2009),
+            "divide assimilation by foreign technology, not the other way round.",
+        ),
+        Mistake(
+            "a fraction instead of yuan per 100 yuan",
+            lambda: _assimilation_per_100(2009) / 100,
+            "multiply by 100.",
+        ),
+        Mistake(
+            "the 2005 row",
+            lambda: _assimilation_per_100(2005),
+            "the question asks for 2009 first.",
+        ),
     ),
 )
 
-q8 = OpenQuestion(
+q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",
     prompt=(
-        "Pick one of the four biases and explain, with the smile curve or with an example of "
-        "your own, why it limits what renovation can achieve. Then say what evidence would "
-        "show whether the bias is real (the paper gives none in numbers)."
+        "Critique (about 150 words). Section 二.4 and lesson 07's smile curve suggest that firms "
+        "gain by moving from assembly toward R&D, design and services. What does the smile "
+        "curve prove, and what does it only illustrate? Use one number from the lesson's "
+        "illustration or from Table 1 and say what evidence would test the advice."
+    ),
+    words=150,
+    rubric=critique_rubric(
+        claim="states the advice and the curve it rests on",
+        evidence="quotes a number the course computes (a stage's share of value in the "
+        "illustration, or assimilation per 100 yuan of foreign technology) and says it is an "
+        "illustration or a measurement",
+        reasoning="distinguishes a picture of where margins are from a proof that a firm can "
+        "move there profitably (capabilities, scale, competition at the ends)",
+        settle="names evidence that would test it (value-added by stage from input-output or "
+        "trade-in-value-added data, firm histories)",
     ),
     hints=(
-        "A bias is a claim about how firms spend: what data on firms' spending by stage or by "
-        "kind (equipment, software, training) would test it?",
+        "Lesson 07 says which numbers of the smile curve are assumed.",
+        "Is a high margin at the ends open to every firm that moves there?",
     ),
     solution_text=(
-        "Model answer (one of many): 'manufacturing over R&D and design'. A firm that upgrades "
-        "only its assembly line stays at the bottom of the smile: it makes more cheaply what "
-        "others design and sell, and the value it captures per stage stays low. Evidence: the "
-        "split of firms' renovation spending between equipment, software and R&D/design over "
-        "time (e.g. from enterprise surveys), and whether firms that also invested in design "
-        "raised their value added per worker more than those that did not."
+        "The advice is to move from assembly toward R&D, design and services. In the course's "
+        "illustration an assembler captures about "
+        f"{chain.captured_pct(('assembly',), chain.DEFAULT_DEPTH):.0f}% of the value added, but "
+        "that number follows from the shape the lesson assumes, not from data: the smile "
+        "curve is a picture of where margins were found in some industries, not a measurement "
+        "for Chinese ones. It also does not show that a firm can move: the ends need "
+        "capabilities, scale and brands, and they are contested by incumbents. Table 1 gives "
+        "one real hint of movement: assimilation spending rose to about "
+        f"{_assimilation_per_100(2009):.0f} yuan per 100 yuan of foreign technology in 2009. "
+        "Value added by stage from trade-in-value-added or input-output tables, and histories "
+        "of firms that moved, would test whether the advice pays."
     ),
 )
 

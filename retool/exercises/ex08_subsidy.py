@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from .. import data, rebuild
 from ..models import subsidy
-from .core import ChoiceQuestion, Mistake, NumberQuestion, OpenQuestion, summary  # noqa: F401
+from .core import (  # noqa: F401
+    ChoiceQuestion,
+    CritiqueQuestion,
+    Mistake,
+    NumberQuestion,
+    OpenQuestion,
+    critique_rubric,
+    summary,
+)
 
 RATE = subsidy.LENDING_RATE_2009_PCT
 _line = data.claim("subsidy_per_year")["paper_line"]
@@ -134,7 +142,7 @@ q3 = NumberQuestion(
         "q3_answer = subsidy.loans_supported(subsidy.subsidy_per_year(), "
         "subsidy.LENDING_RATE_2009_PCT, 100)\n"
         f"L = {_B:g} / {RATE / 100:g} ≈ {_L:,.0f}亿元 a year: each yuan of subsidy carries about "
-        f"{subsidy.leverage(RATE, 100):.1f} yuan of loans."
+        f"{subsidy.loans_per_yuan(RATE, 100):.1f} yuan of loans."
     ),
 )
 
@@ -182,6 +190,7 @@ q4 = NumberQuestion(
 q5 = NumberQuestion(
     qid="q5",
     answer_name="q5_answer",
+    own_code=True,
     prompt=(
         "At what lending rate (percent) would the yearly subsidy, paying all the interest, "
         "support loans exactly equal to Table 1's 2009 renovation spending?"
@@ -225,8 +234,8 @@ q6 = ChoiceQuestion(
     options={
         "A": (
             "The subsidy was far too small to matter",
-            "not the paper's reading, and the model suggests otherwise: the budget's leverage "
-            "is large.",
+            "not the paper's reading, and the model suggests otherwise: the loans the budget "
+            "can touch are large.",
         ),
         "B": (
             "Subsidised loans can spur investment in the short run but cannot remove the "
@@ -258,7 +267,7 @@ q7 = OpenQuestion(
     qid="q7",
     answer_name="q7_answer",
     prompt=(
-        "Name two assumptions of lesson 08's leverage model that make its 'loans supported' "
+        "Name two assumptions of lesson 08's loans-supported model that make its 'loans supported' "
         "an upper bound, and say in which direction relaxing each would move the number."
     ),
     hints=(
@@ -276,4 +285,43 @@ q7 = OpenQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]
+q8 = CritiqueQuestion(
+    qid="q8",
+    answer_name="q8_answer",
+    prompt=(
+        "Critique (about 150 words). Lesson 08 counts how many loans a yearly interest-subsidy "
+        "budget could support and sets that against renovation spending. Does that number say "
+        "how much extra renovation the subsidy caused? Back your answer with numbers you "
+        "recompute and say what evidence would measure the effect."
+    ),
+    words=150,
+    rubric=critique_rubric(
+        claim="states what the count of loans supported measures (a ceiling on coverage)",
+        evidence="recomputes the loans supported and their size against Table 1's spending",
+        reasoning="explains that projects which would have gone ahead anyway also take the "
+        "subsidy, so the effect is on the marginal project through its cost of capital",
+        settle="names evidence on the marginal effect (subsidised against comparable "
+        "unsubsidised firms, the response of investment to its cost)",
+    ),
+    hints=(
+        "Recompute the loans supported at the 2009 lending rate (q3) and set them against "
+        "Table 1's 2009 spending (q4).",
+        "Would a firm that was going to renovate anyway refuse a subsidy?",
+    ),
+    solution_text=(
+        "A yearly budget of "
+        f"{_B:.0f}亿元 paying a whole year's interest at {RATE}% covers about {_L:,.0f}亿元 of "
+        "loans, about "
+        f"{_L / float(data.table1_wide().loc[2009, 'renovation']) * 100:.0f}% of Table 1's 2009 "
+        "renovation spending. That is a ceiling on how much lending the money could touch, "
+        "not on what it adds: firms that would have renovated anyway will also take the "
+        "subsidy, and for them it is a transfer. The subsidy adds investment only where it "
+        "turns a project that did not pay into one that does, by lowering its cost of capital "
+        "by the interest covered. How many such marginal projects exist depends on how "
+        "investment responds to its cost, which the paper does not estimate. Comparing "
+        "subsidised firms with similar unsubsidised ones, or estimates of how investment "
+        "responds to the user cost of capital, would measure the effect."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

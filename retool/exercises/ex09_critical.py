@@ -6,6 +6,8 @@ from .. import data, measures, rebuild
 from ..models import ledger
 from .core import (  # noqa: F401
     ChoiceQuestion,
+    Criterion,
+    CritiqueQuestion,
     Mistake,
     NumberQuestion,
     OpenQuestion,
@@ -41,6 +43,7 @@ def _one_in_europe() -> float:
 q1 = NumberQuestion(
     qid="q1",
     answer_name="q1_answer",
+    own_code=True,
     prompt=(
         "Section 四.2 says China's renovation intensity is 'only about 1/10' of the USA's and "
         f"Western Europe's. Using the paper's own numbers (China's {_CN}% and the USA's {_US}%, "
@@ -86,6 +89,7 @@ q1 = NumberQuestion(
 q2 = NumberQuestion(
     qid="q2",
     answer_name="q2_answer",
+    own_code=True,
     prompt=(
         "The text gives 2009 growth of renovation spending as "
         f"{data.claim('growth_2009_lme')['value']}%. Recompute the 2009 growth of technical "
@@ -130,6 +134,7 @@ q2 = NumberQuestion(
 q3 = NumberQuestion(
     qid="q3",
     answer_name="q3_answer",
+    own_code=True,
     prompt=(
         "Section 二.1 says the renovation share of investment fell from "
         f"{data.claim('lme_share_1980')['value']}% in 1980 to "
@@ -200,10 +205,10 @@ q4 = NumberQuestion(
     ),
     where=f"一.3, line {_line('domestic_faster_since_2003')}",
     hints=(
-        "`rebuild.growth_faster_years()` compares the two growth rates year by year, with a "
-        "`universe` column.",
-        "Keep the rows whose universe is 'lme_all' and find the first year after which "
-        "`domestic_faster` is True in every row.",
+        "`data.lme_wide()` holds the yearbook's all-enterprise series by year; compute the "
+        "growth over the previous year of 'domestic' and of 'foreign'.",
+        "Find the first year after which domestic growth is above foreign growth in every "
+        "year that can be compared (a year whose previous year is missing cannot).",
     ),
     solution_text=(
         "q4_answer = rebuild.first_year_domestic_faster('lme_all')\n"
@@ -309,4 +314,110 @@ q7 = OpenQuestion(
     ),
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]
+def _fai_share(year: int) -> float:
+    return float(rebuild.renovation_share_of_fai().loc[year])
+
+
+def _domestic_share(year: int) -> float:
+    s = rebuild.domestic_share("both").set_index("year")["domestic_share_pct"]
+    return float(s[year])
+
+
+_REPORT_RUBRIC = (
+    Criterion(
+        "summary",
+        "states the paper's question, its evidence (Table 1, yearbook series, Table 2, a "
+        "census) and its recommendations fairly, in about five sentences, before any criticism",
+        3,
+    ),
+    *(
+        Criterion(
+            f"major concern {k}",
+            "names the claim at issue with its section, backs the concern with a number "
+            "recomputed from data/ (and how), says why it matters for the conclusion and what "
+            "the authors should do; without a recomputed number at most half marks",
+            4,
+        )
+        for k in (1, 2, 3)
+    ),
+    Criterion(
+        "what would change the referee's mind",
+        "a concrete piece of evidence (a series, a universe, a comparison group) and the "
+        "result that would change the verdict",
+        3,
+    ),
+    Criterion("minor points", "precision, labels, universes, units", 1),
+    Criterion(
+        "tone and economy",
+        "one page, professional, a clear recommendation proportionate to the concerns",
+        1,
+    ),
+)
+
+q8 = CritiqueQuestion(
+    qid="q8",
+    answer_name="q8_answer",
+    prompt=(
+        "Capstone: a referee report on the paper (one page: about 550 words). Write (1) a "
+        "summary of the paper's question, evidence and claims; (2) three major concerns, each "
+        "backed by a number you recomputed from data/ in this course (q1-q5 give three); (3) "
+        "what would change your mind on each; (4) your recommendation. The rubric is printed "
+        "below the question; a person marks it."
+    ),
+    words=550,
+    rubric=_REPORT_RUBRIC,
+    hints=(
+        "Start from the ledger in lesson 09: its 'does not reproduce' and 'stated only' rows "
+        "are candidate concerns.",
+        "One concern per paragraph: the claim and where it stands, your number and how you "
+        "computed it, why it matters, what would settle it.",
+    ),
+    solution_text=(
+        "Summary. The paper asks why the technical renovation of China's traditional industries "
+        "lagged in the 2000s and what policy should do for the 12th Five-Year Plan. Its "
+        "evidence is a table of spending by large and medium-sized enterprises in traditional "
+        "industries 2005-2009 (Table 1), yearbook series on technology purchases, an "
+        "international index of informatisation (Table 2) and one census of equipment levels. "
+        "It claims that renovation intensity collapsed, that firms turned to domestic "
+        "technology and absorbed more of what they imported, that equipment is backward, and "
+        "that weak incentives (market power, state ownership, risk) explain the lag; it "
+        "recommends interest subsidies and institutional reform. The paper is a useful map of "
+        "the problem; three concerns limit what its numbers can bear.\n\n"
+        "Major concern 1: the collapse of intensity mixes definitions. Section 二.1 sets "
+        f"{data.claim('lme_share_1980')['value']}% in 1980 against "
+        f"{data.claim('lme_share_2009')['value']}% in 2009. The 1980 figure rebuilds as "
+        f"{rebuild.renovation_share_1980():.2f}% of society-wide investment, a planning "
+        "category that includes housing and infrastructure; Table 1's own spending is "
+        f"{_fai_share(2009):.2f}% of total fixed investment in 2009, and the 5.2% needs a "
+        "manufacturing denominator the paper never shows. The direction (renovation lost "
+        f"ground: {_fai_share(2005):.2f}% in 2005) survives; the factor of four does not. A "
+        "series on one definition across the 1990s and 2000s would change my mind.\n\n"
+        "Major concern 2: numbers of different groups of firms are read as one series. The "
+        "text's 2009 growth of "
+        f"{data.claim('growth_2009_lme')['value']}% is for all large and medium-sized "
+        "enterprises; recomputed from Table 1 (traditional ones only) it is "
+        f"{float(rebuild.table1_yearly_growth().loc[2009, 'renovation']):.2f}%. Close here, "
+        "but Figure 2 joins the two groups: the domestic share goes from "
+        f"{_domestic_share(2004):.1f}% in 2004 to {_domestic_share(2005):.1f}% in 2005, at "
+        "exactly the year the coverage changes, which is a large part of the rise the paper "
+        "reads as behaviour. One overlapping year reported for both groups would measure the "
+        "break and resolve this.\n\n"
+        "Major concern 3: the causes are asserted, not tested. The paper explains weak "
+        "renovation by incentives that change slowly, yet spending rose until 2008 and fell "
+        f"{-float(rebuild.table1_yearly_growth().loc[2009, 'renovation']):.0f}% in 2009, "
+        f"while its share of investment fell from {_fai_share(2008):.2f}% to "
+        f"{_fai_share(2009):.2f}% in one year: a crisis and a stimulus aimed at infrastructure "
+        "fit that break better. The benchmarks that make China look far behind (the USA's "
+        f"{_US}% and Western Europe's {_WE}%) have no source, and China's "
+        f"{_CN}% is about 1/{_one_in_usa():.0f} of the USA's, not 1/10. Firm-level spending "
+        "by ownership, and the years after 2009, would tell incentives from the cycle; a "
+        "sourced benchmark on the same definition would make the comparison meaningful.\n\n"
+        "Recommendation: major revision. The descriptive tables are valuable and mostly "
+        "reproduce; the headline comparisons should be restated on one definition and one "
+        "group of firms, the benchmarks sourced, and the causal claims either tested or "
+        "presented as hypotheses. The policy section would then rest on evidence of the size "
+        "it claims."
+    ),
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]

@@ -18,11 +18,13 @@ from .. import data, later, measures, rebuild
 from ..models import subsidy
 from .core import (  # noqa: F401
     ChoiceQuestion,
+    CritiqueQuestion,
     Feedback,
     Mistake,
     NumberQuestion,
     OpenQuestion,
     Outcome,
+    critique_rubric,
     shown,
     summary,
     to_number,
@@ -35,6 +37,7 @@ _BUDGET = later.value("subsidy_total_2024")
 q1 = NumberQuestion(
     qid="q1",
     answer_name="q1_answer",
+    own_code=True,
     prompt=(
         "Code it yourself from `data/later_policy.csv` (`later.facts()`): the 2024 programme "
         "arranged a total interest-subsidy budget (`subsidy_total_2024`), paying a number of "
@@ -228,9 +231,17 @@ q5 = ChoiceQuestion(
     ),
 )
 
-q6 = OpenQuestion(
+q6 = CritiqueQuestion(
     qid="q6",
     answer_name="q6_answer",
+    words=150,
+    rubric=critique_rubric(
+        claim="names a recommendation of the paper with its section (四.1 or 四.2)",
+        evidence="a number computed above, with its source in data/",
+        reasoning="says why it supports or weakens the claim, and weighs an alternative "
+        "explanation or a missing piece of data",
+        settle="names the evidence that would change the writer's mind",
+    ),
     prompt=(
         "Critique (about 150 words): did later policy follow the paper's recommendation 四.1 "
         "(selective support through subsidised loans and other instruments), and does it bear on "
@@ -242,10 +253,7 @@ q6 = OpenQuestion(
         "source in the course?",
     ),
     solution_text=(
-        "Rubric (6 points): a claim of the paper named with its section (1); a number you "
-        "computed, with its source in data/ (2); why it supports or weakens the claim (1); an "
-        "alternative explanation or a missing piece of data (1); about 150 words (1).\n"
-        "Model answer: Later policy used the instruments of 四.1. In 2024 the central government "
+        "Later policy used the instruments of 四.1. In 2024 the central government "
         "paid 1.5 points a year for two years on eligible equipment-renewal loans out of a "
         f"200亿元 budget, enough for about {later.loans_supported_2024():,.0f}亿元 of loans "
         f"({later.loans_vs_equipment_investment_pct():.0f}% of one year's industrial equipment "

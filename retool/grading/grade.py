@@ -176,7 +176,8 @@ def grade_answers(questions, nb, run: Run, close_credit: float = 0.0) -> list[Gr
             fb.outcome, 0.0
         )
         reason = fb.outcome.value if fb.outcome is Outcome.UNANSWERED else ""
-        text = value[:OPEN_ANSWER_CHARS] if not q.auto and isinstance(value, str) else ""
+        keep = max(OPEN_ANSWER_CHARS, 15 * getattr(q, "words", 0))  # a one-page report fits
+        text = value[:keep] if not q.auto and isinstance(value, str) else ""
         graded.append(
             Graded(q.qid, fb.outcome.value, earned, fb.message, reason, text, fb.mistake or "")
         )

@@ -229,8 +229,19 @@ def feedback_html(result: ClassResult, row: Row) -> str:
         if g.answer_text:
             lines.append("<p>Your written answer (marked by your instructor):</p>")
             lines.append(f"<blockquote>{esc(g.answer_text)}</blockquote>")
+            rubric = _rubric(result, row.exercise, g.qid)
+            if rubric:
+                lines.append(f"<pre>{esc(rubric)}</pre>")
     lines.append("</body></html>")
     return "\n".join(lines) + "\n"
+
+
+def _rubric(result: ClassResult, exercise: str, qid: str) -> str:
+    """The rubric a written answer is marked against ('' for a question without one)."""
+    for q in result.exercises.get(exercise, ()):
+        if q.qid == qid and getattr(q, "rubric", ()):
+            return q.rubric_text()
+    return ""
 
 
 def write_feedback_files(result: ClassResult, folder: Path) -> list[Path]:

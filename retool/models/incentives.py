@@ -18,6 +18,37 @@ cannot add to its profit), p is the probability that the investment is sunk (los
 squeezed out before it pays back), s is the decision maker's share of the gain and of the cost (the
 residual claim), and e is the decision maker's own cost of undertaking it (effort, risk to a
 career), as a share of the investment. The decision maker renovates when N > 0.
+
+The economics behind each term:
+
+* Π(m) = Π0 · (1 − m) is Arrow's *replacement effect*: a firm that already earns monopoly rents
+  gains only the increment over what it earns anyway, so market power lowers the gain from
+  innovating (Arrow 1962).
+* p is *hold-up or expropriation risk*: the chance that the returns are taken once the investment
+  is sunk (by a stronger rival, a local government, a change of rules), which is what the paper's
+  "no fair competition, unstable expectations" amounts to.
+* Two terms, zero by default (the paper's argument as written), add financing: the outlay costs
+  ``1 + f``, where f is the financing cost of the investment, lower for firms with access to bank
+  credit (an interest subsidy of lesson 08 lowers it further for those who borrow), and a *soft
+  budget* b: the share of a failed investment's cost that the state covers (Kornai, Maskin and
+  Roland 2003). Then
+
+      V = (1 − p) · Π(m) − (1 + f) · (1 − p · b).
+
+  A soft budget makes a risky investment look better to the firm that has one, whatever its
+  return to society; a financing premium makes it look worse to the firm that pays it. The
+  widget sets f for the private firm (its premium over the SOE) and b for the SOE. Whether
+  state-owned firms absorbed much of the 2009-2010 credit expansion is an empirical question the
+  course does not test with its own data; Cong, Gao, Ponticelli and Yang (2019) find that the
+  expansion favoured state-owned firms.
+
+References: Arrow, K. J. (1962), "Economic welfare and the allocation of resources for
+invention", in *The Rate and Direction of Inventive Activity: Economic and Social Factors*,
+Princeton University Press for the NBER, 609-626. Kornai, J., E. Maskin and G.
+Roland (2003), "Understanding the soft budget constraint", *Journal of Economic Literature*
+41(4), 1095-1136. Cong, L. W., H. Gao, J. Ponticelli and X. Yang (2019),
+"Credit allocation under economic stimulus: evidence from China", *Review of Financial Studies*
+32(9), 3412-3460.
 """
 
 from __future__ import annotations
@@ -50,15 +81,19 @@ SETTINGS = ("market_power", "share", "p_sunk")
 SETTING_LABELS = {
     "market_power": "market power m",
     "share": "decision maker's share of the gain s",
-    "p_sunk": "probability the investment is sunk p",
+    "p_sunk": "hold-up (expropriation) risk p",
 }
 
 
-SHORT_LABELS = {"market_power": "market power", "share": "share of the gain", "p_sunk": "P(sunk)"}
+SHORT_LABELS = {
+    "market_power": "market power",
+    "share": "share of the gain",
+    "p_sunk": "hold-up risk",
+}
 SETTING_LABELS_ZH = {
     "market_power": "市场势力",
     "share": "决策者所得份额",
-    "p_sunk": "投资沉没的概率",
+    "p_sunk": "被侵占（敲竹杠）风险",
 }
 WHY = {
     "soe": "an SOE earns monopoly rents, its manager gets almost none of the gain (二.3)",
@@ -82,8 +117,37 @@ def _setting(firm: str, key: str) -> Param:
     )
 
 
-# The widget's six settings: three for each firm.
-PARAMS = Spec(*(_setting(firm, key) for firm in FIRMS for key in SETTINGS))
+# The widget's settings: three for each firm, then the two financing terms (zero by default).
+PARAMS = Spec(
+    *(_setting(firm, key) for firm in FIRMS for key in SETTINGS),
+    Param(
+        "private_financing",
+        "Private firm: financing premium f",
+        "民营企业：融资溢价",
+        "× the cost",
+        0.0,
+        "none: the paper's argument as written; a premium is the course's illustration (the "
+        "course has no data on what private firms paid for credit)",
+        low=0.0,
+        high=1.0,
+        step=0.05,
+        fmt=".2f",
+        extra_probes=(0.2,),
+    ),
+    Param(
+        "soe_bailout",
+        "SOE: soft budget b (share of a failure the state covers)",
+        "国有企业：预算软约束",
+        "0-1",
+        0.0,
+        "none: the paper's argument as written; raise it to see Kornai's soft budget constraint",
+        low=0.0,
+        high=1.0,
+        step=0.05,
+        fmt=".2f",
+        extra_probes=(0.5,),
+    ),
+)
 
 
 def clean_share(value, name: str) -> float:
@@ -100,10 +164,19 @@ def extra_profit(market_power: float, extra_profit_competitive: float = EXTRA_PR
     return extra_profit_competitive * (1 - m)
 
 
-def firm_gain(market_power, p_sunk, extra_profit_competitive=EXTRA_PROFIT_COMPETITIVE) -> float:
-    """V: the firm's expected net gain from renovating, in units of its cost."""
-    p = clean_share(p_sunk, "probability the investment is sunk")
-    return (1 - p) * extra_profit(market_power, extra_profit_competitive) - 1
+def firm_gain(
+    market_power,
+    p_sunk,
+    extra_profit_competitive=EXTRA_PROFIT_COMPETITIVE,
+    financing: float = 0.0,
+    bailout: float = 0.0,
+) -> float:
+    """V: the firm's expected net gain from renovating, in units of its cost:
+    (1 − p) · Π(m) − (1 + f) · (1 − p · b)."""
+    p = clean_share(p_sunk, "hold-up risk")
+    f = clean_share(financing, "financing cost")
+    b = clean_share(bailout, "soft budget")
+    return (1 - p) * extra_profit(market_power, extra_profit_competitive) - (1 + f) * (1 - p * b)
 
 
 def decision_gain(
@@ -112,25 +185,39 @@ def decision_gain(
     p_sunk,
     own_cost: float = OWN_COST,
     extra_profit_competitive: float = EXTRA_PROFIT_COMPETITIVE,
+    financing: float = 0.0,
+    bailout: float = 0.0,
 ) -> float:
     """N: the decision maker's net gain from renovating, in units of the investment's cost."""
     s = clean_share(share, "decision maker's share of the gain")
-    return s * firm_gain(market_power, p_sunk, extra_profit_competitive) - own_cost
+    v = firm_gain(market_power, p_sunk, extra_profit_competitive, financing, bailout)
+    return s * v - own_cost
 
 
-def renovates(market_power, share, p_sunk, own_cost: float = OWN_COST) -> bool:
+def renovates(
+    market_power, share, p_sunk, own_cost: float = OWN_COST, financing=0.0, bailout=0.0
+) -> bool:
     """Does the decision maker choose to renovate (N > 0)?"""
-    return decision_gain(market_power, share, p_sunk, own_cost) > 0
+    return (
+        decision_gain(
+            market_power, share, p_sunk, own_cost, financing=financing, bailout=bailout
+        )
+        > 0
+    )
 
 
-def reason(market_power, share, p_sunk, own_cost: float = OWN_COST) -> str:
+def reason(
+    market_power, share, p_sunk, own_cost: float = OWN_COST, financing=0.0, bailout=0.0
+) -> str:
     """Why the decision maker does or does not renovate, in a few words."""
-    if renovates(market_power, share, p_sunk, own_cost):
+    if renovates(market_power, share, p_sunk, own_cost, financing, bailout):
         return "renovation pays the decision maker"
-    if firm_gain(market_power, p_sunk) <= 0:
-        if extra_profit(market_power) <= 1:
+    if firm_gain(market_power, p_sunk, financing=financing, bailout=bailout) <= 0:
+        if extra_profit(market_power) <= 1 + financing:
             return "with this much market power renovation adds too little profit to pay its cost"
-        return "the risk that the investment is sunk eats the expected profit"
+        if financing and firm_gain(market_power, p_sunk) > 0:
+            return "the financing premium turns the expected profit into a loss"
+        return "the hold-up risk eats the expected profit"
     return "the decision maker's share of the gain does not cover their own effort and risk"
 
 

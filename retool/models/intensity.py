@@ -26,8 +26,18 @@ from ..params import Param, Spec, number_in_range
 
 # --- presets: baseline intensities, percent of an investment total ----------------------------
 
+def table1_own_2005() -> float:
+    """Table 1's own intensity in its first year, 2005: renovation over society-wide FAI (percent,
+    two decimals): the same firms and the same denominator as the years it is compared with."""
+    return round(float(rebuild.renovation_share_of_fai().loc[2005]), 2)
+
+
+# A preset is (label, where its value comes from: a claim of the ledger, a function of data/, or
+# None for the learner's own value).
 PRESETS = {
-    "1980": ("China 1980", "lme_share_1980"),
+    "table1_2005": ("Table 1's own 2005 share", table1_own_2005),
+    # caveat: a society-wide planning category of another era, housing and infrastructure included
+    "1980": ("China 1980, a planning category of another era", "lme_share_1980"),
     "11th_fyp": ("the 11th Five-Year Plan ceiling ('below 10%')", "below_10_in_11th_fyp"),
     "west_europe": ("Western Europe, early 1950s", "west_europe_share_1950s"),
     "usa": ("the USA 1947-1978", "us_share_1947_1978"),
@@ -46,8 +56,9 @@ PARAMS = Spec(
         "Baseline",
         "基准",
         "",
-        "1980",
-        "China's own 1980 intensity: the paper's first point of comparison (一.2)",
+        "table1_2005",
+        "Table 1's own intensity in 2005: the only baseline on Table 1's concept (the same firms "
+        "over the same denominator); 1980's 20.5% stays a preset with its caveat",
         options=lambda: {
             k: f"{name} ({preset_value(k):g}%)" if claim else name
             for k, (name, claim) in PRESETS.items()
@@ -60,7 +71,7 @@ PARAMS = Spec(
         "基准强度",
         "%",
         lambda: preset_value(PARAMS["preset"].default),
-        "the 1980 preset's value; used when the preset is 'your own value'",
+        "the default preset's value; used when the preset is 'your own value'",
         low=0.0,
         high=100.0,
         step=0.1,
@@ -97,8 +108,10 @@ def preset_value(preset: str) -> float:
     """The baseline intensity of a preset, percent, read from the claims ledger (NaN for 'free')."""
     if preset not in PRESETS:
         raise ValueError(f"preset must be one of {list(PRESETS)}")
-    claim_id = PRESETS[preset][1]
-    return data.claim_value(claim_id) if claim_id else math.nan
+    source = PRESETS[preset][1]
+    if callable(source):
+        return source()
+    return data.claim_value(source) if source else math.nan
 
 
 # --- pure arithmetic --------------------------------------------------------------------------
@@ -213,9 +226,12 @@ def counterfactual_table(
 def summary(table: pd.DataFrame) -> dict:
     """The cumulative shortfall of a ``counterfactual_table`` (亿元), as a share of the period's GDP
     (percent) and in years of the annual interest-subsidy budget."""
+    from . import subsidy as lesson08
+
     total = float(table["shortfall"].sum())
     gdp = float(data.gdp_series().reindex(table.index).sum())
     subsidy = data.claim_value("subsidy_per_year")
+    loans = lesson08.loans_supported(subsidy)  # lesson 08: the loans a year's budget can touch
     return {
         "first_year": int(table.index.min()),
         "last_year": int(table.index.max()),
@@ -223,6 +239,8 @@ def summary(table: pd.DataFrame) -> dict:
         "cumulative_shortfall_pct_gdp": float(measures.share_pct(total, gdp)),
         "subsidy_per_year": subsidy,
         "subsidy_years": float(subsidy_years(total, subsidy)),
+        "loans_per_yuan": float(loans / subsidy),
+        "subsidised_loan_years": float(subsidy_years(total, loans)),
     }
 
 

@@ -1,4 +1,4 @@
-"""Interest-subsidy leverage: the course's teaching model for lesson 08 (the paper's 一.1 and 四).
+"""What an interest subsidy buys: the course's teaching model for lesson 08 (the paper's 一.1, 四).
 
 The paper reports that the central government set aside 200亿元 a year for 2009-2011, mainly to
 pay part of the interest on firms' renovation loans (贴息), and that 3700亿元 of the 4万亿元
@@ -8,11 +8,24 @@ rate and no share of the interest covered: the model below is the course's own d
 Model. A subsidy budget ``B`` (亿元 a year) pays a share ``s`` of one year's interest at the
 lending rate ``r`` on every supported loan. The loans it can support in a year are
 
-    L = B / (r * s)        and the leverage is   L / B = 1 / (r * s).
+    L = B / (r * s)        that is   L / B = 1 / (r * s) yuan of loans per yuan of subsidy.
 
 Assumptions: one year of interest per loan (a subsidy paying interest for ``n`` years supports
 ``n`` times fewer loans), every yuan of the budget is spent on interest, and the loans are not
-compared with what firms would have borrowed anyway (no additionality).
+compared with what firms would have borrowed anyway (no additionality). L / B is a count of the
+loans the money can touch, not "leverage": it says nothing about the marginal project.
+
+What matters for the marginal project is the subsidy's value per yuan invested, ``r * s`` a
+subsidised year, and what that does to the user cost of capital (Jorgenson 1963): a
+yuan of equipment costs ``r + δ`` a year (interest and depreciation; taxes left out), and the
+subsidy lowers it to ``r (1 - s) + δ``. Only projects whose return lies between the two hurdles
+are added by the subsidy; the rest would have been undertaken anyway (their subsidy is a
+transfer). The paper's 四.1 names three instruments, 贴息贷款、税收优惠或者是直接财政补贴 (interest-
+subsidised loans, tax relief, direct grants): at the same value per yuan invested they lower the
+user cost alike; they differ in who can receive them (:func:`instruments`).
+
+Reference: Jorgenson, D. W. (1963), "Capital theory and investment behavior", *American Economic
+Review* 53(2), 247-259.
 """
 
 from __future__ import annotations
@@ -80,8 +93,24 @@ PARAMS = Spec(
         fmt=".0f",
         extra_probes=(50.0,),
     ),
+    Param(
+        "depreciation_pct",
+        "Depreciation of equipment",
+        "设备折旧率",
+        "% a year",
+        10.0,
+        "the course's assumption, not estimated: lesson 04's default obsolescence (a technology "
+        "generation about every ten years)",
+        low=0.0,
+        high=50.0,
+        step=1.0,
+        fmt=".0f",
+    ),
 )
 DEFAULT_SHARE_PCT = PARAMS["share_pct"].default
+
+# Depreciation of equipment, percent a year (see its Param for why).
+DEPRECIATION_PCT = PARAMS["depreciation_pct"].default
 
 
 def subsidy_per_year() -> float:
@@ -132,8 +161,88 @@ def check(budget, rate_pct, share_pct) -> str:
     return ""
 
 
-def leverage(rate_pct: float, share_pct: float) -> float:
-    """Yuan of loans supported per yuan of subsidy, 1 / (r × s); inf when r or s is 0."""
+def subsidy_per_yuan(rate_pct: float, share_pct: float, years: int = 1) -> float:
+    """The subsidy's value per yuan invested with a subsidised loan (yuan): r × s for each
+    subsidised year, discounted at the lending rate."""
+    r, s = float(rate_pct) / 100, float(share_pct) / 100
+    return sum(r * s / (1 + r) ** t for t in range(1, int(years) + 1))
+
+
+def user_cost_pct(
+    rate_pct: float = LENDING_RATE_2009_PCT,
+    share_pct: float = 0.0,
+    depreciation_pct: float = DEPRECIATION_PCT,
+    price_cut_pct: float = 0.0,
+) -> float:
+    """The user cost of a yuan of equipment a year, percent: (1 − c) × (r (1 − s) + δ).
+
+    ``share_pct`` is the share of interest an interest subsidy pays; ``price_cut_pct`` the share
+    of the price a grant or a tax credit pays. Taxes on profit are left out (Jorgenson 1963 gives
+    the full formula).
+    """
+    r, s, c = float(rate_pct), float(share_pct) / 100, float(price_cut_pct) / 100
+    return (1 - c) * (r * (1 - s) + float(depreciation_pct))
+
+
+def hurdle_sentence(rate_pct, share_pct, depreciation_pct) -> str:
+    """What the subsidy does to the marginal project, in one sentence ('' when it does nothing)."""
+    low, high = hurdle_band(rate_pct, share_pct, depreciation_pct)
+    if not high > low:
+        return ""
+    return (
+        f" Per yuan invested the subsidy is worth {subsidy_per_yuan(rate_pct, share_pct):.3f} "
+        f"yuan; it lowers the user cost of capital from {high:.1f}% to {low:.1f}% a year, so it "
+        f"adds only projects returning between {low:.1f}% and {high:.1f}% a year: the rest would "
+        "have been undertaken anyway, or still are not."
+    )
+
+
+def hurdle_band(
+    rate_pct: float = LENDING_RATE_2009_PCT,
+    share_pct: float = DEFAULT_SHARE_PCT,
+    depreciation_pct: float = DEPRECIATION_PCT,
+) -> tuple[float, float]:
+    """The yearly returns (percent of the investment) of the projects the subsidy adds: those
+    above the subsidised user cost and below the unsubsidised one."""
+    return (
+        user_cost_pct(rate_pct, share_pct, depreciation_pct),
+        user_cost_pct(rate_pct, 0.0, depreciation_pct),
+    )
+
+
+def instruments(
+    rate_pct: float = LENDING_RATE_2009_PCT,
+    share_pct: float = DEFAULT_SHARE_PCT,
+    depreciation_pct: float = DEPRECIATION_PCT,
+) -> pd.DataFrame:
+    """The three instruments of 四.1 at the same value per yuan invested (that of one year of
+    the interest subsidy): how each changes the user cost, for how long, and who can receive it.
+
+    A grant or a tax credit worth ``v`` per yuan is a cut of ``v`` in the price of equipment, so
+    it lowers the user cost by ``v (r + δ)`` points in every year of the equipment's life; the
+    interest subsidy lowers it by ``r s`` points in the subsidised year only.
+    """
+    value = subsidy_per_yuan(rate_pct, share_pct)
+    base = user_cost_pct(rate_pct, 0.0, depreciation_pct)
+    once = base - user_cost_pct(rate_pct, share_pct, depreciation_pct)
+    every = base - user_cost_pct(rate_pct, 0.0, depreciation_pct, value * 100)
+    rows = [
+        ("interest subsidy (贴息贷款)", once, "the subsidised year", "firms borrowing from banks"),
+        ("tax relief (税收优惠), a price credit", every, "every year", "firms with taxable profit"),
+        ("grant (直接财政补贴), a price share", every, "every year", "firms the state selects"),
+    ]
+    out = pd.DataFrame(
+        rows, columns=["instrument", "user cost lower by (points)", "for", "who can receive it"]
+    )
+    out.insert(1, "value per yuan invested (yuan)", value)
+    return out
+
+
+def loans_per_yuan(rate_pct: float, share_pct: float) -> float:
+    """Yuan of loans supported per yuan of subsidy, 1 / (r × s); inf when r or s is 0.
+
+    A count of the loans the budget can touch, not leverage: it says nothing about whether the
+    subsidy changes any investment decision (see :func:`hurdle_band`)."""
     cost = rate_pct / 100 * share_pct / 100
     if cost == 0:
         return math.inf
@@ -141,6 +250,9 @@ def leverage(rate_pct: float, share_pct: float) -> float:
         return 1 / cost
     except OverflowError:  # 1 / a subnormal float
         return math.inf
+
+
+leverage = loans_per_yuan  # the name other code called it by; the course no longer says "leverage"
 
 
 def loans_supported(
@@ -159,7 +271,7 @@ def loans_supported(
         raise ValueError(problem)
     if b == 0 or float(share_pct) == 0:
         return 0.0
-    return float(b) * leverage(float(rate_pct), float(share_pct))
+    return float(b) * loans_per_yuan(float(rate_pct), float(share_pct))
 
 
 def rate_sensitivity(
@@ -214,25 +326,26 @@ def describe(
         return "A subsidy budget of 0 pays no interest, so it supports no loans."
     if r == 0:
         return (
-            "A 0% lending rate: there is no interest to subsidise — leverage is unbounded, and "
-            "the subsidy has nothing to pay for."
+            "A 0% lending rate: there is no interest to subsidise, so the loans per yuan are "
+            "unbounded and the subsidy has nothing to pay for."
         )
     if s == 0:
         return (
             "Covering 0% of the interest subsidises nothing: no loan gets help and the budget "
-            "is not spent (the formula's leverage is unbounded)."
+            "is not spent (the formula's loans per yuan are unbounded)."
         )
     loans = loans_supported(b, r, s)
     if not math.isfinite(loans):
         return (
             f"At {r:g}% and {s:g}% of the interest covered, the interest to pay is so small that "
-            "the leverage is, for practical purposes, unbounded."
+            "the loans per yuan are, for practical purposes, unbounded."
         )
     ratio = loans / spend * 100
     full = " (all of the interest: the loans are interest-free to firms)" if s == 100 else ""
     return (
         f"{units.yi(b)} a year paying {s:g}% of the interest at {r:g}%{full} supports "
-        f"{units.yi(loans)} of loans a year ({leverage(r, s):,.1f}× the budget), "
+        f"{units.yi(loans)} of loans a year ({loans_per_yuan(r, s):,.1f} yuan of loans per yuan "
+        "of subsidy), "
         f"{ratio:,.0f}% of Table 1's renovation spending in {year} ({units.yi(spend, ',.2f')})."
     )
 

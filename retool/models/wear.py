@@ -16,13 +16,37 @@ international, domestic advanced, domestic average, obsolete. Each year, in this
    frontier needs no upgrade, so the upgrades go to the equipment behind it, in proportion to each
    level's share; if less than r of the equipment is behind, all of it is upgraded.
 
+3. new capacity: the stock grows by a share ``growth`` (g) of itself, and the new equipment enters
+   at the level ``new_level`` (e) it embodies (0 = the frontier); shares are then renormalised.
+
+The renovation rate is a rate on the *stock* (the share of all equipment upgraded a year), not a
+share of the year's investment flow. The course has no series of the equipment stock, so neither
+rate is estimated: the default renovation rate is set at half the obsolescence rate to show the
+paper's case (renovation falling short of wear), and the lesson says so.
+
 The gap to the frontier is the mean number of levels the equipment stands behind it. Wear adds δ to
-the gap every year; renovation removes r (or all that is behind, if that is less). So the gap grows
-when r < δ, stays put when r = δ, and shrinks when r > δ: renovation compensates wear exactly when
-the two rates are equal. The distribution shows what the mean hides: how much is obsolete.
+the gap every year; renovation removes r (or all that is behind, if that is less). Without new
+capacity (g = 0, the paper's argument as written) the gap grows when r < δ, stays put when r = δ,
+and shrinks when r > δ: it widens *by assumption* whenever renovation is slower than wear. With new
+capacity, the gap G obeys G' = (G + δ − r + g·e) / (1 + g) while renovation is not exhausted, and
+settles where G = G', at
+
+    G* = e + (δ − r) / g    (:func:`steady_gap`),
+
+so the question becomes what new capacity embodies, as in the vintage-capital models of Solow
+(1960) and Salter (1960): a growing economy's technology gap is set by the vintage of its newest
+plant as much as by how fast old plant is renovated. The distribution shows what the mean hides:
+how much is obsolete.
+
+References: Solow, R. M. (1960), "Investment and technical progress", in K. J. Arrow, S. Karlin
+and P. Suppes (eds.), *Mathematical Methods in the Social Sciences, 1959*, Stanford University
+Press, 89-104. Salter, W. E. G. (1960), *Productivity and Technical Change*, Cambridge University
+Press.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pandas as pd
@@ -69,6 +93,34 @@ PARAMS = Spec(
         extra_probes=(0.05,),
     ),
     Param(
+        "growth",
+        "New capacity (growth of the stock a year)",
+        "新增产能增长率",
+        "",
+        0.0,
+        "none: the paper's argument as written, in which only renovation renews the stock",
+        low=0.0,
+        high=0.5,
+        step=0.005,
+        fmt=".1%",
+        extra_probes=(0.08,),
+    ),
+    Param(
+        "new_level",
+        "Technology new capacity embodies (levels behind the frontier)",
+        "新增产能的技术水平（与前沿差距级数）",
+        "",
+        0,
+        "the frontier: new plant bought in the 2000s embodied current technology (the course's "
+        "assumption; the paper gives no vintage data)",
+        low=0,
+        high=3,
+        step=1,
+        kind="integer",
+        fmt="d",
+        extra_probes=(1,),
+    ),
+    Param(
         "years",
         "Years",
         "年数",
@@ -89,6 +141,8 @@ PARAMS = Spec(
 DEFAULT_RENOVATION = PARAMS["renovation"].default
 DEFAULT_OBSOLESCENCE = PARAMS["obsolescence"].default
 DEFAULT_YEARS = PARAMS["years"].default
+DEFAULT_GROWTH = PARAMS["growth"].default
+DEFAULT_NEW_LEVEL = PARAMS["new_level"].default
 
 
 def start_distribution() -> pd.Series:
@@ -96,6 +150,31 @@ def start_distribution() -> pd.Series:
     d = rebuild.equipment_distribution()
     shares = pd.Series(d.to_numpy(dtype=float), index=list(LEVELS))
     return shares / shares.sum()
+
+
+def add_capacity(ladder: np.ndarray, growth: float, new_level: int) -> np.ndarray:
+    """New capacity of ``growth`` times the stock at ``new_level``; the shares renormalised."""
+    out = ladder.copy()
+    out[new_level] += growth
+    return out / (1 + growth)
+
+
+def steady_gap(
+    renovation: float = DEFAULT_RENOVATION,
+    obsolescence: float = DEFAULT_OBSOLESCENCE,
+    growth: float = DEFAULT_GROWTH,
+    new_level: int = DEFAULT_NEW_LEVEL,
+) -> float:
+    """Where the mean gap settles with new capacity: e + (δ − r) / g (levels behind).
+
+    Infinite when there is no new capacity and renovation falls short of wear (the gap widens
+    for ever); the formula holds while renovation is not exhausted, so it is floored at 0.
+    """
+    r, d = PARAMS["renovation"].check(renovation), PARAMS["obsolescence"].check(obsolescence)
+    g, e = PARAMS["growth"].check(growth), PARAMS["new_level"].check(new_level)
+    if g == 0:
+        return math.inf if d > r else (0.0 if d < r else math.nan)
+    return max(0.0, e + (d - r) / g)
 
 
 def step(ladder: np.ndarray, obsolescence: float, renovation: float) -> np.ndarray:
@@ -119,6 +198,8 @@ def simulate(
     obsolescence: float = DEFAULT_OBSOLESCENCE,
     years: int = DEFAULT_YEARS,
     start: pd.Series | None = None,
+    growth: float = DEFAULT_GROWTH,
+    new_level: int = DEFAULT_NEW_LEVEL,
 ) -> pd.DataFrame:
     """The equipment distribution and the gap to the frontier, year 0 (the start) to ``years``.
 
@@ -129,6 +210,7 @@ def simulate(
     r = PARAMS["renovation"].check(renovation)
     d = PARAMS["obsolescence"].check(obsolescence)
     n = PARAMS["years"].check(years)
+    g, e = PARAMS["growth"].check(growth), PARAMS["new_level"].check(new_level)
     s = start_distribution() if start is None else start.reindex(list(LEVELS)).astype(float)
     ladder = np.zeros(len(LEVELS) + n + 1)  # wear moves at most one level a year: no truncation
     ladder[: len(LEVELS)] = s.to_numpy() / s.sum()
@@ -137,6 +219,8 @@ def simulate(
     for year in range(n + 1):
         if year:
             ladder = step(ladder, d, r)
+            if g:
+                ladder = add_capacity(ladder, g, e)
         cats = np.append(ladder[:3], ladder[3:].sum()) * 100
         rows.append([year, *cats, float(ladder @ depth)])
     out = pd.DataFrame(rows, columns=["year", *LEVELS, "gap_levels"]).set_index("year")

@@ -33,12 +33,17 @@ def boundary(share: float, own_cost: float = incentives.OWN_COST, points: int = 
     return m, np.clip(1 - k / (1 - m), 0, 1)
 
 
+def _firm_terms(s: dict) -> dict:
+    """The firm-level terms of a firm's settings (the decision maker's share left out)."""
+    return {k: v for k, v in s.items() if k != "share"}
+
+
 def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Figure:
     """Left: each firm's expected net gain and its decision maker's; right: where each renovates."""
     fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
     firms = list(settings)
     x = np.arange(len(firms))
-    v = [incentives.firm_gain(settings[f]["market_power"], settings[f]["p_sunk"]) for f in firms]
+    v = [incentives.firm_gain(**_firm_terms(settings[f])) for f in firms]
     n = [incentives.decision_gain(**settings[f]) for f in firms]
     colours = [FIRM_COLOURS[f] for f in firms]
     # one call for the four bars: the firm's gain outlined, its decision maker's filled

@@ -82,7 +82,7 @@ def leverage_bars(
     if problem:
         title = "No result: check the settings"
     elif math.isinf(loans):
-        title = "With nothing to pay for, the subsidy's leverage is unbounded"
+        title = "With nothing to pay for, the loans per yuan of subsidy are unbounded"
     elif loans == 0:
         title = "A subsidy that pays no interest supports no loans"
     else:

@@ -22,6 +22,8 @@ def _settings(**settings):
     """{firm: {market_power, share, p_sunk}} made usable, and the notes on what was changed."""
     s, notes = SPEC.read(settings)
     firms = {f: {k: s[f"{f}_{k}"] for k in incentives.SETTINGS} for f in incentives.FIRMS}
+    firms["private"]["financing"] = s["private_financing"]  # the financing terms of lesson 06
+    firms["soe"]["bailout"] = s["soe_bailout"]
     return firms, notes
 
 

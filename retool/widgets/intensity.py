@@ -61,7 +61,9 @@ def sentence(baseline, what, denominator, share, table, summary, notes) -> str:
             f": a cumulative shortfall of {units.yi(total)}, "
             f"{summary['cumulative_shortfall_pct_gdp']:.1f}% "
             f"of the period's GDP, or {summary['subsidy_years']:,.0f} years of the "
-            f"{units.yi(summary['subsidy_per_year'], 'g')} annual interest subsidy"
+            f"{units.yi(summary['subsidy_per_year'], 'g')} annual interest subsidy, or "
+            f"{summary['subsidised_loan_years']:,.1f} years of the loans it could subsidise "
+            f"({summary['loans_per_yuan']:.1f} yuan of loans per yuan, lesson 08)"
         )
     elif total < 0:
         tail = (

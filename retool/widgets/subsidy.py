@@ -15,7 +15,10 @@ def view(into=None, **settings):
     s, notes = SPEC.read(settings)
     b, r, sh = s["budget"], s["rate_pct"], s["share_pct"]
     fig = subsidy_plots.leverage_bars(b, r, sh, note="; ".join(notes), into=into)
-    return fig, notes_sentence(notes) + subsidy.describe(b, r, sh)
+    said = subsidy.describe(b, r, sh)
+    if not subsidy.check(b, r, sh):
+        said += subsidy.hurdle_sentence(r, sh, s["depreciation_pct"])
+    return fig, notes_sentence(notes) + said
 
 
 def explorer():

@@ -82,6 +82,24 @@ def _holds(first, last, span: str) -> str:
     return f"{mean}; the obsolete share {obsolete} and the share at the frontier {frontier}."
 
 
+def capacity_sentence(s: dict, path) -> str:
+    """With new capacity: the gap's path and where it settles, e + (δ − r) / g."""
+    first, last = path["gap_levels"].iloc[0], path["gap_levels"].iloc[-1]
+    settle = wear.steady_gap(s["renovation"], s["obsolescence"], s["growth"], s["new_level"])
+    return (
+        f"With renovation {s['renovation']:.1%}, obsolescence {s['obsolescence']:.1%} and new "
+        f"capacity of {s['growth']:.1%} of the stock a year at {s['new_level']} level(s) behind "
+        f"the frontier, the gap goes from {first:.2f} to {last:.2f} levels in {s['years']} years "
+        f"and settles at e + (δ − r) / g = {settle:.2f} levels: what new capacity embodies sets "
+        "the level."
+    )
+
+
+def capacity_title(s: dict) -> str:
+    settle = wear.steady_gap(s["renovation"], s["obsolescence"], s["growth"], s["new_level"])
+    return f"With new capacity the gap settles at {settle:.2f} levels behind the frontier"
+
+
 def title(renovation: float, obsolescence: float, years: int, path) -> str:
     if years == 0:
         return (
@@ -99,13 +117,21 @@ def title(renovation: float, obsolescence: float, years: int, path) -> str:
 def view(into=None, **settings):
     """The distribution and gap chart and one sentence for the given settings."""
     s, notes = SPEC.read(settings)
-    path = _simulate(s["renovation"], s["obsolescence"], s["years"])
-    said = notes_sentence(notes) + sentence(s["renovation"], s["obsolescence"], s["years"], path)
+    path = _simulate(
+        s["renovation"], s["obsolescence"], s["years"], None, s["growth"], s["new_level"]
+    )
+    if s["growth"] and s["years"]:
+        said = notes_sentence(notes) + capacity_sentence(s, path)
+        heading = capacity_title(s)
+    else:
+        said = notes_sentence(notes)
+        said += sentence(s["renovation"], s["obsolescence"], s["years"], path)
+        heading = title(s["renovation"], s["obsolescence"], s["years"], path)
     fig = plots_wear.wear_paths(
         path,
         s["renovation"],
         s["obsolescence"],
-        title(s["renovation"], s["obsolescence"], s["years"], path),
+        heading,
         note="; ".join(notes),
         into=into,
     )

@@ -232,10 +232,48 @@ STATE_JS = """
 
 
 def open_notebook(page, server: LabServer, relpath: str, timeout: float = HANG) -> None:
-    """Open a notebook with a clean workspace and wait until its kernel is idle."""
-    page.goto(server.url(f"lab/tree/{relpath}", "reset"), wait_until="domcontentloaded")
-    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=timeout * 1000)
+    """Open a notebook and wait until its kernel is idle: in the JupyterLab page already open
+    (File > Open from Path..., as a learner opens the next lesson), else by loading JupyterLab
+    with a clean workspace."""
+    if getattr(page, "lab_loaded", False):
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Open from Path")).click()
+        field = page.locator(".jp-Dialog input")
+        field.fill(relpath)
+        field.press("Enter")
+    else:
+        page.goto(server.url(f"lab/tree/{relpath}", "reset"), wait_until="domcontentloaded")
+    page.wait_for_function(
+        """(name) => {
+          const tab = document.querySelector('.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current');
+          const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+          return tab && tab.innerText.trim() === name
+                 && panel && panel.querySelector('.jp-Notebook .jp-Cell');
+        }""",
+        arg=relpath.rsplit("/", 1)[-1],
+        timeout=timeout * 1000,
+    )
+    page.lab_loaded = True
     wait_idle(page, timeout)
+
+
+def close_notebook(page, timeout: float = HANG) -> None:
+    """Save the open notebook and close its tab (the course's settings shut its kernel down);
+    the page stays open for the next notebook."""
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.locator(".jp-Notebook").first.click(position={"x": 2, "y": 2})
+    page.keyboard.press("Escape")
+    page.keyboard.press("ControlOrMeta+s")
+    page.wait_for_function(
+        """() => !document.querySelector('.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current')
+                    ?.classList.contains('jp-mod-dirty')""",
+        timeout=timeout * 1000,
+    )
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Close Tab$")).click()
+    page.wait_for_function(
+        "() => !document.querySelector('.jp-NotebookPanel')", timeout=timeout * 1000
+    )
 
 
 def wait_idle(page, timeout: float = HANG) -> None:

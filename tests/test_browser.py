@@ -1,14 +1,16 @@
 """Every lesson driven in JupyterLab in a real browser, as a learner would use it.
 
 For each ``lessons/NN_*.ipynb``: open it (File > Open from Path... in the JupyterLab page the
-previous notebook was closed in; the first loads JupyterLab with a clean workspace), Run > Run All Cells, wait for the
-kernel, check that no cell shows an error, that every widget rendered, then change each control
-(keyboard on sliders, another option in dropdowns, clicks on toggle buttons) and check that the
-chart and the sentence changed. For one exercise notebook: type a right answer, a wrong one and
-nonsense, run the cell, read the feedback. A screenshot per notebook goes to test-artifacts/.
+previous notebook was closed in; the first loads JupyterLab with a clean workspace), Run > Run
+All Cells, wait for the kernel, check that no cell shows an error, that every widget rendered,
+then change each control from the widget's defaults (keyboard on sliders, another option in
+dropdowns, clicks on toggle buttons) and check that the chart and the sentence changed. For one
+exercise notebook: type a right answer, a wrong one and nonsense, run the cell, read the
+feedback. A screenshot per notebook goes to test-artifacts/.
 
 One JupyterLab server (with the project's .jupyter/ settings, on a copy of the notebooks), one
-Chromium and one JupyterLab page serve each worker's share of these tests. Run only these tests with ``pytest -m browser``.
+Chromium and one JupyterLab page serve each worker's share of these tests. Run only these tests
+with ``pytest -m browser``.
 """
 
 from __future__ import annotations

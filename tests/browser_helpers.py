@@ -240,10 +240,48 @@ STATE_JS = """
 
 
 def open_notebook(page, server: LabServer, relpath: str, timeout: float = HANG) -> None:
-    """Open a notebook with a clean workspace and wait until its kernel is idle."""
-    page.goto(server.url(f"lab/tree/{relpath}", "reset"), wait_until="domcontentloaded")
-    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=timeout * 1000)
+    """Open a notebook and wait until its kernel is idle: in the JupyterLab page already open
+    (File > Open from Path..., as a learner opens the next lesson), else by loading JupyterLab
+    with a clean workspace."""
+    if getattr(page, "lab_loaded", False):
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Open from Path")).click()
+        field = page.locator(".jp-Dialog input")
+        field.fill(relpath)
+        field.press("Enter")
+    else:
+        page.goto(server.url(f"lab/tree/{relpath}", "reset"), wait_until="domcontentloaded")
+    page.wait_for_function(
+        """(name) => {
+          const tab = document.querySelector('.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current');
+          const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+          return tab && tab.innerText.trim() === name
+                 && panel && panel.querySelector('.jp-Notebook .jp-Cell');
+        }""",
+        arg=relpath.rsplit("/", 1)[-1],
+        timeout=timeout * 1000,
+    )
+    page.lab_loaded = True
     wait_idle(page, timeout)
+
+
+def close_notebook(page, timeout: float = HANG) -> None:
+    """Save the open notebook and close its tab (the course's settings shut its kernel down);
+    the page stays open for the next notebook."""
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.locator(".jp-Notebook").first.click(position={"x": 2, "y": 2})
+    page.keyboard.press("Escape")
+    page.keyboard.press("ControlOrMeta+s")
+    page.wait_for_function(
+        """() => !document.querySelector('.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current')
+                    ?.classList.contains('jp-mod-dirty')""",
+        timeout=timeout * 1000,
+    )
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Close Tab$")).click()
+    page.wait_for_function(
+        "() => !document.querySelector('.jp-NotebookPanel')", timeout=timeout * 1000
+    )
 
 
 def wait_idle(page, timeout: float = HANG) -> None:
@@ -462,20 +500,99 @@ def rerun_cell(page, area, timeout: float = HANG) -> None:
 
 def drive_widget(page, index: int) -> list[Change]:
     """Change every control of the ``index``-th widget output as a person would, one control at
-    a time from the widget's defaults (the cell is run again before each control)."""
+    a time from the widget's defaults: the last control changed is set back (as a person would)
+    when that brings back the start (every control's value and the text), else the cell is run
+    again."""
     changes: list[Change] = []
     area = widget_areas(page).nth(index)
     count = area.locator(CONTROL_SELECTOR).count()
+    start, made = _widget_state(area), []
     for k in range(count):
         area = widget_areas(page).nth(index)
-        if k:
+        last = area.locator(CONTROL_SELECTOR).nth(k - 1)
+        if k and not _set_back(page, area, last, start, made[-1] if made else None):
             rerun_cell(page, area)
             area = widget_areas(page).nth(index)
             settle(page, area)
         control = area.locator(CONTROL_SELECTOR).nth(k)
         control.scroll_into_view_if_needed()
-        changes += _drive_one(page, area, control)
+        made = _drive_one(page, area, control)
+        changes += made
     return changes
+
+
+def _widget_state(area) -> dict:
+    """What the widget shows (chart, text) and the value of each of its controls."""
+    controls = area.locator(CONTROL_SELECTOR)
+    values = [_value(controls.nth(k)) for k in range(controls.count())]
+    return {**area_state(area), "values": values}
+
+
+def _set_back(page, area, control, start: dict, change: Change | None) -> bool:
+    """Set ``control`` back to its start value; True when the widget is then exactly as at the
+    start, False when it cannot be set back that way (the caller runs the cell again)."""
+    now = _widget_state(area)
+    if now == start:
+        return True  # the control did not change anything
+    index = area.locator(CONTROL_SELECTOR).evaluate_all(
+        "(cs, c) => cs.indexOf(c)", control.element_handle()
+    )
+    if index < 0 or now["values"][:index] + now["values"][index + 1 :] != (
+        start["values"][:index] + start["values"][index + 1 :]
+    ):
+        return False  # another control changed too (e.g. a preset sets a slider)
+    undo = _undo(page, control, start["values"][index])
+    if undo is None:
+        return False
+    before = area_state(area)
+    undo()
+    if not _value_is(control, start["values"][index]):
+        return False
+    # what the change showed, setting it back must show too
+    seen = change is not None and (change.image_changed or change.text_changed)
+    _wait_change(page, area, before, expect=seen)
+    return _same_settings(_widget_state(area), start)
+
+
+def _value_is(control, value: str, tries: int = 50) -> bool:
+    """Whether the control shows ``value`` (soon: the page updates it at once)."""
+    for _ in range(tries):
+        if _value(control) == value:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _same_settings(state: dict, start: dict) -> bool:
+    """Every control and the text as at the start, and a chart where there was one. (The chart's
+    pixels may differ by a hair: the explorer redraws into its last figure.)"""
+    same = all(state[k] == start[k] for k in ("values", "text", "broken", "rendered"))
+    return same and len(state["imgs"]) == len(start["imgs"]) and all(state["imgs"])
+
+
+def _undo(page, control, value: str):
+    """An action that sets ``control`` back to ``value`` (as :func:`_value` reads it), or None."""
+    classes = control.get_attribute("class") or ""
+    if "slider" in classes:  # the last handle was moved to an end; the others did not move
+        handle = control.locator(".noUi-handle").last
+        ends = {
+            handle.get_attribute("aria-valuemin"): "Home",
+            handle.get_attribute("aria-valuemax"): "End",
+        }
+        key = ends.get(value.split(" ")[0].split(",")[-1])
+        if key is None:
+            return None  # a value inside the range: run the cell again
+        return lambda: (handle.focus(), page.keyboard.press(key))
+    if "widget-dropdown" in classes:
+        return lambda: control.locator("select").select_option(value)
+    if "widget-toggle-buttons" in classes:
+        target = control.locator("button", has_text=re.compile(f"^{re.escape(value)}$"))
+        return target.first.click if value and target.count() == 1 else None
+    if "widget-checkbox" in classes:
+        return control.locator("input").first.click
+    if "widget-toggle-button" in classes:
+        return control.click
+    return None
 
 
 def _act(page, area, control, name: str, action: str, do) -> Change:

@@ -1,13 +1,16 @@
 """Every lesson driven in JupyterLab in a real browser, as a learner would use it.
 
-For each ``lessons/NN_*.ipynb``: open it in a clean workspace, Run > Run All Cells, wait for the
-kernel, check that no cell shows an error, that every widget rendered, then change each control
-(keyboard on sliders, another option in dropdowns, clicks on toggle buttons) and check that the
-chart and the sentence changed. For one exercise notebook: type a right answer, a wrong one and
-nonsense, run the cell, read the feedback. A screenshot per notebook goes to test-artifacts/.
+For each ``lessons/NN_*.ipynb``: open it (File > Open from Path... in the JupyterLab page the
+previous notebook was closed in; the first loads JupyterLab with a clean workspace), Run > Run
+All Cells, wait for the kernel, check that no cell shows an error, that every widget rendered,
+then change each control from the widget's defaults (keyboard on sliders, another option in
+dropdowns, clicks on toggle buttons) and check that the chart and the sentence changed. For one
+exercise notebook: type a right answer, a wrong one and nonsense, run the cell, read the
+feedback. A screenshot per notebook goes to test-artifacts/.
 
-One JupyterLab server (with the project's .jupyter/ settings, on a copy of the notebooks) and one
-Chromium serve each worker's share of these tests. Run only these tests with ``pytest -m browser``.
+One JupyterLab server (with the project's .jupyter/ settings, on a copy of the notebooks), one
+Chromium and one JupyterLab page serve each worker's share of these tests. Run only these tests
+with ``pytest -m browser``.
 """
 
 from __future__ import annotations
@@ -61,15 +64,28 @@ def browser(lab):
         context.close()
 
 
-@pytest.fixture
-def page(browser, lab):
-    """A fresh tab; afterwards the tab is closed and every kernel shut down."""
+@pytest.fixture(scope="module")
+def lab_page(browser):
+    """One JupyterLab page for the module's notebooks, opened one after the other as a learner
+    goes from lesson to lesson (loading JupyterLab once, not once per notebook)."""
     tab = browser.new_page()
-    messages = []
-    tab.on("pageerror", lambda exc: messages.append(str(exc)))
-    tab.js_errors = messages
+    tab.js_errors = []
+    tab.on("pageerror", lambda exc: tab.js_errors.append(str(exc)))
     yield tab
     tab.close()
+
+
+@pytest.fixture
+def page(lab_page, lab):
+    """The module's page; afterwards the notebook is saved and closed and every kernel shut down.
+    If closing fails, the next notebook loads JupyterLab afresh with a clean workspace."""
+    lab_page.js_errors.clear()
+    yield lab_page
+    try:
+        if getattr(lab_page, "lab_loaded", False):
+            bh.close_notebook(lab_page, timeout=30)
+    except Exception:  # the next notebook reloads the page
+        lab_page.lab_loaded = False
     lab.shutdown_kernels()
 
 

@@ -37,27 +37,39 @@ CHECK = "nbval-check-output"  # the tag of the cells whose output nbval compares
 
 # --- lessons in awkward places ------------------------------------------------------------------
 
+# Runs notebooks one after the other, each in a fresh kernel started in ``cwd``, and writes for
+# each its error outputs, its checked outputs and what it left in ``cwd``. No PNG is made: these
+# runs check where the lessons read and write, not their charts (nbval draws every chart).
 RUNNER = textwrap.dedent(
     """
-    import json, sys
+    import json, os, sys
     import nbformat
     from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell
     from retool.kernels import ipc_manager
-    notebook, cwd, out = sys.argv[1:4]
-    nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(nb, timeout=120, km=ipc_manager(),
-                   resources={"metadata": {"path": cwd}}).execute()
-    errors, checked = [], []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        for o in cell.get("outputs", []):
-            if o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr"):
-                errors.append(o.get("ename", "") + " " + str(o.get("evalue", o.get("text", ""))))
-        if "nbval-check-output" in cell.metadata.get("tags", []):
-            checked.append([o.get("text") or o.get("data", {}).get("text/plain", "")
-                            for o in cell.outputs])
-    json.dump({"errors": errors, "checked": checked}, open(out, "w"))
+    cwd, out, notebooks = sys.argv[1], sys.argv[2], sys.argv[3:]
+    NO_PNG = "get_ipython().display_formatter.formatters['image/png'].enabled = False"
+    results = []
+    for notebook in notebooks:
+        nb = nbformat.read(notebook, as_version=4)
+        nb.cells.insert(0, new_code_cell(NO_PNG))
+        NotebookClient(nb, timeout=120, km=ipc_manager(),
+                       resources={"metadata": {"path": cwd}}).execute()
+        errors, checked = [], []
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            for o in cell.get("outputs", []):
+                said = o.get("ename", "") + " " + str(o.get("evalue", o.get("text", "")))
+                if o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr"):
+                    errors.append(said)
+            if "nbval-check-output" in cell.metadata.get("tags", []):
+                checked.append([o.get("text") or o.get("data", {}).get("text/plain", "")
+                                for o in cell.outputs])
+        left = sorted(os.listdir(cwd))
+        results.append({"notebook": notebook, "errors": errors, "checked": checked,
+                        "left": left})
+        json.dump(results, open(out, "w"))
     """
 )
 
@@ -80,10 +92,10 @@ def snapshot(folder: Path) -> dict:
     }
 
 
-def start(notebook: Path, cwd: Path, out: Path, data_dir: Path) -> subprocess.Popen:
+def start(notebooks: list[Path], cwd: Path, out: Path, data_dir: Path) -> subprocess.Popen:
     env = {**os.environ, "RETOOL_DATA_DIR": str(data_dir)}
     return subprocess.Popen(
-        [sys.executable, "-c", RUNNER, str(notebook), str(cwd), str(out)],
+        [sys.executable, "-c", RUNNER, str(cwd), str(out), *map(str, notebooks)],
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
@@ -91,58 +103,89 @@ def start(notebook: Path, cwd: Path, out: Path, data_dir: Path) -> subprocess.Po
     )
 
 
-def finish(proc: subprocess.Popen, notebook: Path, out: Path) -> dict:
-    log, _ = proc.communicate(timeout=300)
-    assert proc.returncode == 0, f"{notebook.name} failed:\n{log.decode(errors='replace')[-3000:]}"
-    result = json.loads(out.read_text())
-    assert not result["errors"], f"{notebook.name}: {result['errors']}"
-    return result
+def finish(proc: subprocess.Popen, out: Path) -> tuple[list[dict], str]:
+    """The results of the notebooks a runner finished, and its log when it failed."""
+    log, _ = proc.communicate(timeout=1200)
+    results = json.loads(out.read_text()) if out.exists() else []
+    failed = "" if proc.returncode == 0 else log.decode(errors="replace")[-3000:]
+    return results, failed
 
 
-@pytest.fixture
-def elsewhere(tmp_path):
-    """A working directory that is not the lessons' folder, and a read-only data/ copy."""
-    cwd = tmp_path / "somewhere else"
-    cwd.mkdir()
-    ro = read_only_copy(tmp_path)
+def twice_notebook() -> Path:
+    return next((nb for nb in LESSONS if CHECK in nb.read_text("utf-8")), LESSONS[0])
+
+
+@pytest.fixture(scope="module")
+def elsewhere_runs(tmp_path_factory):
+    """Every lesson run from a working directory that is not the lessons' folder, against one
+    read-only data/ copy. Two runners start at the same time on that copy (two kernels at once,
+    as a class on a shared server), each in its own folder; the first runs one lesson first and
+    again last (the same lesson twice in a row)."""
+    tmp = tmp_path_factory.mktemp("elsewhere")
+    ro = read_only_copy(tmp)
     before = snapshot(ro)
-    yield cwd, ro
-    assert snapshot(ro) == before, "a notebook changed the read-only data folder"
+    again = twice_notebook()
+    others = [nb for nb in LESSONS if nb != again]
+    plans = [[again, *others[1::2], again], others[0::2]]
+    runs = []
+    for n, plan in enumerate(plans):
+        cwd = tmp / f"somewhere else {n}"
+        cwd.mkdir()
+        out = tmp / f"runner{n}.json"
+        runs.append((start(plan, cwd, out, ro), out))
+    finished = [finish(proc, out) for proc, out in runs]
+    changed = snapshot(ro) != before
     ro.chmod(stat.S_IRWXU)
     for f in ro.iterdir():
         f.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    return {"plans": plans, "finished": finished, "ro_changed": changed}
+
+
+def runs_of(runs: dict, notebook: Path) -> list[dict]:
+    """Each run of ``notebook`` (its result; a runner that failed on it: its log)."""
+    found = []
+    for plan, (results, failed) in zip(runs["plans"], runs["finished"], strict=True):
+        for k, planned in enumerate(plan):
+            if planned != notebook:
+                continue
+            if k < len(results):
+                previous = set(results[k - 1]["left"]) if k else set()
+                found.append({**results[k], "new": sorted(set(results[k]["left"]) - previous)})
+            else:  # the runner stopped at this notebook or before it
+                pytest.fail(f"{notebook.name}: its runner stopped before its end:\n{failed}")
+    return found
 
 
 @pytest.mark.skipif(not LESSONS, reason="no lessons/NN_*.ipynb yet")
 @pytest.mark.parametrize("notebook", LESSONS, ids=[p.stem for p in LESSONS])
-def test_lesson_runs_elsewhere_on_read_only_data(notebook, elsewhere, tmp_path):
-    cwd, ro = elsewhere
-    finish(start(notebook, cwd, tmp_path / "out.json", ro), notebook, tmp_path / "out.json")
-    leftovers = sorted(p.name for p in cwd.iterdir())
-    assert not leftovers, f"{notebook.name} wrote {leftovers} into the learner's folder"
+def test_lesson_runs_elsewhere_on_read_only_data(notebook, elsewhere_runs):
+    runs = runs_of(elsewhere_runs, notebook)
+    assert runs, f"{notebook.name} was not run"
+    for run in runs:
+        assert not run["errors"], f"{notebook.name}: {run['errors']}"
+        assert not run["new"], f"{notebook.name} wrote {run['new']} into the learner's folder"
+    assert not elsewhere_runs["ro_changed"], "a notebook changed the read-only data folder"
 
 
 @pytest.mark.skipif(not LESSONS, reason="no lessons/NN_*.ipynb yet")
-def test_a_lesson_twice_in_a_row_gives_the_same_checked_output(elsewhere, tmp_path):
-    cwd, ro = elsewhere
-    notebook = next((nb for nb in LESSONS if CHECK in nb.read_text("utf-8")), LESSONS[0])
-    runs = []
-    for n in range(2):
-        out = tmp_path / f"run{n}.json"
-        runs.append(finish(start(notebook, cwd, out, ro), notebook, out))
+def test_a_lesson_twice_in_a_row_gives_the_same_checked_output(elsewhere_runs):
+    notebook = twice_notebook()
+    runs = runs_of(elsewhere_runs, notebook)
+    assert len(runs) == 2, f"{notebook.name} ran {len(runs)} times"
+    assert not runs[0]["errors"] and not runs[1]["errors"], [r["errors"] for r in runs]
     assert runs[0]["checked"] == runs[1]["checked"], f"{notebook.name}: output differs between runs"
 
 
-@pytest.mark.skipif(not LESSONS, reason="no lessons/NN_*.ipynb yet")
-def test_two_lessons_at_once(elsewhere, tmp_path):
-    """Two kernels on the same read-only data at the same time (a class on a shared server)."""
-    cwd, ro = elsewhere
-    pair = (LESSONS * 2)[:2] if len(LESSONS) < 2 else [LESSONS[0], LESSONS[-1]]
-    outs = [tmp_path / f"parallel{n}.json" for n in range(2)]
-    procs = [start(nb, cwd, out, ro) for nb, out in zip(pair, outs, strict=True)]
-    results = [finish(p, nb, out) for p, nb, out in zip(procs, pair, outs, strict=True)]
-    if pair[0] == pair[1]:
-        assert results[0]["checked"] == results[1]["checked"]
+@pytest.mark.skipif(len(LESSONS) < 3, reason="fewer than three lessons")
+def test_two_lessons_at_once(elsewhere_runs):
+    """Two kernels on the same read-only data at the same time (a class on a shared server):
+    both runners started together, and each finished every lesson it was given."""
+    for plan, (results, failed) in zip(
+        elsewhere_runs["plans"], elsewhere_runs["finished"], strict=True
+    ):
+        assert not failed, failed
+        assert [Path(r["notebook"]) for r in results] == plan
+        assert all(not r["errors"] for r in results), [r["errors"] for r in results]
 
 
 # --- damaged data files -------------------------------------------------------------------------

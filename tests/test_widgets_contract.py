@@ -48,8 +48,26 @@ def redraw(module, settings: dict):
     return fig, sentence
 
 
+# view() is a pure function of its settings, and several tests draw the same settings (the
+# defaults, each valid value): each module's settings are checked and drawn once per session.
+_CHECKED: dict[tuple[str, str], str] = {}
+_SEEN: dict[tuple[str, str, str], object] = {}
+
+
+def _key(module, settings: dict) -> tuple[str, str]:
+    return module.__name__, repr(sorted(settings.items()))
+
+
 def check_view(module, settings: dict) -> str:
-    """Call view, check what it returns and render the figure; return the sentence."""
+    """Call view, check what it returns and render the figure; return the sentence (once per
+    module and settings: the same settings give the same result)."""
+    key = _key(module, settings)
+    if key not in _CHECKED:
+        _CHECKED[key] = _check_view(module, settings)
+    return _CHECKED[key]
+
+
+def _check_view(module, settings: dict) -> str:
     try:
         result = redraw(module, settings)
     except Exception as exc:  # report the settings, not just the traceback
@@ -157,9 +175,19 @@ def test_importing_the_widgets_reads_no_data(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
 
 
+def _once(what: str, module, settings: dict, make):
+    key = (what, *_key(module, settings))
+    if key not in _SEEN:
+        _SEEN[key] = make()
+    return _SEEN[key]
+
+
 def _result(module, settings: dict) -> tuple[str, bytes]:
-    fig, sentence = redraw(module, settings)
-    return sentence, fig._repr_png_()
+    def make():
+        fig, sentence = redraw(module, settings)
+        return sentence, fig._repr_png_()
+
+    return _once("result", module, settings, make)
 
 
 def test_settings_change_what_the_learner_sees(module):
@@ -182,7 +210,7 @@ def test_settings_change_what_the_learner_sees(module):
 
 
 def _sentence(module, settings: dict) -> str:
-    return redraw(module, settings)[1]
+    return _once("sentence", module, settings, lambda: redraw(module, settings)[1])
 
 
 def _changes(module, key, values, context, what) -> bool:

@@ -54,7 +54,12 @@ SETTING_LABELS = {
 }
 
 
-SHORT_LABELS = {"market_power": "market power", "share": "share of the gain", "p_sunk": "P(sunk)"}
+# The controls' labels, in plain words (the symbols m, s and p are the lesson's equations').
+SHORT_LABELS = {
+    "market_power": "market power",
+    "share": "decision maker's share of the profit",
+    "p_sunk": "chance the investment is lost",
+}
 SETTING_LABELS_ZH = {
     "market_power": "市场势力",
     "share": "决策者所得份额",

@@ -115,9 +115,9 @@ def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Fig
         right.text(
             0.97,
             0.97,
-            label(f"{' and '.join(nowhere)}:\nnever pays at this share of the gain")
+            label(f"{' and '.join(nowhere)}:\nnever pays at this share of the profit")
             if len(nowhere) > 1
-            else label(f"{nowhere[0]}:\nnever pays at this share of the gain"),
+            else label(f"{nowhere[0]}:\nnever pays at this share of the profit"),
             transform=right.transAxes,
             ha="right",
             va="top",

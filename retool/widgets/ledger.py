@@ -50,4 +50,4 @@ def explorer():
     for control in (section, verdict):
         control.observe(redraw, names="value")
     redraw()
-    return w.VBox([w.HBox([section, verdict]), sentence, out, rows])
+    return w.VBox([w.HBox([section, verdict]), out, sentence, rows])

@@ -307,8 +307,11 @@ def _place(fig, known) -> None:
         fig.course_title.set_position(title)
 
 
-# Figure sizes in inches at DPI: at most the notebook column's width, so shown unscaled.
-WIDTH, WIDE = 7.5, 9.5
+# Figure sizes in inches at DPI. JupyterLab's notebook column on a 1280x720 screen shows images
+# up to 844 px wide (measured in Chromium by tests/test_browser_layout.py): no chart is wider,
+# so none is scaled down and its text keeps the size the theme gives it.
+COLUMN_PX = 844
+WIDTH, WIDE = 7.5, 8.4  # 750 and 840 px
 
 
 def figure(width: float = WIDTH, height: float = 4.2, ncols: int = 1, into=None):

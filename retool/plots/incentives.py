@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from ..models import incentives
-from . import PALETTE, figure, finish, label, note_box
+from . import PALETTE, WIDE, figure, finish, label, note_box
 
 FIRM_COLOURS = {"soe": PALETTE["purple"], "private": PALETTE["green"]}
 MODEL_SOURCE = "the course's teaching model of the paper's argument in 二.3 (lines 396-449)"
@@ -35,7 +35,7 @@ def boundary(share: float, own_cost: float = incentives.OWN_COST, points: int = 
 
 def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Figure:
     """Left: each firm's expected net gain and its decision maker's; right: where each renovates."""
-    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
+    fig, (left, right) = figure(WIDE, 4.4, ncols=2, into=into)
     firms = list(settings)
     x = np.arange(len(firms))
     v = [incentives.firm_gain(settings[f]["market_power"], settings[f]["p_sunk"]) for f in firms]

@@ -6,7 +6,7 @@ import pandas as pd
 import seaborn as sns
 
 from ..models import intensity as model
-from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box
+from . import PALETTE, SERIES_COLOURS, WIDE, figure, finish, label, note_box
 from .scale import source
 
 YEARBOOK = "China Statistical Yearbook 2001 table 6-18, FAI and GDP (data/)"
@@ -15,7 +15,7 @@ YEARBOOK = "China Statistical Yearbook 2001 table 6-18, FAI and GDP (data/)"
 def ladder(frame: pd.DataFrame | None = None):
     """Every intensity the lesson meets, largest first: benchmarks, China 1980, 2000 and 2009."""
     f = model.ladder() if frame is None else frame
-    fig, ax = figure(8.5, 4.6)
+    fig, ax = figure(WIDE, 4.6)
     palette = {k: SERIES_COLOURS[k] for k in f["kind"].unique()}
     sns.barplot(f, x="pct", y="what", hue="kind", palette=palette, width=0.6, legend=False, ax=ax)
     for bars in ax.containers:

@@ -7,7 +7,7 @@ import seaborn as sns
 
 from ..models import scale as model
 from ..models.scale import NAMES, SHORT
-from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box, paper_source
+from . import PALETTE, SERIES_COLOURS, WIDE, figure, finish, label, note_box, paper_source
 
 
 def source(where: str) -> str:
@@ -36,7 +36,7 @@ def table1_levels(table: pd.DataFrame | None = None):
     """Table 1 as two panels: renovation (left) and the three technology series (right), 亿元."""
     t = model.table1() if table is None else table
     long = _tidy(t, "value")
-    fig, (left, right) = figure(9.5, 4.2, ncols=2)
+    fig, (left, right) = figure(WIDE, 4.2, ncols=2)
     reno = long[long["series"] == "renovation"]
     sns.barplot(reno, x="year", y="value", color=SERIES_COLOURS["renovation"], width=0.6, ax=left)
     left.bar_label(left.containers[0], fmt="{:,.0f}")
@@ -90,7 +90,7 @@ def yearly_growth(frame: pd.DataFrame | None = None):
     """Growth over the previous year of the four series, grouped bars by year."""
     g = (model.yearly_growth() if frame is None else frame).dropna(how="all")
     long = _tidy(g, "growth")
-    fig, ax = figure(8.0, 4.4)
+    fig, ax = figure(WIDE, 4.4)
     sns.barplot(long, x="year", y="growth", hue="name", palette=_palette(long), ax=ax)
     ax.bar_label(ax.containers[0], fmt="{:.1f}", color=SERIES_COLOURS["renovation"], padding=2)
     ax.axhline(0, color="black", lw=0.8)
@@ -110,7 +110,7 @@ def composition(frame: pd.DataFrame | None = None):
     c = model.composition() if frame is None else frame
     long = _tidy(c, "share")
     palette = _palette(long)
-    fig, (left, right) = figure(9.5, 4.2, ncols=2)
+    fig, (left, right) = figure(WIDE, 4.2, ncols=2)
     sns.histplot(
         long,
         x="year",

@@ -8,7 +8,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from ..models import wear
-from . import PALETTE, figure, finish, label, note_box, paper_source
+from . import PALETTE, WIDE, figure, finish, label, note_box, paper_source
 
 # One colour per technology level, in every chart of the lesson (frontier green, obsolete red).
 LEVEL_COLOURS = {
@@ -54,7 +54,7 @@ def wear_paths(
     path, renovation: float, obsolescence: float, title: str, note: str = "", into=None
 ) -> Figure:
     """Two panels: the distribution over the levels by year (stacked), the gap to the frontier."""
-    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
+    fig, (left, right) = figure(WIDE, 4.8, ncols=2, into=into)
     long = path[list(wear.LEVELS)].reset_index().melt("year", var_name="level", value_name="share")
     long["name"] = long["level"].map(_level_label)
     palette = {_level_label(k): LEVEL_COLOURS[k] for k in wear.LEVELS}
@@ -77,7 +77,8 @@ def wear_paths(
     )
     # the keys below the panels, built from the palette (one legend, not seaborn's and a copy)
     levels = [Patch(color=c, label=n) for n, c in palette.items()]
-    left.legend(handles=levels, loc="upper left", bbox_to_anchor=(-0.1, -0.2), ncols=2)
+    # one column: two would be wider than the panel and push the right panel aside
+    left.legend(handles=levels, loc="upper left", bbox_to_anchor=(-0.1, -0.2))
     left.set_ylim(0, 100)
     left.set(xlabel=label("years from the start", "年"), ylabel="")
     left.set_title(label("Share of equipment by technology level (%)", "装备技术水平结构（%）"))

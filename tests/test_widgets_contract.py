@@ -311,18 +311,20 @@ def test_a_redraw_into_the_last_figure_draws_what_a_new_figure_draws(module):
     over from the earlier settings (their data limits, texts, artists)."""
     first, _ = module.view()
     first._repr_png_()
-    for key, values in valid(module).items():
-        for value in dict.fromkeys([values[0], values[-1]]):  # the ends: the largest changes
-            settings = {key: value}
-            again, said = module.view(into=first, **settings)
-            drawn = _pixels(again)
-            fresh, said_fresh, expected = _new_figure(module, settings)
-            assert said == said_fresh
-            assert _drawn(again) == _drawn(fresh), settings
-            assert drawn.shape == expected.shape, settings
-            differ = int((drawn != expected).any(axis=-1).sum())
-            assert differ == 0, f"{settings}: {differ} pixels differ from a new figure's"
-            first = again
+    # the ends of each range (the largest changes), then an invalid value (a note on the chart)
+    cases = [{k: v} for k, vs in valid(module).items() for v in dict.fromkeys([vs[0], vs[-1]])]
+    key, p = next((k, p) for k, p in module.SPEC.items() if p.invalid_values())
+    cases.append({key: p.invalid_values()[0]})
+    for settings in cases:
+        again, said = module.view(into=first, **settings)
+        drawn = _pixels(again)
+        fresh, said_fresh, expected = _new_figure(module, settings)
+        assert said == said_fresh
+        assert _drawn(again) == _drawn(fresh), settings
+        assert drawn.shape == expected.shape, settings
+        differ = int((drawn != expected).any(axis=-1).sum())
+        assert differ == 0, f"{settings}: {differ} pixels differ from a new figure's"
+        first = again
 
 
 def test_the_redraw_check_sees_a_stale_chart():

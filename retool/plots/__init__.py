@@ -222,6 +222,7 @@ class CourseFigure(Figure):
         FigureCanvasAgg(self)
         self.course_rect = (0, 0, 1, 1)
         self.course_title = None
+        self.course_drawn = None  # what a chart drew into it, for a redraw that updates it
 
     def draw(self, renderer):
         for ax in self.axes:
@@ -323,6 +324,7 @@ def figure(width: float = WIDTH, height: float = 4.2, ncols: int = 1, into=None)
     """
     size = (min(width, WIDE), height)
     if isinstance(into, CourseFigure) and _same_shape(into, size, ncols):
+        into.course_drawn = None  # drawn anew: nothing of it can be updated in place
         for ax in into.axes:
             ax.cla()
             # cla keeps the old data limits until new data replace them, and an axvspan (x only)
@@ -335,6 +337,22 @@ def figure(width: float = WIDTH, height: float = 4.2, ncols: int = 1, into=None)
     fig = CourseFigure(figsize=size, dpi=DPI, layout="constrained")
     axes = fig.subplots(1, ncols)
     return fig, (list(axes) if ncols > 1 else axes)
+
+
+def drawn_as(fig, what) -> bool:
+    """Whether ``fig`` holds the chart ``what`` (a chart's name and the shape of its data), so
+    that a redraw can give its artists new data instead of drawing the chart again."""
+    return isinstance(fig, CourseFigure) and fig.course_drawn == what
+
+
+def clear_notes(fig) -> None:
+    """Remove the source line and the note boxes, which ``finish`` and ``note_box`` add again."""
+    for text in list(fig.texts):
+        text.remove()
+    for ax in fig.axes:
+        for text in list(ax.texts):
+            if text.get_bbox_patch() is not None:
+                text.remove()
 
 
 def _same_shape(fig, size, ncols) -> bool:
@@ -351,7 +369,9 @@ def note_box(ax, note: str) -> None:
     if note:
         # wrapped to the axes, not the figure (a panel of a two-panel chart is half as wide), and
         # left out of the layout: a note inside the axes must not squeeze them
-        share = min(0.6, 0.9 * ax.get_position().width)
+        # (the panel's share of the figure before layout, as in a new figure: the same wrap
+        # whether the chart is drawn anew or redrawn)
+        share = min(0.6, 0.9 * ax.get_subplotspec().get_position(ax.figure).width)
         text = ax.text(
             0.5,
             0.5,

@@ -187,8 +187,9 @@ class Param:
             options = [(label, key) for key, label in self.choices().items()]
             return w.Dropdown(options=options, **common)
         if self.kind == "choices":
-            options = [(label, key) for key, label in self.choices().items()]
-            return w.SelectMultiple(options=options, rows=min(6, len(options)), **common)
+            from .widgets import choices_control
+
+            return choices_control(self)
         slider = w.IntSlider if self.kind == "integer" else w.FloatSlider
         extra = {} if self.kind == "integer" else {"readout_format": self.fmt}
         low, high = self.bounds()

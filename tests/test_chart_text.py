@@ -22,8 +22,9 @@ from retool import plots
 
 WIDGETS = sorted(m.name for m in pkgutil.iter_modules(retool.widgets.__path__))
 CHART_MODULES = sorted(m.name for m in pkgutil.iter_modules(retool.plots.__path__))
-# The notebook column of JupyterLab on a 1280 px wide screen, with the side panels closed.
-COLUMN_PX = 960
+# The widest image JupyterLab's notebook column shows unscaled on a 1280x720 screen (measured in
+# Chromium by tests/test_browser_layout.py).
+COLUMN_PX = plots.COLUMN_PX
 
 
 def lesson_charts():
@@ -58,6 +59,7 @@ def check(fig) -> None:
 
 def test_the_minimum_is_legible_at_the_charts_own_size():
     assert plots.MIN_TEXT_PT * plots.DPI / 72 >= 12
+    assert plots.WIDE * plots.DPI <= COLUMN_PX
 
 
 @pytest.mark.parametrize("name", WIDGETS)

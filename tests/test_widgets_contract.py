@@ -12,6 +12,7 @@ explorer's controls must be labelled, follow the spec, and changing one must cha
 from __future__ import annotations
 
 import importlib
+import io
 import math
 import pkgutil
 import subprocess
@@ -19,10 +20,13 @@ import sys
 import warnings
 
 import ipywidgets
+import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from PIL import Image
 
 import retool.widgets
+from retool import plots
 from retool.params import Param, Spec
 
 MODULES = sorted(m.name for m in pkgutil.iter_modules(retool.widgets.__path__))
@@ -314,14 +318,51 @@ def _drawn(fig) -> list:
     return shown
 
 
+def _pixels(fig) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(fig._repr_png_())))
+
+
+def _new_figure(module, settings: dict):
+    """A figure drawn from nothing: a new figure, its layout worked out anew."""
+    remembered = dict(plots.LAYOUTS)
+    plots.LAYOUTS.clear()
+    try:
+        fig, sentence = module.view(**settings)
+        return fig, sentence, _pixels(fig)
+    finally:
+        plots.LAYOUTS.update(remembered)
+
+
 def test_a_redraw_into_the_last_figure_draws_what_a_new_figure_draws(module):
-    """The explorer draws into its last figure: the same chart as a fresh one, nothing left over."""
+    """The explorer draws into its last figure: pixel for pixel the chart a new figure draws, its
+    layout included (a redraw may reuse a layout worked out for an earlier draw), nothing left
+    over from the earlier settings (their data limits, texts, artists)."""
     first, _ = module.view()
     first._repr_png_()
-    for key, values in valid(module).items():
-        again, said = module.view(into=first, **{key: values[-1]})
-        fresh, said_fresh = module.view(**{key: values[-1]})
+    # the ends of each range (the largest changes), then an invalid value (a note on the chart)
+    cases = [{k: v} for k, vs in valid(module).items() for v in dict.fromkeys([vs[0], vs[-1]])]
+    key, p = next((k, p) for k, p in module.SPEC.items() if p.invalid_values())
+    cases.append({key: p.invalid_values()[0]})
+    for settings in cases:
+        again, said = module.view(into=first, **settings)
+        drawn = _pixels(again)
+        fresh, said_fresh, expected = _new_figure(module, settings)
         assert said == said_fresh
-        assert _drawn(again) == _drawn(fresh), key
-        assert again._repr_png_().startswith(PNG)
+        assert _drawn(again) == _drawn(fresh), settings
+        assert drawn.shape == expected.shape, settings
+        differ = int((drawn != expected).any(axis=-1).sum())
+        assert differ == 0, f"{settings}: {differ} pixels differ from a new figure's"
         first = again
+
+
+def test_the_redraw_check_sees_a_stale_chart():
+    """The pixel comparison fails on a chart that kept something of its earlier draw (the
+    y range of the data before, as a redraw after an axvspan once did)."""
+    from retool.widgets import scale
+
+    fig, _ = scale.view()
+    _pixels(fig)
+    fig.axes[0].dataLim.update_from_data_xy([[2005, 1000]], ignore=False)
+    fig.axes[0].autoscale_view()
+    _, _, expected = _new_figure(scale, {})
+    assert (_pixels(fig) != expected).any()

@@ -85,10 +85,11 @@ SETTING_LABELS = {
 }
 
 
+# The controls' labels, in plain words (the symbols m, s and p are the lesson's equations').
 SHORT_LABELS = {
     "market_power": "market power",
-    "share": "share of the gain",
-    "p_sunk": "hold-up risk",
+    "share": "decision maker's share of the profit",
+    "p_sunk": "hold-up risk (chance the investment is lost)",
 }
 SETTING_LABELS_ZH = {
     "market_power": "市场势力",

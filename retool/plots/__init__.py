@@ -18,8 +18,10 @@ from functools import lru_cache
 
 import seaborn as sns
 from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from .. import units
 
@@ -147,6 +149,13 @@ def theme() -> None:
             "font.size": TEXT_PT,
             "axes.titlesize": TEXT_PT,
             "axes.titlelocation": "left",
+            # titles at a fixed height: matplotlib need not measure the axes on every draw to
+            # lift a title over top tick labels (the course's charts have none)
+            "axes.titley": 1.0,
+            "axes.titlepad": 6.0,
+            # glyphs drawn as the font outlines them, without hinting them to the pixel grid:
+            # as legible at these sizes, and a quarter of a redraw faster
+            "text.hinting": "no_hinting",
             "axes.labelsize": TEXT_PT,
             "xtick.labelsize": MIN_TEXT_PT + 0.5,
             "ytick.labelsize": MIN_TEXT_PT + 0.5,
@@ -201,7 +210,40 @@ def _drop_cjk(fig: Figure) -> None:
 
 
 class CourseFigure(Figure):
-    """A Figure that notebooks show as a PNG without pyplot (so nothing leaks between cells)."""
+    """A Figure that notebooks show as a PNG without pyplot (so nothing leaks between cells).
+
+    It keeps one Agg canvas for its life, so a widget that draws into it again reuses the
+    renderer and its cache of text sizes. Its layout (constrained) is worked out once for each
+    arrangement of the texts around its axes and remembered (see ``layout_key``): a redraw whose
+    titles, labels, tick labels and legends are those of an earlier draw gets that draw's
+    positions without solving the layout again.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        FigureCanvasAgg(self)
+        self.course_rect = (0, 0, 1, 1)
+        self.course_title = None
+        self.course_drawn = None  # what a chart drew into it, for a redraw that updates it
+
+    def draw(self, renderer):
+        for ax in self.axes:
+            # the layout starts from where a new figure's axes stand: it depends on where it
+            # starts (the number of ticks depends on an axis's length)
+            ax.set_position(ax.get_subplotspec().get_position(self))
+            ax.set_in_layout(True)
+            for text in ax.texts:  # charts keep their notes and labels inside their axes
+                text.set_in_layout(False)
+        key = layout_key(self)
+        known = LAYOUTS.get(key)
+        if known is None:
+            self.set_layout_engine("constrained", rect=self.course_rect)
+            super().draw(renderer)
+            LAYOUTS[key] = _positions(self)
+        else:
+            self.set_layout_engine("none")
+            _place(self, known)
+            super().draw(renderer)
 
     def _repr_png_(self) -> bytes:
         if cjk_font() is None:
@@ -209,15 +251,70 @@ class CourseFigure(Figure):
         buffer = io.BytesIO()
         # zlib level 3: as small as the default level 6 for charts, a third faster to write
         self.savefig(buffer, format="png", pil_kwargs={"compress_level": 3})
-        self.course_laid_out = getattr(self, "course_shape", None)
         return buffer.getvalue()
 
     def __repr__(self) -> str:
         return f"<Figure: {self.get_suptitle()}>"
 
 
-# Figure sizes in inches at DPI: at most the notebook column's width, so shown unscaled.
-WIDTH, WIDE = 7.5, 9.5
+# Layouts worked out so far: layout_key(figure) -> positions of its axes and title.
+LAYOUTS: dict[tuple, tuple] = {}
+
+
+def _tick_labels(axis) -> tuple:
+    lo, hi = sorted(axis.get_view_interval())
+    ticks = [t for t in axis.get_major_locator()() if lo <= t <= hi]
+    return tuple(axis.get_major_formatter().format_ticks(ticks))
+
+
+def _texts_of(ax) -> tuple:
+    """What of an axes takes room in the layout: its titles, axis labels, tick labels (and their
+    weight: a bold label is wider) and legend. Texts inside the axes are not in the layout."""
+    legend = ax.get_legend()
+    return (
+        tuple(ax.get_title(loc) for loc in ("left", "center", "right")),
+        ax.get_xlabel(),
+        ax.get_ylabel(),
+        *(
+            (_tick_labels(axis), tuple(t.label1.get_fontweight() for t in axis.majorTicks))
+            for axis in (ax.xaxis, ax.yaxis)
+        ),
+        tuple(t.get_text() for t in legend.get_texts()) if legend else None,
+    )
+
+
+def layout_key(fig) -> tuple:
+    """Everything the constrained layout of ``fig`` depends on: its size, the room kept for the
+    source line, its title, and the texts around each axes. Two draws with the same key get the
+    same layout (the widget contract tests compare a redraw's pixels with a new figure's)."""
+    title = fig.course_title.get_text() if fig.course_title is not None else ""
+    return (
+        tuple(fig.get_size_inches()),
+        fig.course_rect,
+        title,
+        tuple(_texts_of(ax) for ax in fig.axes),
+    )
+
+
+def _positions(fig) -> tuple:
+    title = fig.course_title.get_position() if fig.course_title is not None else None
+    return tuple(ax.get_position(original=True).frozen() for ax in fig.axes), title
+
+
+def _place(fig, known) -> None:
+    boxes, title = known
+    for ax, box in zip(fig.axes, boxes, strict=True):
+        ax.set_position(box)
+        ax.set_in_layout(True)  # set_position takes an axes out of the layout; keep it in
+    if title is not None:
+        fig.course_title.set_position(title)
+
+
+# Figure sizes in inches at DPI. JupyterLab's notebook column on a 1280x720 screen shows images
+# up to 844 px wide (measured in Chromium by tests/test_browser_layout.py): no chart is wider,
+# so none is scaled down and its text keeps the size the theme gives it.
+COLUMN_PX = 844
+WIDTH, WIDE = 7.5, 8.4  # 750 and 840 px
 
 
 def figure(width: float = WIDTH, height: float = 4.2, ncols: int = 1, into=None):
@@ -225,13 +322,16 @@ def figure(width: float = WIDTH, height: float = 4.2, ncols: int = 1, into=None)
 
     ``into``: a figure an earlier call returned (a widget's, on its previous redraw). When it has
     the same size and number of axes it is cleared and drawn into again: its canvas keeps its
-    renderer, whose cache of text sizes makes the texts that do not change cost nothing, and its
-    layout is kept unless the title or source line changes its number of lines (see ``finish``).
+    renderer, whose cache of text sizes makes the texts that do not change cost nothing.
     """
     size = (min(width, WIDE), height)
     if isinstance(into, CourseFigure) and _same_shape(into, size, ncols):
+        into.course_drawn = None  # drawn anew: nothing of it can be updated in place
         for ax in into.axes:
             ax.cla()
+            # cla keeps the old data limits until new data replace them, and an axvspan (x only)
+            # would keep the old y range: start from no data, as a new axes does
+            ax.dataLim.set(Bbox.null())
         for text in list(into.texts):
             text.remove()
         axes = into.axes
@@ -241,8 +341,20 @@ def figure(width: float = WIDTH, height: float = 4.2, ncols: int = 1, into=None)
     return fig, (list(axes) if ncols > 1 else axes)
 
 
-def _widest_ytick(ax) -> int:
-    return max(map(len, ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks())), default=0)
+def drawn_as(fig, what) -> bool:
+    """Whether ``fig`` holds the chart ``what`` (a chart's name and the shape of its data), so
+    that a redraw can give its artists new data instead of drawing the chart again."""
+    return isinstance(fig, CourseFigure) and fig.course_drawn == what
+
+
+def clear_notes(fig) -> None:
+    """Remove the source line and the note boxes, which ``finish`` and ``note_box`` add again."""
+    for text in list(fig.texts):
+        text.remove()
+    for ax in fig.axes:
+        for text in list(ax.texts):
+            if text.get_bbox_patch() is not None:
+                text.remove()
 
 
 def _same_shape(fig, size, ncols) -> bool:
@@ -259,7 +371,9 @@ def note_box(ax, note: str) -> None:
     if note:
         # wrapped to the axes, not the figure (a panel of a two-panel chart is half as wide), and
         # left out of the layout: a note inside the axes must not squeeze them
-        share = min(0.6, 0.9 * ax.get_position().width)
+        # (the panel's share of the figure before layout, as in a new figure: the same wrap
+        # whether the chart is drawn anew or redrawn)
+        share = min(0.6, 0.9 * ax.get_subplotspec().get_position(ax.figure).width)
         text = ax.text(
             0.5,
             0.5,
@@ -331,7 +445,7 @@ def finish(
             a.grid(axis="y", visible=False)
     height = fig.get_figheight() * 72  # points
     title_lines = _wrap(title, fig, TITLE_PT, bold=True, balance=True)
-    fig.suptitle("\n".join(title_lines), x=0.01, ha="left")
+    fig.course_title = fig.suptitle("\n".join(title_lines), x=0.01, ha="left")
     if not isinstance(ax, (list, tuple)):
         if ylabel:
             ax.set_ylabel(ylabel)
@@ -348,15 +462,8 @@ def finish(
         va="bottom",
         linespacing=1.3,
     )
-    # A figure drawn into again keeps the layout of its last draw while the texts around the
-    # axes keep their size (lines of title and source, widest y tick label): one layout pass
-    # fewer on every redraw.
-    fig.course_shape = (len(title_lines), len(source_lines), *map(_widest_ytick, fig.axes))
-    if getattr(fig, "course_laid_out", None) == fig.course_shape:
-        fig.set_layout_engine(None)
-        return fig
     bottom = (len(source_lines) * SOURCE_PT * 1.3 + 4) / height
-    fig.set_layout_engine("constrained", rect=(0, bottom, 1, 1 - bottom))
+    fig.course_rect = (0, round(bottom, 4), 1, round(1 - bottom, 4))
     return fig
 
 

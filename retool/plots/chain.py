@@ -7,7 +7,7 @@ import pandas as pd
 import seaborn as sns
 
 from ..models import chain
-from . import PALETTE, figure, finish, label
+from . import PALETTE, drawn_as, figure, finish, label
 
 FIRM_COLOUR = PALETTE["vermillion"]
 OTHER_COLOUR = PALETTE["grey"]
@@ -29,50 +29,54 @@ def smile_curve(
     d = 1.0 if problem else float(depth)
     shares = chain.shares_pct(d)
     keys = chain.clean_stages(stages)
-    fig, ax = figure(7.5, 4.4, into=into)
-    x = np.arange(len(shares))
     mine = [k in keys for k in shares.index]
-    names = [label(en, zh) for zh, en in chain.STAGES.values()]
-    bars = pd.DataFrame({"stage": names, "share": shares.to_numpy(), "firm's": mine})
-    sns.barplot(
-        bars,
-        x="stage",
-        y="share",
-        hue="firm's",
-        hue_order=[False, True],
-        palette={True: FIRM_COLOUR, False: OTHER_COLOUR},
-        saturation=1,
-        dodge=False,
-        width=0.7,
-        legend=False,
-        ax=ax,
-    )
-    # The continuous smile through the bar tops.
-    u = np.linspace(-1, 1, 60)
-    total = chain.value_added(d).sum()
-    ax.plot((u + 1) * (len(x) - 1) / 2, (1 + (d - 1) * u**2) / total * 100, color=CURVE_COLOUR)
-    ax.set_xticks(x, names)
-    for tick, m in zip(ax.get_xticklabels(), mine, strict=True):
-        if m:
-            tick.set_color(FIRM_COLOUR)
-            tick.set_fontweight("bold")
+    shape = ("smile_curve", tuple(mine))
+    if drawn_as(into, shape):
+        # the same stages: seaborn's bars, the smile and the texts get the new depth's numbers
+        fig, ax = into, into.axes[0]
+        for bars in ax.containers:
+            for bar in bars:
+                bar.set_height(shares.iloc[round(bar.get_x() + bar.get_width() / 2)])
+        ax.lines[-1].set_ydata(_smile(d, len(shares))[1])
+        ax.texts[0].set_text(_box(d, note, problem))
+        for text in list(fig.texts):
+            text.remove()
+    else:
+        fig, ax = figure(7.5, 4.4, into=into)
+        x = np.arange(len(shares))
+        names = [label(en, zh) for zh, en in chain.STAGES.values()]
+        bars = pd.DataFrame({"stage": names, "share": shares.to_numpy(), "firm's": mine})
+        sns.barplot(
+            bars,
+            x="stage",
+            y="share",
+            hue="firm's",
+            hue_order=[False, True],
+            palette={True: FIRM_COLOUR, False: OTHER_COLOUR},
+            saturation=1,
+            dodge=False,
+            width=0.7,
+            legend=False,
+            ax=ax,
+        )
+        ax.plot(*_smile(d, len(shares)), color=CURVE_COLOUR)  # the continuous smile
+        ax.set_xticks(x, names)
+        for tick, m in zip(ax.get_xticklabels(), mine, strict=True):
+            if m:
+                tick.set_color(FIRM_COLOUR)
+                tick.set_fontweight("bold")
+        ax.text(
+            0.5,
+            0.98,
+            _box(d, note, problem),
+            transform=ax.transAxes,
+            ha="center",
+            va="top",
+            color="#333333",
+        )
+        fig.course_drawn = shape
     ax.set_ylim(0, max(shares.max() * 1.3, 10))
     share = chain.captured_pct(keys, d)
-    text = note or (f"No result: {problem}." if problem else "")
-    box = label(
-        f"Illustration (shape assumed): the ends add {d:g}× what assembly adds. "
-        "Coloured: the firm's stages.",
-        f"示意图（形状为假设）：两端的增加值为组装的 {d:g} 倍。彩色：企业所在环节。",
-    )
-    ax.text(
-        0.5,
-        0.98,
-        box + (f"\n{text}" if text else ""),
-        transform=ax.transAxes,
-        ha="center",
-        va="top",
-        color="#333333",
-    )
     if problem:
         title = "No result: the smile's depth must be a number of 0 or more"
     elif not keys:
@@ -93,3 +97,21 @@ def smile_curve(
         source=SOURCE,
         xlabel=label("stage of the value chain", "价值链环节"),
     )
+
+
+def _smile(depth: float, stages: int):
+    """The smile through the bar tops: x at the stages' positions, y in % of the chain's value."""
+    u = np.linspace(-1, 1, 60)
+    total = chain.value_added(depth).sum()
+    return (u + 1) * (stages - 1) / 2, (1 + (depth - 1) * u**2) / total * 100
+
+
+def _box(depth: float, note: str, problem: str) -> str:
+    """The chart's caption: what the illustration assumes, and any note or problem."""
+    text = note or (f"No result: {problem}." if problem else "")
+    box = label(
+        f"Illustration (shape assumed): the ends add {depth:g}× what assembly adds. "
+        "Coloured: the firm's stages.",
+        f"示意图（形状为假设）：两端的增加值为组装的 {depth:g} 倍。彩色：企业所在环节。",
+    )
+    return box + (f"\n{text}" if text else "")

@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from ..models import incentives
-from . import PALETTE, figure, finish, label, note_box
+from . import PALETTE, WIDE, figure, finish, label, note_box
 
 FIRM_COLOURS = {"soe": PALETTE["purple"], "private": PALETTE["green"]}
 MODEL_SOURCE = "the course's teaching model of the paper's argument in 二.3 (lines 396-449)"
@@ -40,7 +40,7 @@ def _firm_terms(s: dict) -> dict:
 
 def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Figure:
     """Left: each firm's expected net gain and its decision maker's; right: where each renovates."""
-    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
+    fig, (left, right) = figure(WIDE, 4.4, ncols=2, into=into)
     firms = list(settings)
     x = np.arange(len(firms))
     v = [incentives.firm_gain(**_firm_terms(settings[f])) for f in firms]
@@ -120,9 +120,9 @@ def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Fig
         right.text(
             0.97,
             0.97,
-            label(f"{' and '.join(nowhere)}:\nnever pays at this share of the gain")
+            label(f"{' and '.join(nowhere)}:\nnever pays at this share of the profit")
             if len(nowhere) > 1
-            else label(f"{nowhere[0]}:\nnever pays at this share of the gain"),
+            else label(f"{nowhere[0]}:\nnever pays at this share of the profit"),
             transform=right.transAxes,
             ha="right",
             va="top",

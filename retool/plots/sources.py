@@ -10,7 +10,7 @@ from matplotlib.ticker import MaxNLocator
 from .. import units
 from ..models import sources as model
 from ..models.sources import TABLE1_UNIVERSE, UNIVERSE_SHORT, YEARBOOK_UNIVERSE, break_year
-from . import PALETTE, SERIES_COLOURS, figure, finish, label, note_box
+from . import PALETTE, SERIES_COLOURS, WIDE, figure, finish, label, note_box
 from .scale import source
 
 YEARBOOK_SOURCE = "China Statistical Yearbook 2005 t. 21-38, 2009 t. 20-42 (all LMEs)"
@@ -81,7 +81,7 @@ def figures_2_and_3(
     share: pd.DataFrame, ratio: pd.DataFrame, title: str, note: str = "", into=None
 ):
     """The two rebuilt figures side by side, the universe break marked, the paper's words noted."""
-    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
+    fig, (left, right) = figure(WIDE, 4.4, ncols=2, into=into)
     says = model.paper_says()
     _panel(left, share, "domestic_share_pct", says["domestic_share_pct"])
     _panel(right, ratio, "assimilation_ratio_pct", says["assimilation_ratio_pct"], first=False)
@@ -119,7 +119,7 @@ def growth_race(frame: pd.DataFrame | None = None):
         names["domestic_growth_pct"]: SERIES_COLOURS["domestic"],
         names["foreign_growth_pct"]: SERIES_COLOURS["foreign"],
     }
-    fig, ax = figure(8.0, 4.4)
+    fig, ax = figure(WIDE, 4.4)
     sns.barplot(long, x="when", y="growth", hue="what", palette=palette, saturation=1, ax=ax)
     ax.axhline(0, color="black", lw=0.8)
     for i, row in g.reset_index(drop=True).iterrows():

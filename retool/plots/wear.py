@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from ..models import wear
-from . import PALETTE, figure, finish, label, note_box, paper_source
+from . import PALETTE, WIDE, clear_notes, drawn_as, figure, finish, label, note_box, paper_source
 
 # One colour per technology level, in every chart of the lesson (frontier green, obsolete red).
 LEVEL_COLOURS = {
@@ -53,8 +54,15 @@ def equipment_levels(census=None) -> Figure:
 def wear_paths(
     path, renovation: float, obsolescence: float, title: str, note: str = "", into=None
 ) -> Figure:
-    """Two panels: the distribution over the levels by year (stacked), the gap to the frontier."""
-    fig, (left, right) = figure(9.5, 4.4, ncols=2, into=into)
+    """Two panels: the distribution over the levels by year (stacked), the gap to the frontier.
+
+    Drawn with seaborn; drawn into a figure that holds this chart for as many years, the
+    seaborn artists get the new numbers instead (the contract tests check that this draws,
+    pixel for pixel, what a new figure draws)."""
+    shape = ("wear_paths", len(path))
+    if drawn_as(into, shape):
+        return _update_paths(into, path, renovation, obsolescence, title, note)
+    fig, (left, right) = figure(WIDE, 4.8, ncols=2, into=into)
     long = path[list(wear.LEVELS)].reset_index().melt("year", var_name="level", value_name="share")
     long["name"] = long["level"].map(_level_label)
     palette = {_level_label(k): LEVEL_COLOURS[k] for k in wear.LEVELS}
@@ -77,7 +85,8 @@ def wear_paths(
     )
     # the keys below the panels, built from the palette (one legend, not seaborn's and a copy)
     levels = [Patch(color=c, label=n) for n, c in palette.items()]
-    left.legend(handles=levels, loc="upper left", bbox_to_anchor=(-0.1, -0.2), ncols=2)
+    # one column: two would be wider than the panel and push the right panel aside
+    left.legend(handles=levels, loc="upper left", bbox_to_anchor=(-0.1, -0.2))
     left.set_ylim(0, 100)
     left.set(xlabel=label("years from the start", "年"), ylabel="")
     left.set_title(label("Share of equipment by technology level (%)", "装备技术水平结构（%）"))
@@ -110,6 +119,40 @@ def wear_paths(
         a.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         if one_year:
             a.set_xlim(-1, 1)
+    note_box(right, note)
+    fig.course_drawn = shape
+    return finish(fig, [left, right], title, "", MODEL_SOURCE)
+
+
+def _stacked(path) -> dict:
+    """Each level's (bottom, top) in the stacked panel, the frontier at the bottom."""
+    bottom, edges = np.zeros(len(path)), {}
+    for key in wear.LEVELS:
+        top = bottom + path[key].to_numpy(dtype=float)
+        edges[LEVEL_COLOURS[key]] = (bottom, top)
+        bottom = top
+    return edges
+
+
+def _update_paths(fig, path, renovation, obsolescence, title, note) -> Figure:
+    """Give the chart's artists the numbers of ``path`` (as many years as before)."""
+    from matplotlib.colors import to_hex
+
+    left, right = fig.axes
+    clear_notes(fig)
+    years = path.index.to_numpy(dtype=float)
+    steps = np.append(years - 0.5, years[-1] + 0.5)
+    stacked = _stacked(path)
+    for band in left.collections:
+        bottom, top = stacked[to_hex(band.get_facecolor()[0]).upper()]
+        band.set_data(steps, np.append(bottom, bottom[-1]), np.append(top, top[-1]))
+    gap = path["gap_levels"].to_numpy(dtype=float)
+    line = right.lines[0]
+    line.set_data(years, gap)
+    setting = label(f"renovation {renovation:.0%}, obsolescence {obsolescence:.0%}")
+    line.set_label(setting)
+    right.get_legend().get_texts()[0].set_text(setting)
+    right.set_ylim(0, max(3.5, float(gap.max()) * 1.1))
     note_box(right, note)
     return finish(fig, [left, right], title, "", MODEL_SOURCE)
 

@@ -14,28 +14,89 @@ import html
 
 from ..still import with_still
 
-# A slider's track must stay long enough to drag, however long its description: the slider is
-# as wide as its label (about 8 px a Latin character in JupyterLab's font), a track of at least
-# SLIDER_TRACK_PX and its readout, and never narrower than SLIDER_MIN_PX.
-SLIDER_MIN_PX = 520
+# A slider's track must stay long enough to drag: at least SLIDER_TRACK_PX, and STEP_PX a step
+# up to TRACK_MAX_PX (a 25-step slider gets 300 px). The sliders of one widget share one label
+# width (about CHAR_PX a Latin character in JupyterLab's font), so their tracks start at the same
+# x, and one track length, so they end at the same x too.
 SLIDER_TRACK_PX = 220
+STEP_PX = 12
+TRACK_MAX_PX = 320
 READOUT_PX = 90
 CHAR_PX = 8
+SLIDERS = ("FloatSlider", "IntSlider", "FloatRangeSlider", "IntRangeSlider")
+
+
+def _steps(control) -> int:
+    return round((control.max - control.min) / control.step) if control.step else 0
+
+
+def fit_sliders(controls) -> None:
+    """Give the sliders among ``controls`` one label width and one track length, long enough
+    for their steps: their tracks are aligned and each can be dragged step by step."""
+    from ..plots import text_width
+
+    sliders = [c for c in controls if type(c).__name__ in SLIDERS]
+    if not sliders:
+        return
+    label = max(CHAR_PX * text_width(c.description or "") for c in sliders)
+    track = max(min(TRACK_MAX_PX, max(SLIDER_TRACK_PX, STEP_PX * _steps(c))) for c in sliders)
+    for c in sliders:
+        c.style.description_width = f"{label}px"
+        width = f"{label + track + READOUT_PX}px"
+        c.layout.width = width
+        c.layout.min_width = width
 
 
 def fit_slider(control) -> None:
-    """Size a slider so that its track stays long enough to drag next to its label."""
-    from ..plots import text_width
+    """Size one slider so that its track stays long enough to drag next to its label."""
+    fit_sliders([control])
 
-    control.style.description_width = "initial"
-    label = CHAR_PX * text_width(control.description or "")
-    width = f"{max(SLIDER_MIN_PX, label + SLIDER_TRACK_PX + READOUT_PX)}px"
-    control.layout.width = width
-    control.layout.min_width = width
+
+def choices_control(param):
+    """A setting of several options as a row of checkboxes, one per option, each attached to
+    its own label (a list box would hide options and need Ctrl-click to choose several)."""
+    import ipywidgets as w
+    import traitlets
+
+    class Choices(w.HBox):
+        """Checkboxes whose ``value`` is the tuple of the ticked options' keys, in order."""
+
+        value = traitlets.Tuple()
+        description = traitlets.Unicode()
+
+        def __init__(self, options: dict, value, description: str):
+            self.boxes = {
+                key: w.Checkbox(
+                    value=key in value,
+                    description=label,
+                    indent=False,
+                    # room after each box's label, so that a box reads with the label on its
+                    # right and not with the previous one's
+                    layout=w.Layout(width="auto", margin="2px 22px 2px 0"),
+                )
+                for key, label in options.items()
+            }
+            title = w.Label(f"{description}:", layout=w.Layout(margin="2px 14px 2px 0"))
+            super().__init__([title, *self.boxes.values()], layout=w.Layout(flex_flow="row wrap"))
+            self.description = description
+            self.value = tuple(k for k in options if k in value)
+            for box in self.boxes.values():
+                box.observe(self._ticked, names="value")
+            self.observe(self._set, names="value")
+
+        def _ticked(self, _):
+            self.value = tuple(k for k, b in self.boxes.items() if b.value)
+
+        def _set(self, change):
+            for key, box in self.boxes.items():
+                box.value = key in change["new"]
+
+    return Choices(param.choices(), tuple(param.default_value()), param.description)
 
 
 def assemble(spec, view_function, rows=None, enabled_when=None, controls=None, names=None):
-    """Controls on top, the sentence and the chart below; every change calls ``view_function``.
+    """Controls on top, the chart below them, the sentence under the chart (a sentence that
+    wraps to more lines never moves the chart); every change calls ``view_function``.
 
     The controls are the ``spec``'s, named as its settings, unless ``controls`` and ``names`` are
     given (a control that stands for several settings, such as a range slider).
@@ -66,17 +127,17 @@ def assemble(spec, view_function, rows=None, enabled_when=None, controls=None, n
         show(out, text, fig, sentence)
 
     for c in controls:
-        c.style.description_width = "initial"
-        if isinstance(c, (w.FloatSlider, w.IntSlider, w.FloatRangeSlider, w.IntRangeSlider)):
-            fit_slider(c)
+        if hasattr(getattr(c, "style", None), "description_width"):
+            c.style.description_width = "initial"
         c.observe(redraw, names="value")
+    fit_sliders(controls)
     redraw()
     per_row = rows or 1
     wrap = w.Layout(flex_flow="row wrap")
     boxes = [
         w.HBox(controls[i : i + per_row], layout=wrap) for i in range(0, len(controls), per_row)
     ]
-    return with_still(w.VBox([*boxes, text, out]), lambda: last["fig"])
+    return with_still(w.VBox([*boxes, out, text]), lambda: last["fig"])
 
 
 def show(out, text, fig, sentence: str) -> None:

@@ -23,29 +23,18 @@ def explorer():
     """Tick the firm's stages, set the smile's depth; the chart and sentence follow."""
     import ipywidgets as w
 
-    stages = SPEC["stages"]
-    boxes = {
-        key: w.Checkbox(
-            value=key in stages.default_value(),
-            description=label,
-            indent=False,
-            layout=w.Layout(width="auto"),
-        )
-        for key, label in stages.choices().items()
-    }
+    stages = SPEC["stages"].control()
     depth = SPEC["depth"].control()
     fit_slider(depth)
     out, sentence, last = w.Output(), w.HTML(), {}
 
     def redraw(_=None):
-        chosen = tuple(k for k, b in boxes.items() if b.value)
-        last["fig"], text = view(stages=chosen, depth=depth.value, into=last.get("fig"))
+        last["fig"], text = view(stages=stages.value, depth=depth.value, into=last.get("fig"))
         show(out, sentence, last["fig"], text)
 
-    for control in [*boxes.values(), depth]:
+    for control in (stages, depth):
         control.observe(redraw, names="value")
     redraw()
-    row = w.HBox(
-        [w.Label(f"{stages.label}:"), *boxes.values()], layout=w.Layout(flex_flow="row wrap")
-    )
-    return with_still(w.VBox([row, depth, sentence, out]), lambda: last["fig"])
+    # the chart under the controls, the sentence under the chart: a longer sentence never
+    # moves the chart
+    return with_still(w.VBox([stages, depth, out, sentence]), lambda: last["fig"])

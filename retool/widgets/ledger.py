@@ -51,5 +51,5 @@ def explorer():
     for control in (section, verdict):
         control.observe(redraw, names="value")
     redraw()
-    box = w.VBox([w.HBox([section, verdict]), sentence, out, rows])
+    box = w.VBox([w.HBox([section, verdict]), out, sentence, rows])
     return with_still(box, lambda: last["fig"])

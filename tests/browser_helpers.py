@@ -209,6 +209,9 @@ def copy_course(into: Path) -> Path:
     return course
 
 
+PROJECTOR = {"width": 1280, "height": 720}
+
+
 def launch_browser(playwright, user_data_dir: Path):
     """One Chromium for the whole session (a persistent context in a fresh profile folder)."""
     return playwright.chromium.launch_persistent_context(
@@ -216,7 +219,7 @@ def launch_browser(playwright, user_data_dir: Path):
         executable_path=chromium_path(),
         args=CHROMIUM_ARGS,
         headless=True,
-        viewport={"width": 1400, "height": 1000},
+        viewport=PROJECTOR,  # a classroom projector: charts must be readable and unscaled here
         env={**os.environ, "HOME": str(user_data_dir)},
     )
 
@@ -341,7 +344,12 @@ AREA_STATE_JS = """
   clone.querySelectorAll(controls + ', img').forEach(e => e.remove());
   const text = clone.innerText.replace(/\\s+/g, ' ').trim();
   const broken = /Error displaying widget|Loading widget|model not found/i.test(area.innerText);
-  return {imgs, text, broken, rendered: area.querySelector('.jupyter-widgets') !== null};
+  // where the chart stands in its widget, and at what width it is shown against its own
+  const img = area.querySelector('.widget-output img, .jupyter-widgets-output-area img');
+  const a = area.getBoundingClientRect(), r = img ? img.getBoundingClientRect() : null;
+  const chart = img && img.naturalWidth > 0
+    ? {top: Math.round(r.top - a.top), shown: r.width, own: img.naturalWidth} : null;
+  return {imgs, text, broken, chart, rendered: area.querySelector('.jupyter-widgets') !== null};
 }
 """
 
@@ -419,6 +427,20 @@ class Change:
     @property
     def value_changed(self) -> bool:
         return self.value_after != self.value_before
+
+    def layout_problems(self) -> list[str]:
+        """The chart moved (a longer sentence pushed it) or is shown narrower than drawn."""
+        before, after = self.before.get("chart"), self.after.get("chart")
+        if not (before and after):
+            return []
+        out = []
+        if abs(after["top"] - before["top"]) > 0.5:
+            out.append(f"{self}: the chart moved from {before['top']} to {after['top']} px")
+        if after["shown"] < after["own"] - 0.5:
+            out.append(
+                f"{self}: the chart is {after['own']} px wide but shown at {after['shown']:.0f} px"
+            )
+        return out
 
     def __str__(self) -> str:
         return f"{self.control!r} ({self.action}: {self.value_before} -> {self.value_after})"
@@ -741,3 +763,73 @@ def screenshot(page, name: str, anchor=None) -> Path:
 
 def session_tmp() -> Path:
     return Path(tempfile.mkdtemp(prefix="retool-browser-"))
+
+
+# --- a lesson as it is opened, before any cell runs -----------------------------------------------
+
+WIDGET_REPR = re.compile(r"\b(VBox|HBox|IntSlider|FloatSlider|Dropdown)\(|Error displaying widget")
+
+CELLS_JS = """
+() => Array.from(document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell'))
+  .map(c => ({
+    imgs: Array.from(c.querySelectorAll('.jp-OutputArea-output img')).map(i => ({
+      src: i.getAttribute('src') || '', loaded: i.complete && i.naturalWidth > 0,
+      width: i.getBoundingClientRect().width})),
+    text: Array.from(c.querySelectorAll('.jp-OutputArea-output')).map(o => o.innerText).join('\\n'),
+  }))
+"""
+
+
+def stills(notebook: Path) -> dict[int, dict]:
+    """The stored still of each widget cell, by the cell's index among the code cells."""
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    found = {}
+    for i, cell in enumerate(code):
+        for out in cell.get("outputs", []):
+            if is_widget_output(out):
+                found[i] = out["data"]
+    return found
+
+
+def unrun_problems(page, notebook: Path) -> list[str]:
+    """What is wrong with a lesson opened but not run: a widget repr instead of a picture, a
+    still not shown or not loaded, the quiz's questions missing, a cell that ran."""
+    from retool.still import QUIZ_HINT, RUN_HINT
+
+    cells = page.evaluate(CELLS_JS)
+    problems = [
+        f"code cell {i + 1} shows a widget repr: {cell['text'][:120]!r}"
+        for i, cell in enumerate(cells)
+        if WIDGET_REPR.search(cell["text"])
+    ]
+    for i, data in stills(notebook).items():
+        cell = cells[i]
+        if data["text/plain"] == RUN_HINT:
+            stored = data["image/png"].replace("\n", "")
+            shown = [img for img in cell["imgs"] if img["src"].endswith(stored)]
+            if not shown:
+                problems.append(f"code cell {i + 1}: the still of the default chart is not shown")
+            elif not (shown[0]["loaded"] and shown[0]["width"] > 300):
+                problems.append(f"code cell {i + 1}: the still did not load: {shown[0]['width']}")
+        elif data["text/plain"] == QUIZ_HINT and QUIZ_HINT not in cell["text"]:
+            problems.append(f"code cell {i + 1}: the quiz's questions are not shown")
+    ran = [p["prompt"] for p in page.evaluate(STATE_JS)["prompts"] if "*" in p["prompt"]]
+    if ran:
+        problems.append("a cell ran while the lesson was only opened")
+    return problems
+
+
+def stills_left(page, notebook: Path) -> list[str]:
+    """After running: a still shown beside (or instead of) its live widget."""
+    from retool.still import QUIZ_HINT, RUN_HINT
+
+    cells = page.evaluate(CELLS_JS)
+    out = []
+    for i, data in stills(notebook).items():
+        stored = data.get("image/png", "").replace("\n", "")
+        if any(stored and img["src"].endswith(stored) for img in cells[i]["imgs"]):
+            out.append(f"code cell {i + 1}: the still is still shown beside the live widget")
+        if RUN_HINT in cells[i]["text"] or QUIZ_HINT in cells[i]["text"]:
+            out.append(f"code cell {i + 1}: the line saying to run the cell is still shown")
+    return out

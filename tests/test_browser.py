@@ -1,10 +1,14 @@
 """Every lesson driven in JupyterLab in a real browser, as a learner would use it.
 
-For each ``lessons/NN_*.ipynb``: open it (File > Open from Path... in the JupyterLab page the
-previous notebook was closed in; the first loads JupyterLab with a clean workspace), Run > Run
-All Cells, wait for the kernel, check that no cell shows an error, that every widget rendered,
-then change each control from the widget's defaults (keyboard on sliders, another option in
-dropdowns, clicks on toggle buttons) and check that the chart and the sentence changed. For one
+For each ``lessons/NN_*.ipynb``, on a 1280x720 page (a classroom projector): open it (File > Open
+from Path... in the JupyterLab page the previous notebook was closed in; the first loads
+JupyterLab with a clean workspace) and, before anything runs, check that each widget cell shows
+the still of its default chart (or the quiz's questions) and no cell a widget's Python repr; Run >
+Run All Cells, wait for the kernel, check that no cell shows an error, that every widget rendered
+in place of its still, then change each control from the widget's defaults (keyboard on sliders,
+another option in dropdowns, clicks on toggle buttons and checkboxes) and check that the chart and
+the sentence changed, that the chart did not move (the sentence, whose length changes, sits under
+it) and that it is shown at its own width (not scaled down to the column). For one
 exercise notebook: type a right answer, a wrong one and nonsense, run the cell, read the
 feedback. A screenshot per notebook goes to test-artifacts/.
 
@@ -100,14 +104,26 @@ def test_jupyterlab_keeps_the_token_on(lab):
     assert lab.api("GET", "api/contents") is not None
 
 
+def test_the_lessons_have_widget_cells_with_stills():
+    assert sum(len(bh.stills(nb)) for nb in LESSONS) >= 10
+
+
 @pytest.mark.skipif(not LESSONS, reason="no lessons/NN_*.ipynb yet")
 @pytest.mark.parametrize("notebook", LESSONS, ids=[p.stem for p in LESSONS])
 def test_lesson_runs_and_widgets_respond(page, lab, notebook):
     relpath = f"lessons/{notebook.name}"
-    bh.open_notebook(page, lab, relpath)
+    bh.open_notebook(page, lab, relpath)  # the kernel starts, no cell runs yet
+    unrun = bh.unrun_problems(page, notebook)
+    for k, i in enumerate(sorted(bh.stills(notebook))):
+        cells = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell")
+        name = f"static_{notebook.stem}" + (f"_{k + 1}" if k else "")
+        bh.screenshot(page, name, cells.nth(i).locator(".jp-OutputArea-output"))
+    assert not unrun, f"{relpath} opened without running:\n" + "\n".join(unrun)
     bh.run_all(page)
     errors = bh.error_outputs(page)
     assert not errors, f"{relpath}: a cell shows an error or a warning:\n" + "\n---\n".join(errors)
+    left = bh.stills_left(page, notebook)
+    assert not left, f"{relpath} after Run All:\n" + "\n".join(left)
 
     areas = bh.widget_areas(page)
     expected = bh.expected_widgets(notebook)
@@ -128,6 +144,7 @@ def test_lesson_runs_and_widgets_respond(page, lab, notebook):
         if not changes:
             problems.append(f"widget {i + 1} has no control a learner can change")
         for c in changes:
+            problems += [f"widget {i + 1}, {p}" for p in c.layout_problems()]
             if not c.value_changed:
                 problems.append(f"widget {i + 1}, {c}: the control did not change")
             elif not (c.image_changed or c.text_changed):

@@ -23,7 +23,7 @@ from retool import plots
 WIDGETS = sorted(m.name for m in pkgutil.iter_modules(retool.widgets.__path__))
 CHART_MODULES = sorted(m.name for m in pkgutil.iter_modules(retool.plots.__path__))
 # The widest image JupyterLab's notebook column shows unscaled on a 1280x720 screen (measured in
-# Chromium by tests/test_browser_layout.py).
+# Chromium by tests/test_browser.py).
 COLUMN_PX = plots.COLUMN_PX
 
 

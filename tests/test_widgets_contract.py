@@ -366,3 +366,46 @@ def test_the_redraw_check_sees_a_stale_chart():
     fig.axes[0].autoscale_view()
     _, _, expected = _new_figure(scale, {})
     assert (_pixels(fig) != expected).any()
+
+
+def _learner_moves(control) -> list:
+    """What a learner does with one control, as the browser test does: a slider to either end of
+    its range, every other option of a menu or toggle, a checkbox ticked or unticked."""
+    if isinstance(control, ipywidgets.widgets.widget_bool._Bool):
+        return [not control.value]
+    if isinstance(control, ipywidgets.widgets.widget_selection._MultipleSelection):
+        return [_another_value(control)]
+    if isinstance(control, ipywidgets.widgets.widget_selection._Selection):
+        values = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        return [v for v in values if v != control.value]
+    if isinstance(control.value, tuple):  # a range slider
+        return [_another_value(control)]
+    return [end for end in (control.min, control.max) if end != control.value]
+
+
+def test_every_control_a_learner_can_use_changes_what_they_see(module, monkeypatch):
+    """Each control enabled at the defaults changes the sentence or the chart when a learner moves
+    it alone from the defaults (through the explorer, so that linked controls follow as they do
+    on screen); a control that changes nothing there must be greyed out. The browser test found
+    two: what new capacity embodies (lesson 04) while there is no new capacity, and the leader's
+    checkbox (lesson 05), which the chart always draws."""
+    calls = []
+    original = module.view
+
+    def spy(*args, **settings):
+        settings.pop("into", None)
+        calls.append(settings)
+        return original(*args, **settings)
+
+    monkeypatch.setattr(module, "view", spy)
+    widget = module.explorer()
+    base = _result(module, calls[-1])
+    inert = []
+    for control in [w for w in walk(widget) if isinstance(w, CONTROL_TYPES) and not w.disabled]:
+        start = control.value
+        for move in _learner_moves(control):
+            control.value = move
+            if _result(module, calls[-1]) == base:
+                inert.append(f"{control.description!r} -> {move!r}")
+            control.value = start
+    assert not inert, f"moved alone from the defaults, {inert} change nothing a learner sees"

@@ -38,15 +38,21 @@ def _growth(who: str, default, why: str, probe) -> Param:
     )
 
 
+def _followers() -> list[str]:
+    """Table 2's top ten without the leader (whom the chart always draws)."""
+    return [c for c in top10() if c != leader()]
+
+
 PARAMS = Spec(
     Param(
         "countries",
-        "Countries shown",
-        "显示的国家",
+        "Other countries shown",
+        "显示的其他国家",
         "",
-        lambda: tuple(top10()),
-        "Table 2 prints the ten leading countries of 2008",
-        options=lambda: {c: names()[c] for c in top10()},
+        lambda: tuple(_followers()),
+        "Table 2 prints the ten leading countries of 2008; the leader, whom China catches up "
+        "with, is always drawn, so it is not offered",
+        options=lambda: {c: names()[c] for c in _followers()},
         kind="choices",
     ),
     _growth("china", lambda: cagr(CHINA), "China's own 2000-2008 growth rate (Table 2)", 15.0),

@@ -311,7 +311,7 @@ def _place(fig, known) -> None:
 
 
 # Figure sizes in inches at DPI. JupyterLab's notebook column on a 1280x720 screen shows images
-# up to 844 px wide (measured in Chromium by tests/test_browser_layout.py): no chart is wider,
+# up to 844 px wide (measured in Chromium by tests/test_browser.py): no chart is wider,
 # so none is scaled down and its text keeps the size the theme gives it.
 COLUMN_PX = 844
 WIDTH, WIDE = 7.5, 8.4  # 750 and 840 px

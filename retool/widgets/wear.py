@@ -139,5 +139,7 @@ def view(into=None, **settings):
 
 
 def explorer():
-    """Sliders for the renovation rate, the obsolescence rate and the years; chart and sentence."""
-    return assemble(SPEC, view)
+    """Sliders for the renovation rate, the obsolescence rate, the years and new capacity; chart and
+    sentence. What new capacity embodies only counts when there is new capacity: greyed out until
+    then."""
+    return assemble(SPEC, view, enabled_when={"new_level": lambda s: s["growth"] > 0})

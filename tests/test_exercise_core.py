@@ -315,7 +315,9 @@ def test_an_unclear_answer_is_named_in_plain_words_with_an_example(answer):
         assert str(fb).startswith(f"? {q.qid}: unclear answer: ")
 
 
-@pytest.mark.parametrize("text", ["lots, maybe", "12,3 apples", "about 30%, I think"])
+@pytest.mark.parametrize(
+    "text", ["lots, maybe", "12,3 apples", "about 30%, I think", "%", " ,% "]
+)
 def test_the_answer_is_echoed_as_typed(text):
     for q in (number_question(), series_question(), CHOICE):
         assert repr(text) in q.check(text).message

@@ -439,7 +439,8 @@ def to_number(answer) -> float:
             raise Unclear("that text is too long to be a number")
         number = text.replace(",", "").replace("％", "%").rstrip("%").strip()
         if not number:
-            raise Unclear("the text is empty")
+            said = f"{given(answer)} has no number in it" if text else "the text is empty"
+            raise Unclear(said)
         try:
             return float(number)
         except ValueError:

@@ -22,7 +22,7 @@ def pytest_configure(config):
 
 # Test files whose tests are independent and long enough to be worth spreading over two
 # workers (each worker starts its own JupyterLab server for its share of the browser tests).
-SPREAD = {"test_browser.py": 2}
+SPREAD = {"test_browser.py": 2, "test_widgets_contract.py": 2}
 
 
 def scope_of(nodeid: str, seen: dict[str, int]) -> str:

@@ -109,7 +109,9 @@ def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Fig
     right.set_xlim(0, 1)
     right.set_ylim(0, 1)
     right.set_xlabel(label("market power m (0 = competitive, 1 = monopoly)", "市场势力"))
-    right.set_ylabel(label("probability the investment is sunk p", "投资沉没的概率"))
+    right.set_ylabel(
+        label("hold-up risk p (chance the investment is lost)", "套牢风险 p（投资损失的概率）")
+    )
     right.set_title(
         label("Shaded: where each would renovate", "阴影：会选择改造的区域"),
         loc="left",

@@ -215,3 +215,17 @@ def test_claims_table_verdicts_are_the_charts():
 def _legend_labels():
     fig = ledger_plots.ledger_by_section()
     return fig.axes[0].get_legend().get_texts()
+
+
+def test_the_trouble_report_names_every_doubtful_claim_in_words_with_its_note():
+    from retool import data
+
+    audit = ledger.audit()
+    report = ledger.trouble_report(audit)
+    doubtful = audit[audit["verdict"].isin(ledger.DOUBTFUL)]
+    assert len(doubtful) and report.count("\n    ") >= len(doubtful)
+    words = data.claims().set_index("claim_id")["measures_en"]
+    heads = "\n".join(line for line in report.splitlines() if not line.startswith("    "))
+    for r in doubtful.itertuples():
+        assert words[r.claim_id][1:40] in heads and f": {r.verdict}" in heads
+        assert r.claim_id not in heads  # each claim in words, never its internal id

@@ -262,6 +262,30 @@ def claims_table(audited: pd.DataFrame | None = None, recomputed_only: bool = Tr
     return pd.DataFrame(rows, columns=list(TABLE_COLUMNS))
 
 
+DOUBTFUL = ("not decisive", *TROUBLE)  # what lesson 09 explains claim by claim
+
+
+def trouble_report(audited: pd.DataFrame | None = None, width: int = 100) -> str:
+    """The claims the course cannot rebuild, cannot decide or finds contradicted: each in words
+    with what the paper prints, what the course finds and its verdict, then the ledger's note."""
+    import textwrap
+
+    a = audit() if audited is None else audited
+    notes = data.claims().set_index("claim_id")["note"]
+    table = claims_table(a, recomputed_only=False)
+    lines = []
+    for i in a.index[a["verdict"].isin(DOUBTFUL)]:
+        row = table.loc[i]
+        found = row["the course finds"] or "nothing to compare"
+        lines.append(
+            f"{row['claim']} ({row['where']}): the paper prints {row['the paper prints']}, "
+            f"the course finds {found}: {row['verdict']}"
+        )
+        note = notes[a.loc[i, "claim_id"]]
+        lines.append(textwrap.fill(note, width, initial_indent="    ", subsequent_indent="    "))
+    return "\n".join(lines)
+
+
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 

@@ -6,6 +6,7 @@ Commands:
   rehash             record every data file's sha256 in datapackage.json (after a deliberate edit)
   make-exercises     regenerate exercises/ from solutions/
   notebooks          sync lessons/ and solutions/ with their text twins (--check, --execute)
+  messages           extract the library's messages into the translation catalogues (--check)
   misconceptions     the checks' named mistakes as the teaching guide's list (--write, --check)
   grade FOLDER       grade a folder of submitted exercise notebooks into a score table
 """
@@ -44,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         from . import notebooks
 
         return notebooks.main(rest)
+    if command == "messages":
+        from . import messages
+
+        return messages.main(rest)
     if command == "misconceptions":
         from .exercises import misconceptions
 

@@ -1,0 +1,141 @@
+"""The library's message catalogues: ``python -m retool messages`` (``make messages``).
+
+Babel extracts every message marked with ``_()``, ``gettext()``, ``ngettext()``, ``lazy()`` or
+``N_()`` from ``retool/`` into ``retool/locale/retool.pot`` and merges it into each translation
+(``retool/locale/zh/LC_MESSAGES/retool.po``): a new message arrives untranslated, a changed one
+arrives fuzzy (with the old translation as a suggestion), a removed one is dropped. A translator
+then fills in the ``msgstr`` lines. ``--check`` writes nothing and exits 1, naming each problem,
+when the template is stale or a message has no (or a broken) translation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from . import i18n
+
+PACKAGE = Path(__file__).resolve().parent
+TEMPLATE = i18n.LOCALE_DIR / f"{i18n.DOMAIN}.pot"
+KEYWORDS = {"_": None, "gettext": None, "N_": None, "lazy": None, "ngettext": (1, 2)}
+METHODS = [("**.py", "python")]
+TRANSLATIONS = tuple(lang for lang in i18n.LANGUAGES if lang != i18n.SOURCE)
+FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[!:][^{}]*)?\}")
+
+
+def extract() -> Catalog:
+    """Every marked message of the library, with where it stands."""
+    catalog = Catalog(project="retool", domain=i18n.DOMAIN, charset="utf-8", fuzzy=False)
+    found = extract_from_dir(
+        str(PACKAGE), METHODS, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
+    )
+    for filename, lineno, message, comments, context in found:
+        where = ("retool/" + filename.replace("\\", "/"), lineno)
+        catalog.add(message, None, [where], auto_comments=comments, context=context)
+    return catalog
+
+
+def _text(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    # no dates and no line numbers: the files change only when a message changes
+    write_po(buffer, catalog, width=100, omit_header=True, include_lineno=False, sort_output=True)
+    return buffer.getvalue()
+
+
+def read(lang: str) -> Catalog:
+    path = i18n.po_path(lang)
+    if not path.exists():
+        return Catalog(locale=lang, domain=i18n.DOMAIN)
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang, domain=i18n.DOMAIN)
+
+
+def updated(template: Catalog, lang: str) -> Catalog:
+    catalog = read(lang)
+    catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+    catalog.obsolete.clear()
+    return catalog
+
+
+def fields(message: str) -> set[str]:
+    return set(FIELD.findall(message or ""))
+
+
+def translation_problems(catalog: Catalog, lang: str) -> list[str]:
+    """Messages without a usable translation in ``catalog``."""
+    problems = []
+    for entry in catalog:
+        if not entry.id:
+            continue
+        ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
+        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        where = ", ".join(f"{f}:{n}" for f, n in entry.locations[:2]) or "?"
+        if not all(strings):
+            problems.append(f"{lang}: no translation for {ids[0]!r} ({where})")
+        elif entry.fuzzy:
+            problems.append(f"{lang}: fuzzy (to review) translation of {ids[0]!r} ({where})")
+        elif any(fields(s) != fields(ids[0]) for s in strings):
+            problems.append(
+                f"{lang}: the translation of {ids[0]!r} ({where}) has fields "
+                f"{sorted(fields(strings[0]))}, the message {sorted(fields(ids[0]))}"
+            )
+    return problems
+
+
+def problems() -> list[str]:
+    """What ``--check`` reports: a stale template or catalogue, missing or broken translations."""
+    template = extract()
+    found = []
+    if not TEMPLATE.exists() or TEMPLATE.read_bytes() != _text(template):
+        found.append(f"{TEMPLATE.name} is out of date: run python -m retool messages")
+    for lang in TRANSLATIONS:
+        catalog = updated(template, lang)
+        path = i18n.po_path(lang)
+        if not path.exists() or path.read_bytes() != _text(catalog):
+            found.append(f"{path.name} ({lang}) is out of date: run python -m retool messages")
+        found.extend(translation_problems(catalog, lang))
+    return found
+
+
+def write() -> list[Path]:
+    """Extract the template and merge it into every translation; returns the files written."""
+    template = extract()
+    written = []
+    TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
+    if not TEMPLATE.exists() or TEMPLATE.read_bytes() != _text(template):
+        TEMPLATE.write_bytes(_text(template))
+        written.append(TEMPLATE)
+    for lang in TRANSLATIONS:
+        path = i18n.po_path(lang)
+        text = _text(updated(template, lang))
+        if not path.exists() or path.read_bytes() != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text)
+            written.append(path)
+    i18n.catalogue.cache_clear()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m retool messages",
+        description="Extract the library's messages and merge them into the translations.",
+    )
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 on problems")
+    args = parser.parse_args(argv)
+    if args.check:
+        found = problems()
+        for line in found:
+            print(line)
+        return 1 if found else 0
+    for path in write():
+        print(f"wrote {path.relative_to(PACKAGE.parent)}")
+    left = [p for lang in TRANSLATIONS for p in translation_problems(read(lang), lang)]
+    print(f"{len(left)} message(s) still to translate" if left else "every message is translated")
+    return 0

@@ -11,7 +11,7 @@ import pytest
 
 from retool import i18n
 
-MODULES = ["ex10_next", "ex05_idicn"]
+MODULES = ["ex10_next", "ex05_idicn", "ex07_chain"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -104,6 +104,8 @@ class Feedback:
     outcome: Outcome
     message: str
     mistake: str = ""  # the named mistake a 'close' answer looks like ('' otherwise)
+    # the language the message was said in: its outcome word is said in the same one
+    language: str = field(default_factory=i18n.language, compare=False, repr=False)
 
     @property
     def correct(self) -> bool:
@@ -111,7 +113,10 @@ class Feedback:
 
     def __str__(self) -> str:
         mark, word, _colour = OUTCOME_STYLE[self.outcome]
-        return f"{mark} {self.question}: {i18n.gettext(word) if word else ''}{self.message}"
+        if word:
+            with i18n.use(self.language):
+                word = i18n.gettext(word)
+        return f"{mark} {self.question}: {word}{self.message}"
 
     def __repr__(self) -> str:
         return str(self)
@@ -315,6 +320,11 @@ _PLAIN_KINDS = {
     "Series": N_("a pandas Series"),
     "dict": N_("a dictionary"),
     "Ellipsis": N_("a placeholder (...)"),
+    "list": N_("a list"),
+    "tuple": N_("a tuple"),
+    "set": N_("a set"),
+    "complex": N_("a complex"),
+    "object": N_("an object"),
 }
 
 

@@ -316,7 +316,9 @@ def feedback_html(result: ClassResult, row: Row) -> str:
     for g in row.graded:
         points = i18n.ngettext("{points} point", "{points} points", 1 if num(g.points) == 1 else 2)
         points = points.format(points=num(g.points))
-        lines.append(f"<h2>{esc(g.qid)}: {esc(points)} ({esc(outcome_words(g.outcome))})</h2>")
+        head = _("{qid}: {points} ({outcome})")
+        head = head.format(qid=g.qid, points=points, outcome=outcome_words(g.outcome))
+        lines.append(f"<h2>{esc(head)}</h2>")
         lines.append(f"<p>{esc(g.message)}</p>")
         if g.reason and g.reason != g.message:
             why = _("Why it was not graded: {reason}").format(reason=g.reason)

@@ -8,9 +8,11 @@ from __future__ import annotations
 import math
 import re
 
+import nbformat
+import pandas as pd
 import pytest
 
-from retool import i18n
+from retool import grading, i18n
 from retool.exercises import core, ex00_start, ex01_scale, ex03_sources
 from retool.exercises.core import (
     ChoiceQuestion,
@@ -20,7 +22,7 @@ from retool.exercises.core import (
     Outcome,
     SeriesQuestion,
 )
-from retool.grading import cli, report
+from retool.grading import cli, report, sandbox
 from retool.grading.grade import NOT_GRADED, Graded, Row
 
 MODULES = (ex00_start, ex01_scale, ex03_sources)
@@ -333,8 +335,6 @@ def test_the_grader_language_is_english_unless_asked(monkeypatch):
 
 
 def test_flags_are_explained_in_the_language_chosen():
-    import nbformat
-
     from retool.grading.grade import flags
 
     nb = nbformat.v4.new_notebook()
@@ -350,3 +350,66 @@ def test_every_kind_of_question_is_covered():
     kinds = {type(q) for _, q in QUESTIONS}
     assert {NumberQuestion, SeriesQuestion, ChoiceQuestion, OpenQuestion} <= kinds
     assert CritiqueQuestion in kinds
+
+
+# --- both editions through the grader, each notebook in its sandbox --------------------------
+
+
+def _chinese_copy(nb):
+    """A Chinese edition of an exercise notebook as the zh/ folder holds one: the same cells, code
+    byte-identical, Markdown translated (here trivially: the translators write the real one)."""
+    copy = nbformat.reads(nbformat.writes(nb), as_version=4)
+    for cell in copy.cells:
+        if cell.cell_type == "markdown":
+            cell.source = "中文 " + cell.source
+    return copy
+
+
+@pytest.mark.skipif(
+    sandbox.unavailable_reason() is not None,
+    reason=f"no sandbox here: {sandbox.unavailable_reason()} (CI installs bubblewrap)",
+)
+def test_both_editions_grade_alike(tmp_path):
+    from test_grading import exercise_nb, plant
+
+    q1, q2, q3 = ex00_start.q1, ex00_start.q2, ex00_start.q3
+    code = {
+        "q1": f"q1_answer = {q1.mistakes[0].value()!r}",  # close: a named mistake
+        "q3": f"q3_answer = {q3.expected()!r}",  # right
+        "q4": "q4_answer = '台账标为 stated only，无法重新计算。'",
+        "q5": "q5_answer = '表1与正文的口径不同。' * 20",
+    }
+    option = q2.options[q2.correct][0]
+    editions = {}
+    for lang, folder in (("en", "exercises"), ("zh", "zh/exercises")):
+        nb = exercise_nb()
+        with i18n.use(lang):  # each edition names the option in its own language
+            plant(nb, "q2", f"q2_answer = {str(option)!r}")
+        for qid, src in code.items():
+            plant(nb, qid, src)
+        editions[lang] = (folder, nb if lang == "en" else _chinese_copy(nb))
+    english, chinese = editions["en"][1], editions["zh"][1]
+    pairs = [(a.source, b.source) for a, b in zip(english.cells, chinese.cells)]
+    kinds = [(a.cell_type, b.cell_type) for a, b in zip(english.cells, chinese.cells)]
+    assert len(english.cells) == len(chinese.cells) and all(a == b for a, b in kinds)
+    differ = [a for (a, b), (kind, _) in zip(pairs, kinds) if kind == "code" and a != b]
+    assert len(differ) == 1 and differ[0].startswith("q2_answer = ")  # only the option's text
+    assert english.cells[0].source != chinese.cells[0].source
+    submitted = tmp_path / "class"
+    for folder, nb in editions.values():
+        (submitted / folder).mkdir(parents=True)
+        nbformat.write(nb, submitted / folder / "00_start_here_exercises.ipynb")
+    out = tmp_path / "out" / "scores.csv"
+    argv = [str(submitted), "--out", str(out), "--lang", "zh", "--quiet", "--timeout", "300"]
+    assert grading.main(argv + ["--cell-timeout", "60", "--memory", "1024"]) == 0
+    table = pd.read_csv(out).set_index("学生")
+    by_edition = table[[q.qid for q in ex00_start.QUESTIONS] + ["总分"]].to_dict("index")
+    en, zh_ = (by_edition[f"{f}/00_start_here_exercises"] for f, _ in editions.values())
+    assert en == zh_
+    expected = {q1.qid: 0, q2.qid: q2.points, q3.qid: q3.points}
+    assert {k: en[k] for k in expected} == expected
+    said = pd.read_csv(tmp_path / "out" / "scores_feedback.csv")
+    outcomes = said.pivot(index="题目", columns="学生", values="结果")
+    assert outcomes.nunique(axis=1).eq(1).all() and outcomes.loc["q1"].iloc[0] == "接近"
+    page = next((tmp_path / "out" / "scores_feedback").glob("zh__*.html")).read_text("utf-8")
+    assert '<html lang="zh">' in page and "小数而非百分数" in page

@@ -205,7 +205,9 @@ async def _attempt(nb, box: Box, names, limits: Limits, deadline, skip, run, n, 
         interrupt_on_timeout=True,
         error_on_timeout={
             "ename": "TimeoutError",
-            "evalue": f"the cell ran longer than {limits.per_cell:g} s and was interrupted",
+            "evalue": _("the cell ran longer than {seconds} s and was interrupted").format(
+                seconds=f"{limits.per_cell:g}"
+            ),
             "traceback": [],
         },
         iopub_timeout=2,

@@ -10,12 +10,13 @@ from __future__ import annotations
 import pandas as pd
 
 from . import data, measures
+from .i18n import lazy
 
 TABLE1_UNIVERSE = "lme_traditional"
 YEARBOOK_UNIVERSE = "lme_all"
-UNIVERSES = {
-    TABLE1_UNIVERSE: "large and medium-sized traditional enterprises (Table 1)",
-    YEARBOOK_UNIVERSE: "all large and medium-sized industrial enterprises (yearbooks)",
+UNIVERSES = {  # an option of exercise 00's q2, in either language
+    TABLE1_UNIVERSE: lazy("large and medium-sized traditional enterprises (Table 1)"),
+    YEARBOOK_UNIVERSE: lazy("all large and medium-sized industrial enterprises (yearbooks)"),
 }
 
 

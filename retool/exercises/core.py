@@ -35,7 +35,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from .. import data, measures
+from .. import data, i18n, measures
+from ..i18n import N_, _, lazy
 
 
 def printed(claim_id: str) -> str:
@@ -46,7 +47,9 @@ def printed(claim_id: str) -> str:
 def where(claim_id: str) -> str:
     """Where a claim stands in the paper, for feedback that names the printed number."""
     row = data.claim(claim_id)
-    return f"section {row['section']}, line {row['paper_line']} of the text"
+    return lazy(
+        "section {section}, line {line} of the text", section=row["section"], line=row["paper_line"]
+    )
 
 
 class Outcome(str, enum.Enum):
@@ -56,6 +59,25 @@ class Outcome(str, enum.Enum):
     UNANSWERED = "not answered yet"
     INVALID = "not a usable answer"
     RECORDED = "answered, not auto-graded"
+
+
+# An outcome's value is the key the grader's tables keep; its words are said in the language.
+OUTCOME_WORDS = {
+    Outcome.CORRECT: N_("correct"),
+    Outcome.CLOSE: N_("close"),
+    Outcome.INCORRECT: N_("incorrect"),
+    Outcome.UNANSWERED: N_("not answered yet"),
+    Outcome.INVALID: N_("not a usable answer"),
+    Outcome.RECORDED: N_("answered, not auto-graded"),
+}
+
+
+def outcome_words(outcome) -> str:
+    """An outcome (or its value) in words, in the current language."""
+    try:
+        return i18n.gettext(OUTCOME_WORDS[Outcome(outcome)])
+    except ValueError:  # not an outcome of a check (the grader's 'not graded')
+        return i18n.gettext(str(outcome))
 
 
 def grading() -> bool:
@@ -71,7 +93,7 @@ def withhold_solutions() -> None:
     _EDITION["solutions"] = False
 
 
-WITHHELD = "withheld: the worked solutions are not part of this edition of the exercises."
+WITHHELD = lazy("withheld: the worked solutions are not part of this edition of the exercises.")
 
 
 @dataclass(frozen=True)
@@ -82,13 +104,18 @@ class Feedback:
     outcome: Outcome
     message: str
     mistake: str = ""  # the named mistake a 'close' answer looks like ('' otherwise)
+    # the language the message was said in: its outcome word is said in the same one
+    language: str = field(default_factory=i18n.language, compare=False, repr=False)
 
     @property
     def correct(self) -> bool:
         return self.outcome is Outcome.CORRECT
 
     def __str__(self) -> str:
-        mark, word, _ = OUTCOME_STYLE[self.outcome]
+        mark, word, _colour = OUTCOME_STYLE[self.outcome]
+        if word:
+            with i18n.use(self.language):
+                word = i18n.gettext(word)
         return f"{mark} {self.question}: {word}{self.message}"
 
     def __repr__(self) -> str:
@@ -109,7 +136,7 @@ OUTCOME_STYLE = {
     Outcome.CORRECT: ("✔", "", "#009E73"),
     Outcome.CLOSE: ("≈", "", "#B07800"),  # Okabe-Ito orange, darkened to be read on white
     Outcome.INCORRECT: ("✘", "", "#D55E00"),
-    Outcome.INVALID: ("?", "unclear answer: ", "#8E3A80"),  # reddish purple, darkened
+    Outcome.INVALID: ("?", N_("unclear answer: "), "#8E3A80"),  # reddish purple, darkened
     Outcome.UNANSWERED: ("○", "", "#555555"),
     Outcome.RECORDED: ("✎", "", "#0072B2"),
 }
@@ -138,7 +165,11 @@ class Mistake:
 
 @dataclass
 class Question:
-    """Base class: identity, hints, solution, the last outcome; subclasses define ``_judge``."""
+    """Base class: identity, hints, solution, the last outcome; subclasses define ``_judge``.
+
+    The texts (prompt, hints, solution, a mistake's name and advice, an option's text) are
+    :class:`retool.i18n.lazy` messages, shown in the language current when they are shown; a
+    plain ``str`` is shown as it is."""
 
     qid: str
     answer_name: str
@@ -181,22 +212,30 @@ class Question:
         if answer is _NOTHING:  # a reminder, not an answer: the summary keeps the last one
             return self._feedback(
                 Outcome.UNANSWERED,
-                f"give your answer to check: `{self.qid}.check({self.answer_name})`.",
+                _("give your answer to check: `{call}`.").format(
+                    call=f"{self.qid}.check({self.answer_name})"
+                ),
             )
         if grading():
-            return self._feedback(Outcome.UNANSWERED, "checked by the grader, outside this kernel.")
+            return self._feedback(
+                Outcome.UNANSWERED, _("checked by the grader, outside this kernel.")
+            )
         try:
             if answer is None:
                 fb = self._feedback(
                     Outcome.INVALID,
-                    "None is not an answer: did you assign the result of print(...)? print shows "
-                    f"a value and returns None; write `{self.answer_name} = value`.",
+                    _(
+                        "None is not an answer: did you assign the result of print(...)? print "
+                        "shows a value and returns None; write `{name} = value`."
+                    ).format(name=self.answer_name),
                 )
             elif is_placeholder(answer):
                 fb = self._feedback(
                     Outcome.UNANSWERED,
-                    f"not answered yet: replace the `...` in `{self.answer_name} = ...` "
-                    "with your answer and run the cell again.",
+                    _(
+                        "not answered yet: replace the `...` in `{name} = ...` with your answer "
+                        "and run the cell again."
+                    ).format(name=self.answer_name),
                 )
             else:
                 fb = self._judge(answer)
@@ -205,7 +244,7 @@ class Question:
         except (Exception, SystemExit):  # the promise is a sentence, whatever the input
             fb = self._feedback(
                 Outcome.INVALID,
-                f"this answer could not be read; {self._safe_expects()}",
+                _("this answer could not be read; {expects}").format(expects=self._safe_expects()),
             )
         self.last = fb
         return fb
@@ -214,33 +253,44 @@ class Question:
         try:
             return str(self.expects())
         except Exception:
-            return "give the answer the question asks for."
+            return _("give the answer the question asks for.")
 
     def _feedback(self, outcome: Outcome, message: str) -> Feedback:
         return Feedback(self.qid, outcome, message)
 
     def _close(self, mistake: Mistake) -> Feedback:
-        message = f"close, but this looks like {mistake.name}: {mistake.advice}"
-        return Feedback(self.qid, Outcome.CLOSE, message, mistake.name)
+        message = _("close, but this looks like {name}: {advice}").format(
+            name=i18n.text(mistake.name), advice=i18n.text(mistake.advice)
+        )
+        return Feedback(self.qid, Outcome.CLOSE, message, i18n.text(mistake.name))
 
     def _judge(self, answer) -> Feedback:
         raise NotImplementedError
 
     def expects(self) -> str:
-        return "give the answer the question asks for."
+        return _("give the answer the question asks for.")
 
     def hint(self) -> str:
         """The next hint (each call goes one level deeper, then repeats the last)."""
         if not self.hints:
-            return _Text(f"{self.qid}: no hint for this question; see the lesson.")
+            return _Text(
+                _("{qid}: no hint for this question; see the lesson.").format(qid=self.qid)
+            )
         level = min(self._hint_level, len(self.hints) - 1)
         self._hint_level += 1
-        return _Text(f"Hint {level + 1}/{len(self.hints)} for {self.qid}: {self.hints[level]}")
+        return _Text(
+            _("Hint {level}/{count} for {qid}: {hint}").format(
+                level=level + 1,
+                count=len(self.hints),
+                qid=self.qid,
+                hint=i18n.text(self.hints[level]),
+            )
+        )
 
     def solution(self) -> str:
         """The worked answer, for self-learners who have tried (withheld in the assignment)."""
         text = self.solution_text if _EDITION["solutions"] else WITHHELD
-        return _Text(f"Solution to {self.qid}:\n{text}")
+        return _Text(_("Solution to {qid}:\n{text}").format(qid=self.qid, text=i18n.text(text)))
 
 
 class _Text(str):
@@ -259,32 +309,43 @@ def _type_name(obj) -> str:
         return "object"
 
 
-_PLAIN_TYPES = {
-    "int": "whole number",
-    "float": "number",
-    "str": "text",
-    "bool": "True/False value",
-    "NoneType": "None",
-    "ndarray": "NumPy array",
-    "DataFrame": "table (DataFrame)",
-    "Series": "pandas Series",
-    "dict": "dictionary",
-    "Ellipsis": "placeholder (...)",
+_PLAIN_KINDS = {
+    "int": N_("a whole number"),
+    "float": N_("a number"),
+    "str": N_("a text"),
+    "bool": N_("a True/False value"),
+    "NoneType": N_("a None"),
+    "ndarray": N_("a NumPy array"),
+    "DataFrame": N_("a table (DataFrame)"),
+    "Series": N_("a pandas Series"),
+    "dict": N_("a dictionary"),
+    "Ellipsis": N_("a placeholder (...)"),
+    "list": N_("a list"),
+    "tuple": N_("a tuple"),
+    "set": N_("a set"),
+    "complex": N_("a complex"),
+    "object": N_("an object"),
 }
 
 
 def a_kind(obj) -> str:
     """'a whole number', 'an ndarray', 'a list': what an object is, with its article."""
-    name = _PLAIN_TYPES.get(_type_name(obj), _type_name(obj))
-    name = re.sub(r"^(int|float|uint)\d+$", "number", name)
+    name = _type_name(obj)
+    kind = _PLAIN_KINDS.get(name)
+    if re.fullmatch(r"(int|float|uint)\d+", name):
+        kind = N_("a number")
     try:
         if isinstance(obj, BaseException):
-            name = "error message"
+            kind = N_("an error message")
         elif isinstance(obj, type) or callable(obj):
-            name = "function or type, not its result"
+            kind = N_("a function or type, not its result")
     except Exception:  # a hostile object may break isinstance itself
         pass
-    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+    if kind is not None:
+        return i18n.gettext(kind)
+    if name[:1].lower() in "aeiou":
+        return _("an {name}").format(name=name)  # a type without plain words: 'an object'
+    return _("a {name}").format(name=name)
 
 
 def quoted(text: str) -> str:
@@ -295,7 +356,9 @@ def quoted(text: str) -> str:
 def given(answer) -> str:
     """What the learner gave, in plain words: "the text 'lots, maybe'", 'a list', 'None'."""
     if isinstance(answer, str):
-        return f"the text {quoted(answer)}" if answer.strip() else "an empty text"
+        if answer.strip():
+            return _("the text {text}").format(text=quoted(answer))
+        return _("an empty text")
     return a_kind(answer)
 
 
@@ -325,8 +388,9 @@ _STATED = re.compile(r"(?:\b[Aa]bout|≈|\bsome|\broughly)\s+(-?\d[\d,]*(?:\.\d+
 
 
 def stated_numbers(text: str) -> list[str]:
-    """The rounded numbers a worked solution states ('about 134,000', 'about 1/13')."""
-    return _STATED.findall(text or "")
+    """The rounded numbers a worked solution states ('about 134,000', 'about 1/13'): read from
+    its English text, so that an answer is marked alike in every language."""
+    return _STATED.findall(str.__str__(text) if text else "")
 
 
 def decimals_of(text: str) -> int:
@@ -394,32 +458,63 @@ def nearest_mistake(value: float, exact: float, mistakes):
 
 
 def _same_text(a: str, b: str) -> bool:
-    return " ".join(str(a).split()).lower().rstrip(".") == " ".join(str(b).split()).lower().rstrip(
-        "."
-    )
+    return " ".join(str(a).split()).lower().rstrip(".。") == " ".join(
+        str(b).split()
+    ).lower().rstrip(".。")
+
+
+def option_texts(option) -> set[str]:
+    """An option's text in every language of the course (a plain ``str`` is one text), so that
+    an answer copied from either edition names the same option."""
+    if not isinstance(option, lazy):
+        return {str(option)}
+    texts = set()
+    for lang in i18n.LANGUAGES:
+        with i18n.use(lang):
+            texts.add(str(option))
+    return texts
+
+
+def _names_option(text: str, option) -> bool:
+    return any(_same_text(text, t) for t in option_texts(option))
+
+
+# Full-width forms (Ａ, ３１．７, （Ｂ）) as a Chinese input method types them, read as ASCII.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH.update({0x3000: 0x20, 0x3002: 0x2E})  # the ideographic space and full stop
+
+
+def _ascii_forms(text: str) -> str:
+    return text.translate(_FULL_WIDTH)
 
 
 def choice_key(answer, options: dict) -> tuple[str | None, str]:
-    """The option an answer names (one letter, or one option's exact text), or (None, why)."""
+    """The option an answer names (one letter, or one option's exact text in any language of the
+    course), or (None, why)."""
     if not isinstance(answer, str):
-        return None, f"{given(answer)} is not a letter"
+        return None, _("{given} is not a letter").format(given=given(answer))
     text = " ".join(str.strip(answer).split())
     keys = {str(k).upper(): k for k in options}
-    letter = text.strip("()[]").rstrip(".):").strip().upper()
+    letter = _ascii_forms(text).strip("()[]").rstrip(".):").strip().upper()
     if letter in keys:
         return keys[letter], ""
-    labelled = re.fullmatch(r"\(?([A-Za-z])[).:]\s*(.+)", text)  # 'B) two', '(B) two'
+    # 'B) two', '(B) two', '（Ｂ）二'
+    labelled = re.fullmatch(r"\(?([A-Za-z])[).:]\s*(.+)", _ascii_forms(text))
     if labelled and labelled.group(1).upper() in keys:
         key = keys[labelled.group(1).upper()]
-        if _same_text(labelled.group(2), options[key][0]):
+        if _names_option(labelled.group(2), options[key][0]) or _names_option(
+            text[labelled.start(2) :], options[key][0]
+        ):
             return key, ""
-    for key, (option, _) in options.items():
-        if _same_text(text, option):
+    for key, (option, _why) in options.items():
+        if _names_option(text, option):
             return key, ""
     named = [k for k in keys if re.search(rf"(?<![A-Za-z]){re.escape(k)}(?![A-Za-z])", text)]
     if len(named) > 1:
-        return None, f"{given(answer)} names {len(named)} options; choose one"
-    return None, f"{given(answer)} is not one of the options"
+        return None, _("{given} names {count} options; choose one").format(
+            given=given(answer), count=len(named)
+        )
+    return None, _("{given} is not one of the options").format(given=given(answer))
 
 
 class Unclear(ValueError):
@@ -436,24 +531,27 @@ def to_number(answer) -> float:
     if isinstance(answer, str):
         text = str.strip(answer)
         if len(text) > 50:
-            raise Unclear("that text is too long to be a number")
-        number = text.replace(",", "").replace("％", "%").rstrip("%").strip()
+            raise Unclear(_("that text is too long to be a number"))
+        number = _ascii_forms(text).replace(",", "").rstrip("%").strip()
         if not number:
-            said = f"{given(answer)} has no number in it" if text else "the text is empty"
-            raise Unclear(said)
+            if text:
+                raise Unclear(_("{given} has no number in it").format(given=given(answer)))
+            raise Unclear(_("the text is empty"))
         try:
             return float(number)
         except ValueError:
-            raise Unclear(f"{given(answer)} is not a number") from None
+            raise Unclear(_("{given} is not a number").format(given=given(answer))) from None
     if not isinstance(answer, (numbers.Number, Decimal)) and hasattr(answer, "item"):
         if getattr(answer, "size", None) != 1:
-            raise Unclear(f"{a_kind(answer)} of several values is not a single number")
+            raise Unclear(
+                _("{kind} of several values is not a single number").format(kind=a_kind(answer))
+            )
         answer = answer.item()
     if isinstance(answer, bool) or type(answer).__name__ in {"bool", "bool_"}:
-        raise Unclear("a True/False value is not a number")
+        raise Unclear(_("a True/False value is not a number"))
     if isinstance(answer, (numbers.Real, Decimal)):
         return float(answer)
-    raise Unclear(f"{a_kind(answer)} is not a single number")
+    raise Unclear(_("{kind} is not a single number").format(kind=a_kind(answer)))
 
 
 @dataclass
@@ -474,11 +572,11 @@ class NumberQuestion(Question):
 
     def expects(self) -> str:
         example = {"year": "2009", "rank": "42", "years": "15"}.get(self.unit, "12.3")
-        tail = " for 12.3%" if self.unit.startswith("percent") else ""
-        return (
-            f"this question wants one number ({_unit_words(self.unit)}), for example "
-            f"`{self.answer_name} = {example}`{tail}."
-        )
+        if self.unit.startswith("percent"):
+            message = _("this question wants one number ({unit}), for example `{code}` for 12.3%.")
+        else:
+            message = _("this question wants one number ({unit}), for example `{code}`.")
+        return message.format(unit=_unit_words(self.unit), code=f"{self.answer_name} = {example}")
 
     def _withhold(self) -> None:
         super()._withhold()
@@ -490,12 +588,14 @@ class NumberQuestion(Question):
         try:
             value = to_number(answer)
         except (ValueError, TypeError, OverflowError) as exc:
-            return self._feedback(Outcome.INVALID, f"{_reason(exc)}; {self.expects()}")
+            return self._feedback(Outcome.INVALID, _unreadable(exc, self.expects()))
         if not math.isfinite(value):
             return self._feedback(
                 Outcome.INVALID,
-                f"{given(answer) if isinstance(answer, str) else shown(value)} (an endless or "
-                f"undefined value) is not a number; {self.expects()}",
+                _("{value} (an endless or undefined value) is not a number; {expects}").format(
+                    value=given(answer) if isinstance(answer, str) else shown(value),
+                    expects=self.expects(),
+                ),
             )
         exact = float(self.expected())
         forms = rounded_forms(exact, self.printed, self.solution_text)
@@ -506,21 +606,29 @@ class NumberQuestion(Question):
             return self._close(mistake)
         return self._feedback(
             Outcome.INCORRECT,
-            f"not quite: {shown(value)} is not the value asked for. Try `{self.qid}.hint()`.",
+            _("not quite: {value} is not the value asked for. Try `{call}`.").format(
+                value=shown(value), call=f"{self.qid}.hint()"
+            ),
         )
 
     def _right(self, value: float, exact: float) -> str:
-        where = f" ({self.where})" if self.where else ""
+        fields = {"value": shown(value), "exact": shown(exact), "printed": self.printed}
         if self.printed is not None and measures.matches_printed(exact, self.printed):
-            return f"correct: {shown(value)} matches the paper's printed {self.printed}{where}."
-        extra = ""
+            if self.where:
+                return _(
+                    "correct: {value} matches the paper's printed {printed} ({where})."
+                ).format(where=i18n.text(self.where), **fields)
+            return _("correct: {value} matches the paper's printed {printed}.").format(**fields)
         if self.printed is not None:
-            extra = f" (the paper prints {self.printed}; the lesson explains the difference)"
-        return f"correct: {shown(value)} ≈ {shown(exact)}{extra}."
+            return _(
+                "correct: {value} ≈ {exact} (the paper prints {printed}; the lesson explains the "
+                "difference)."
+            ).format(**fields)
+        return _("correct: {value} ≈ {exact}.").format(**fields)
 
 
 def _withheld():
-    raise LookupError("withheld while the grader runs this notebook")
+    raise LookupError(_("withheld while the grader runs this notebook"))
 
 
 @dataclass
@@ -532,9 +640,13 @@ class ChoiceQuestion(Question):
 
     def expects(self) -> str:
         letters = [str(k) for k in self.options]
-        return (
-            f"this question wants one letter, for example `{self.answer_name} = "
-            f'"{letters[-1]}"`; the options are {", ".join(letters[:-1])} and {letters[-1]}.'
+        return _(
+            "this question wants one letter, for example `{code}`; the options are {letters} and "
+            "{last}."
+        ).format(
+            code=f'{self.answer_name} = "{letters[-1]}"',
+            letters=", ".join(letters[:-1]),
+            last=letters[-1],
         )
 
     def _withhold(self) -> None:
@@ -545,14 +657,16 @@ class ChoiceQuestion(Question):
     def _judge(self, answer) -> Feedback:
         key, why = choice_key(answer, self.options)
         if key is None:
-            return self._feedback(Outcome.INVALID, f"{why}; {self.expects()}")
-        reason = self.options[key][1]
+            return self._feedback(
+                Outcome.INVALID, _("{why}; {expects}").format(why=why, expects=self.expects())
+            )
+        reason = i18n.text(self.options[key][1])
         if str(key).upper() == str(self.correct).upper():
-            return self._feedback(Outcome.CORRECT, f"correct: {reason}")
-        return self._feedback(Outcome.INCORRECT, f"not this one: {reason}")
+            return self._feedback(Outcome.CORRECT, _("correct: {reason}").format(reason=reason))
+        return self._feedback(Outcome.INCORRECT, _("not this one: {reason}").format(reason=reason))
 
     def show(self) -> str:
-        lines = [self.prompt] + [f"  ({k}) {v[0]}" for k, v in self.options.items()]
+        lines = [i18n.text(self.prompt)] + [f"  ({k}) {v[0]}" for k, v in self.options.items()]
         return _Text("\n".join(lines))
 
 
@@ -573,17 +687,23 @@ class SeriesQuestion(Question):
         keys = [_label(k) for k in self.expected()]
         example = ", ".join(f"{k}: {v}" for k, v in zip(keys[:2], ("12.3", "4.5")))
         more = ", ..." if len(keys) > 2 else ""
-        return (
-            f"this question wants {len(keys)} numbers ({_unit_words(self.unit)}), one for each "
-            f"of {', '.join(keys)}: for example `{self.answer_name} = {{{example}{more}}}`, a "
-            "pandas Series with those labels, or a list in that order."
+        return _(
+            "this question wants {count} numbers ({unit}), one for each of {keys}: for example "
+            "`{code}`, a pandas Series with those labels, or a list in that order."
+        ).format(
+            count=len(keys),
+            unit=_unit_words(self.unit),
+            keys=", ".join(keys),
+            code=f"{self.answer_name} = {{{example}{more}}}",
         )
 
     def _as_dict(self, answer, keys) -> dict:
         if hasattr(answer, "columns") and hasattr(answer, "iloc"):
             if len(answer.columns) != 1:
                 raise Unclear(
-                    f"a table with {len(answer.columns)} columns is not one series of numbers"
+                    _("a table with {count} columns is not one series of numbers").format(
+                        count=len(answer.columns)
+                    )
                 )
             answer = answer.iloc[:, 0]
         if hasattr(answer, "to_dict") and not hasattr(answer, "columns"):
@@ -592,15 +712,16 @@ class SeriesQuestion(Question):
             norm = {_key(k): v for k, v in list(answer.items())[:1000]}
             missing = [_label(k) for k in keys if _key(k) not in norm]
             if missing:
-                raise Unclear(f"there is no value for {', '.join(missing)}")
+                raise Unclear(_("there is no value for {keys}").format(keys=", ".join(missing)))
             return {k: to_number(norm[_key(k)]) for k in keys}
         if isinstance(answer, (list, tuple)) or type(answer).__name__ == "ndarray":
             values = list(answer)[: len(keys) + 1]
-            if len(values) != len(keys):
-                many = "more" if len(values) > len(keys) else "fewer"
-                raise Unclear(f"the list has {many} than {len(keys)} values")
+            if len(values) > len(keys):
+                raise Unclear(_("the list has more than {count} values").format(count=len(keys)))
+            if len(values) < len(keys):
+                raise Unclear(_("the list has fewer than {count} values").format(count=len(keys)))
             return {k: to_number(v) for k, v in zip(keys, values)}
-        raise Unclear(f"{given(answer)} is not a set of numbers")
+        raise Unclear(_("{given} is not a set of numbers").format(given=given(answer)))
 
     def _withhold(self) -> None:
         super()._withhold()
@@ -616,12 +737,14 @@ class SeriesQuestion(Question):
         try:
             got = self._as_dict(answer, list(expected))
         except (ValueError, TypeError, OverflowError) as exc:
-            return self._feedback(Outcome.INVALID, f"{_reason(exc)}; {self.expects()}")
+            return self._feedback(Outcome.INVALID, _unreadable(exc, self.expects()))
         if any(not math.isfinite(v) for v in got.values()):
-            return self._feedback(Outcome.INVALID, "every value must be a finite number.")
+            return self._feedback(Outcome.INVALID, _("every value must be a finite number."))
         wrong = [k for k, v in expected.items() if not self._right(got[k], v)]
         if not wrong:
-            return self._feedback(Outcome.CORRECT, f"correct: all {len(expected)} values match.")
+            return self._feedback(
+                Outcome.CORRECT, _("correct: all {count} values match.").format(count=len(expected))
+            )
         for mistake in self.mistakes:
             alt = {k: float(v) for k, v in dict(mistake.value()).items()}
             shared = [k for k in expected if k in alt]
@@ -631,8 +754,12 @@ class SeriesQuestion(Question):
                 return self._close(mistake)
         return self._feedback(
             Outcome.INCORRECT,
-            f"{len(expected) - len(wrong)} of {len(expected)} values match; look again at "
-            f"{', '.join(_label(k) for k in wrong[:3])}. Try `{self.qid}.hint()`.",
+            _("{right} of {count} values match; look again at {keys}. Try `{call}`.").format(
+                right=len(expected) - len(wrong),
+                count=len(expected),
+                keys=", ".join(_label(k) for k in wrong[:3]),
+                call=f"{self.qid}.hint()",
+            ),
         )
 
 
@@ -641,21 +768,39 @@ def _reason(exc: Exception) -> str:
     Python's (an error from deep inside a conversion)."""
     if isinstance(exc, Unclear):
         return str(exc)
-    return "this answer could not be read"
+    return _("this answer could not be read")
+
+
+def _unreadable(exc: Exception, expects: str) -> str:
+    return _("{why}; {expects}").format(why=_reason(exc), expects=expects)
+
+
+_UNIT_WORDS = {
+    "year": N_("a year"),
+    "rank": N_("a rank"),
+    "years": N_("a number of years"),
+    "ratio": N_("a ratio"),
+    "multiple": N_("a multiple"),
+    "share": N_("a share from 0 to 1"),
+    "probability": N_("a probability from 0 to 1"),
+}
+# the units a question is answered in, as words (亿元 is its own word in both languages)
+UNIT_NAMES = {
+    "percent": N_("percent"),
+    "percent of the loan": N_("percent of the loan"),
+    "index points": N_("index points"),
+    "levels": N_("levels"),
+    "multiples of the cost": N_("multiples of the cost"),
+    "yuan per 100 yuan": N_("yuan per 100 yuan"),
+}
 
 
 def _unit_words(unit: str) -> str:
     """A question's unit as words: 'in percent', 'in 亿元', 'a year'."""
-    words = {
-        "year": "a year",
-        "rank": "a rank",
-        "years": "a number of years",
-        "ratio": "a ratio",
-        "multiple": "a multiple",
-        "share": "a share from 0 to 1",
-        "probability": "a probability from 0 to 1",
-    }
-    return words.get(unit, f"in {unit}")
+    if unit in _UNIT_WORDS:
+        return i18n.gettext(_UNIT_WORDS[unit])
+    name = i18n.gettext(UNIT_NAMES[unit]) if unit in UNIT_NAMES else unit
+    return _("in {unit}").format(unit=name)
 
 
 def _label(k) -> str:
@@ -694,12 +839,16 @@ class OpenQuestion(Question):
         if isinstance(answer, str) and str.strip(answer):
             return self._feedback(
                 Outcome.RECORDED,
-                f"answer recorded (not auto-checked). Compare it with `{self.qid}.solution()`.",
+                _("answer recorded (not auto-checked). Compare it with `{call}`.").format(
+                    call=f"{self.qid}.solution()"
+                ),
             )
         return self._feedback(
             Outcome.INVALID,
-            f"{given(answer)} is not an answer in words; this question wants text between "
-            f'quotes, for example `{self.answer_name} = "Because ..."`.',
+            _(
+                "{given} is not an answer in words; this question wants text between quotes, for "
+                'example `{name} = "Because ..."`.'
+            ).format(given=given(answer), name=self.answer_name),
         )
 
 
@@ -712,6 +861,23 @@ def word_count(text: str) -> int:
     """Words in an answer: Latin words and numbers, plus one word for every two Chinese
     characters (a rough rule, stated so that a Chinese answer is not counted as one word)."""
     return len(_LATIN_WORD.findall(text)) + (len(_CJK.findall(text)) + 1) // 2
+
+
+CHARS_PER_WORD = 2  # the same rule the other way round: about 150 words ≈ 300 字
+
+
+def char_count(text: str) -> int:
+    """The length of an answer as Chinese counts it (字): every Chinese character, and every
+    Latin word or number as one."""
+    return len(_CJK.findall(text)) + len(_LATIN_WORD.findall(text))
+
+
+def answer_length(text: str, words: int) -> tuple[int, int]:
+    """(the answer's length, the length asked for) in the unit of the current language: words in
+    English, 字 in Chinese (``words`` × :data:`CHARS_PER_WORD`)."""
+    if i18n.language() == "zh":
+        return char_count(text), words * CHARS_PER_WORD
+    return word_count(text), words
 
 
 @dataclass(frozen=True)
@@ -742,44 +908,64 @@ class CritiqueQuestion(OpenQuestion):
 
     def rubric_text(self) -> str:
         lines = [
-            f"Rubric (marked by your instructor, {shown(self.rubric_points())} points; "
-            "not auto-graded):"
+            _("Rubric (marked by your instructor, {points} points; not auto-graded):").format(
+                points=shown(self.rubric_points())
+            )
         ]
-        lines += [f"- {c.name} ({shown(c.points)}): {c.full_marks}" for c in self.rubric]
+        lines += [
+            _("- {name} ({points}): {full_marks}").format(
+                name=i18n.text(c.name), points=shown(c.points), full_marks=i18n.text(c.full_marks)
+            )
+            for c in self.rubric
+        ]
         return "\n".join(lines)
 
     def _judge(self, answer) -> Feedback:
         if not (isinstance(answer, str) and str.strip(answer)):
             return super()._judge(answer)  # the same plain sentence as any written answer
-        n = word_count(answer)
-        notes = [f"{n} words; the task asks for about {self.words}"]
+        n = word_count(answer)  # the notes follow one rule in both languages
+        length, asked = answer_length(answer, self.words)
+        notes = [
+            _("{count} words; the task asks for about {asked}").format(count=length, asked=asked)
+        ]
         if n < self.words // 3:
-            notes.append("much shorter than asked: say what is claimed, what you recomputed "
-                         "and what follows from it")
+            notes.append(
+                _(
+                    "much shorter than asked: say what is claimed, what you recomputed and what "
+                    "follows from it"
+                )
+            )
         elif n > self.words * 2:
-            notes.append("much longer than asked: cut to the points the rubric names")
+            notes.append(_("much longer than asked: cut to the points the rubric names"))
         if not _NUMBER.search(answer):
-            notes.append("it cites no number, and the rubric asks for recomputed evidence")
+            notes.append(_("it cites no number, and the rubric asks for recomputed evidence"))
         return self._feedback(
             Outcome.RECORDED,
-            f"answer recorded, not auto-graded ({'; '.join(notes)}). Your instructor marks it "
-            f"against the rubric; `{self.qid}.solution()` shows the rubric and a model answer.",
+            _(
+                "answer recorded, not auto-graded ({notes}). Your instructor marks it against the "
+                "rubric; `{call}` shows the rubric and a model answer."
+            ).format(notes=_("; ").join(notes), call=f"{self.qid}.solution()"),
         )
 
     def solution(self) -> str:
         model = self.solution_text if _EDITION["solutions"] else WITHHELD
-        return _Text(f"Solution to {self.qid}:\n{self.rubric_text()}\n\nModel answer:\n{model}")
+        return _Text(
+            _("Solution to {qid}:\n{rubric}\n\nModel answer:\n{model}").format(
+                qid=self.qid, rubric=self.rubric_text(), model=i18n.text(model)
+            )
+        )
 
 
 def critique_rubric(claim: str, evidence: str, reasoning: str, settle: str) -> tuple:
     """The course's rubric for a short critique (10 points, marked by hand; the teaching guide's
     §5.2): each line says what a full-marks answer does for this question."""
     return (
-        Criterion("the claim", claim, 2),
-        Criterion("recomputed evidence", evidence, 2),
-        Criterion("reasoning", reasoning, 2),
-        Criterion("an alternative or what would settle it", settle, 2),
-        Criterion("economy", "about 150 words, no padding", 2),
+        Criterion(lazy("the claim"), claim, 2),
+        Criterion(lazy("recomputed evidence"), evidence, 2),
+        Criterion(lazy("reasoning"), reasoning, 2),
+        Criterion(lazy("an alternative or what would settle it"), settle, 2),
+        # TRANSLATORS: say how a Chinese answer is counted (two characters make one word)
+        Criterion(lazy("economy"), lazy("about 150 words, no padding"), 2),
     )
 
 
@@ -787,17 +973,23 @@ def summary(*questions: Question) -> _Text:
     """One line per question with its last outcome: the cell an exercise notebook ends with."""
     lines = []
     for q in questions:
-        outcome = q.last.outcome.value if q.last else Outcome.UNANSWERED.value
-        lines.append(f"{q.qid}: {outcome}")
+        outcome = q.last.outcome if q.last else Outcome.UNANSWERED
+        lines.append(f"{q.qid}: {outcome_words(outcome)}")
     auto = [q for q in questions if q.auto]
     done = sum(1 for q in auto if q.last and q.last.correct)
-    lines.append(f"{done} of {len(auto)} auto-graded questions answered correctly")
+    lines.append(
+        _("{done} of {count} auto-graded questions answered correctly").format(
+            done=done, count=len(auto)
+        )
+    )
     written = sum(
         1 for q in questions if not q.auto and q.last and q.last.outcome is Outcome.RECORDED
     )
     if len(auto) < len(questions):
         lines.append(
-            f"{written} of {len(questions) - len(auto)} open questions answered "
-            "(not auto-graded: compare with the worked solution)"
+            _(
+                "{written} of {count} open questions answered (not auto-graded: compare with the "
+                "worked solution)"
+            ).format(written=written, count=len(questions) - len(auto))
         )
     return _Text("\n".join(lines))

@@ -328,6 +328,7 @@ q7 = OpenQuestion(
     ),
 )
 
+
 def _prod_ratio() -> float:
     return data.claim_value("productivity_end") / data.claim_value("productivity_start")
 

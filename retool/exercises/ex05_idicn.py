@@ -408,6 +408,8 @@ q7 = NumberQuestion(
 _RANK = int(data.claim_value("china_rank_2008"))
 _N = int(data.claim_value("idicn_countries"))
 _MISSING = _N - len(data.table2_wide())
+
+
 def _lead() -> str:
     return model.leader()
 

@@ -296,6 +296,7 @@ q7 = OpenQuestion(
     ),
 )
 
+
 def _g(year: int) -> float:
     return float(measures.yearly_growth_pct(data.table1_wide()["renovation"]).loc[year])
 

@@ -265,6 +265,7 @@ q6 = ChoiceQuestion(
     ),
 )
 
+
 def _assimilation_per_100(year: int) -> float:
     t = data.table1_wide()
     return float(t.loc[year, "assimilation"] / t.loc[year, "foreign"] * 100)

@@ -314,6 +314,7 @@ q7 = OpenQuestion(
     ),
 )
 
+
 def _fai_share(year: int) -> float:
     return float(rebuild.renovation_share_of_fai().loc[year])
 

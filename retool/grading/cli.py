@@ -1,11 +1,18 @@
-"""``python -m retool grade FOLDER [--out scores.csv] [--roster roster.csv] ...``"""
+"""``python -m retool grade FOLDER [--out scores.csv] [--roster roster.csv] [--lang zh] ...``
+
+Submissions from either edition (``exercises/`` or ``zh/exercises/``) are graded alike; ``--lang``
+chooses the language of the reports (English, or ``RETOOL_LANG`` when set).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from .. import i18n
+from ..i18n import _
 from . import report, sandbox
 from .grade import grade_folder
 
@@ -89,22 +96,42 @@ def parser() -> argparse.ArgumentParser:
         "files and each other's, reach the network and outlive grading",
     )
     p.add_argument("--quiet", action="store_true", help="print only the summary")
+    p.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=default_language(),
+        help="the language of the reports and feedback: en or zh (default: RETOOL_LANG, else en)",
+    )
     return p
+
+
+def default_language() -> str:
+    """The reports' language unless --lang says: RETOOL_LANG when set, else English (not the
+    folder the grader is run from: an instructor's folder says nothing of the class)."""
+    return i18n._normal(os.environ.get("RETOOL_LANG")) or i18n.SOURCE
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    with i18n.use(args.lang):
+        return _main(args)
+
+
+def _main(args) -> int:
     if not args.folder.is_dir():
-        print(f"grade: {args.folder} is not a folder", file=sys.stderr)
+        print(_("grade: {folder} is not a folder").format(folder=args.folder), file=sys.stderr)
         return 2
     if not 0 <= args.close_credit <= 1 or args.timeout <= 0 or args.jobs < 1:
         print(
-            "grade: --close-credit must be in [0, 1], --timeout and --jobs positive",
+            _("grade: --close-credit must be in [0, 1], --timeout and --jobs positive"),
             file=sys.stderr,
         )
         return 2
     if args.roster is not None and not args.roster.is_file():
-        print(f"grade: the roster {args.roster} is not a file", file=sys.stderr)
+        print(
+            _("grade: the roster {roster} is not a file").format(roster=args.roster),
+            file=sys.stderr,
+        )
         return 2
     paths = report.output_paths(args.out)
     progress = None if args.quiet else (lambda line: print(line, flush=True))
@@ -130,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"grade: {exc}", file=sys.stderr)
         return 2
     if not result.rows:
-        print(f"grade: no files in {args.folder}", file=sys.stderr)
+        print(_("grade: no files in {folder}").format(folder=args.folder), file=sys.stderr)
         return 2
     try:
         written = report.write_result(result, args.out, args.roster, args.assignment)
@@ -140,17 +167,17 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(result.summary())
     print()
-    print(f"score table: {written['scores']}")
-    print(f"class summary: {written['summary']}")
-    print(f"item analysis: {written['items']}")
-    print(f"feedback per question: {written['feedback']}")
-    print(f"feedback files to hand back: {written['feedback_files']}/")
+    print(_("score table: {path}").format(path=written["scores"]))
+    print(_("class summary: {path}").format(path=written["summary"]))
+    print(_("item analysis: {path}").format(path=written["items"]))
+    print(_("feedback per question: {path}").format(path=written["feedback"]))
+    print(_("feedback files to hand back: {path}/").format(path=written["feedback_files"]))
     if "gradebook" in written:
-        print(f"Canvas gradebook: {written['gradebook']}")
+        print(_("Canvas gradebook: {path}").format(path=written["gradebook"]))
         for name in written["unmatched"]:
-            print(f"  no roster entry for the submission {name}")
+            print(_("  no roster entry for the submission {name}").format(name=name))
         for name in written["absent"]:
-            print(f"  no submission from {name} (left blank)")
+            print(_("  no submission from {name} (left blank)").format(name=name))
     if args.keep_scratch:
-        print(f"scratch folders: {result.scratch}")
+        print(_("scratch folders: {path}").format(path=result.scratch))
     return 0

@@ -15,13 +15,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import i18n
+from ..i18n import N_, _
 from . import sandbox
 from .runner import Run, run_notebook
 from .sandbox import Limits
 from .submissions import exercise_modules, find_submissions, questions_of, read_submission
 
 OPEN_ANSWER_CHARS = 2000
-NOT_GRADED = "not graded"
+NOT_GRADED = N_("not graded")  # an outcome of its own, beside the checks' (a key, not words)
 
 
 # --- decoding answers ---------------------------------------------------------------------------
@@ -115,6 +117,7 @@ class Graded:
     reason: str = ""  # why it could not be graded ('' when graded)
     answer_text: str = ""  # the text of an open answer
     mistake: str = ""  # the named mistake a 'close' answer looks like
+    cell: int | None = None  # the cell its reason names (a cell that broke, ran out of time...)
 
 
 def _cells_of(nb, qid: str) -> list[int]:
@@ -126,56 +129,60 @@ def _cells_of(nb, qid: str) -> list[int]:
     ]
 
 
-def _why_missing(q, nb, run: Run) -> str:
+def _why_missing(q, nb, run: Run) -> tuple[str, int | None]:
+    """Why an answer is missing, and the cell that reason names (None when it names none)."""
     cells = _cells_of(nb, q.qid)
     if not cells:
-        return f"no cell defines {q.answer_name} (deleted or renamed?)"
+        return _("no cell defines {name} (deleted or renamed?)").format(name=q.answer_name), None
     for i in cells:
         if i in run.killers:
-            return f"its cell {run.killers[i]} and was skipped"
+            what = i18n.gettext(run.killers[i])
+            return _("its cell {what} and was skipped").format(what=what), i
     for i in cells:
         if i in run.timed_out:
-            return "its cell ran out of time and was interrupted"
+            return _("its cell ran out of time and was interrupted"), i
     for i in cells:
         if i in run.errors:
-            return f"its cell raised {run.errors[i]}"
+            return _("its cell raised {error}").format(error=run.errors[i]), i
     for i in cells:
         if i in run.not_run:
-            return "its cell was not reached before the time limit"
-    return f"{q.answer_name} was not defined when the notebook finished"
+            return _("its cell was not reached before the time limit"), i
+    why = _("{name} was not defined when the notebook finished").format(name=q.answer_name)
+    return why, None
 
 
-def _not_graded(qid: str, why: str) -> Graded:
-    return Graded(qid, NOT_GRADED, 0.0, why, reason=why)
+def _not_graded(qid: str, why: str, cell: int | None = None) -> Graded:
+    return Graded(qid, NOT_GRADED, 0.0, why, reason=why, cell=cell)
 
 
 def grade_answers(questions, nb, run: Run, close_credit: float = 0.0) -> list[Graded]:
     """Grade the extracted answers with each question's own ``check`` (in this process)."""
-    from ..exercises.core import Outcome
+    from ..exercises.core import Outcome, outcome_words
 
     graded = []
     for q in questions:
         points = float(getattr(q, "points", 1.0) or 0.0)
         entry = run.answers.get(q.answer_name)
         if entry is None:
-            graded.append(_not_graded(q.qid, _why_missing(q, nb, run)))
+            graded.append(_not_graded(q.qid, *_why_missing(q, nb, run)))
             continue
         if "error" in entry:
-            graded.append(
-                _not_graded(q.qid, f"{q.answer_name} is {entry['error']}, which cannot be graded")
-            )
+            why = _("{name} is {what}, which cannot be graded")
+            graded.append(_not_graded(q.qid, why.format(name=q.answer_name, what=entry["error"])))
             continue
         try:
             value = decode(entry["value"])
         except Exception as exc:
-            why = f"{q.answer_name} could not be read back ({type(exc).__name__})"
+            why = _("{name} could not be read back ({error})").format(
+                name=q.answer_name, error=type(exc).__name__
+            )
             graded.append(_not_graded(q.qid, why))
             continue
         fb = q.check(value)
         earned = {Outcome.CORRECT: points, Outcome.CLOSE: points * close_credit}.get(
             fb.outcome, 0.0
         )
-        reason = fb.outcome.value if fb.outcome is Outcome.UNANSWERED else ""
+        reason = outcome_words(fb.outcome) if fb.outcome is Outcome.UNANSWERED else ""
         keep = max(OPEN_ANSWER_CHARS, 15 * getattr(q, "words", 0))  # a one-page report fits
         text = value[:keep] if not q.auto and isinstance(value, str) else ""
         graded.append(
@@ -191,14 +198,17 @@ def grade_answers(questions, nb, run: Run, close_credit: float = 0.0) -> list[Gr
 FLAGS = (
     (
         re.compile(r"\bq\d+\s*\.\s*(?:expected|correct|mistakes)\b"),
-        "reads a question's answer key (.expected, .correct or .mistakes)",
+        N_("reads a question's answer key (.expected, .correct or .mistakes)"),
     ),
-    (re.compile(r"\bgetattr\s*\(\s*q\d+\b"), "reads a question's attributes through getattr"),
+    (
+        re.compile(r"\bgetattr\s*\(\s*q\d+\b"),
+        N_("reads a question's attributes through getattr"),
+    ),
     (
         re.compile(r"\bq\d+\s*\.\s*check\s*=(?!=)|\b_judge\b|\bsetattr\s*\(\s*q\d+"),
-        "replaces a check",
+        N_("replaces a check"),
     ),
-    (re.compile(r"_solutions\.ipynb|\bsolutions[/\\]"), "looks for the solutions notebooks"),
+    (re.compile(r"_solutions\.ipynb|\bsolutions[/\\]"), N_("looks for the solutions notebooks")),
 )
 
 
@@ -207,7 +217,8 @@ def flags(nb) -> str:
     if nb is None:
         return ""
     code = "\n".join(str(c.source) for c in nb.cells if c.cell_type == "code")
-    return "; ".join(text for pattern, text in FLAGS if pattern.search(code))
+    found = [i18n.gettext(text) for pattern, text in FLAGS if pattern.search(code)]
+    return _("; ").join(found)
 
 
 # --- a class ------------------------------------------------------------------------------------
@@ -234,7 +245,7 @@ class Row:
     def reasons(self) -> str:
         parts = list(self.notes)
         parts += [f"{g.qid}: {g.reason}" for g in self.graded if g.reason]
-        return "; ".join(parts)
+        return _("; ").join(parts)
 
 
 def cell_label(nb, index: int) -> str:
@@ -253,7 +264,7 @@ def _explained(nb, index: int, graded: list[Graded]) -> bool:
     """True when every question of the cell already has a reason that names its cell."""
     src = str(nb.cells[index].source) if nb is not None and index < len(nb.cells) else ""
     qids = set(re.findall(r"\b(q\d+)(?:_answer\b|\.check\b)", src))
-    told = {g.qid for g in graded if g.reason.startswith("its cell")}
+    told = {g.qid for g in graded if g.cell is not None}
     return bool(qids) and qids <= told
 
 
@@ -261,15 +272,23 @@ def _run_notes(row: Row, sub, run: Run, limits: Limits) -> None:
     row.notes += run.notes
     for i in sorted(run.killers):
         if not _explained(sub.nb, i, row.graded):
-            row.notes.append(f"cell {cell_label(sub.nb, i)} {run.killers[i]}; it was skipped")
+            row.notes.append(
+                _("cell {cell} {what}; it was skipped").format(
+                    cell=cell_label(sub.nb, i), what=i18n.gettext(run.killers[i])
+                )
+            )
     for i in sorted(run.timed_out):
         if not _explained(sub.nb, i, row.graded):
             row.notes.append(
-                f"cell {cell_label(sub.nb, i)} ran out of time ({limits.per_cell:g} s)"
+                _("cell {cell} ran out of time ({seconds} s)").format(
+                    cell=cell_label(sub.nb, i), seconds=f"{limits.per_cell:g}"
+                )
             )
     if run.not_run:
         row.notes.append(
-            f"the time limit of {limits.timeout:g} s was reached: {len(run.not_run)} cells not run"
+            _("the time limit of {seconds} s was reached: {count} cells not run").format(
+                seconds=f"{limits.timeout:g}", count=len(run.not_run)
+            )
         )
 
 
@@ -277,13 +296,13 @@ async def _grade_one(sub, index, root, limits, close_credit, questions, sem, opt
     row = Row(student=sub.student, file=sub.file, exercise=sub.exercise)
     qs = questions.get(sub.exercise)
     if qs is None:
-        row.notes.append(sub.problem or "could not tell which exercise this is")
+        row.notes.append(sub.problem or _("could not tell which exercise this is"))
         return row
     if isinstance(qs, str):  # the exercise module could not be loaded
         row.notes.append(qs)
         return row
     if sub.problem or sub.nb is None:
-        why = sub.problem or "not a notebook"
+        why = sub.problem or _("not a notebook")
         row.notes.append(why)
         row.graded = [Graded(q.qid, NOT_GRADED, 0.0, why) for q in qs]
         return row
@@ -295,7 +314,7 @@ async def _grade_one(sub, index, root, limits, close_credit, questions, sem, opt
             try:
                 run = await asyncio.wait_for(coro, limits.timeout + 60)
             except asyncio.TimeoutError:
-                run = Run(notes=["the grader stopped this notebook (hard time limit)"])
+                run = Run(notes=[_("the grader stopped this notebook (hard time limit)")])
                 run.survivors = box.reap()
         finally:
             if not options["keep"]:
@@ -307,7 +326,9 @@ async def _grade_one(sub, index, root, limits, close_credit, questions, sem, opt
     row.graded = grade_answers(qs, sub.nb, run, close_credit)
     _run_notes(row, sub, run, limits)
     if run.survivors:
-        row.notes.append(f"{len(run.survivors)} of its processes could not be stopped")
+        row.notes.append(
+            _("{count} of its processes could not be stopped").format(count=len(run.survivors))
+        )
     return row
 
 
@@ -320,10 +341,14 @@ async def _grade_all(subs, root, limits, close_credit, questions, jobs, progress
             row = await _grade_one(sub, i, root, limits, close_credit, questions, sem, options)
         except Exception as exc:  # a grader fault must still give the student a row
             row = Row(sub.student, sub.file, sub.exercise)
-            row.notes.append(f"the grader failed on this file ({type(exc).__name__}: {exc})")
+            row.notes.append(
+                _("the grader failed on this file ({error})").format(
+                    error=f"{type(exc).__name__}: {exc}"
+                )
+            )
             qs = questions.get(sub.exercise)
             if isinstance(qs, list):
-                row.graded = [_not_graded(q.qid, "grader failure") for q in qs]
+                row.graded = [_not_graded(q.qid, _("grader failure")) for q in qs]
         done[0] += 1
         if progress:
             progress(f"[{done[0]}/{len(subs)}] {sub.file}: {_points(row)} ({row.seconds:.1f} s)")
@@ -333,7 +358,7 @@ async def _grade_all(subs, root, limits, close_credit, questions, jobs, progress
 
 
 def _points(row: Row) -> str:
-    text = f"{row.total:g} points"
+    text = _("{points} points").format(points=f"{row.total:g}")
     return text + (f" — {row.reasons()[:150]}" if row.notes else "")
 
 
@@ -342,7 +367,11 @@ def _pick_exercise(exercise, known):
         return exercise
     hits = [k for k in known if k.startswith(f"ex{exercise}_") or k.startswith(exercise)]
     if len(hits) != 1:
-        raise ValueError(f"unknown exercise {exercise!r}; known: {sorted(known)}")
+        raise ValueError(
+            _("unknown exercise {name}; known: {known}").format(
+                name=repr(exercise), known=sorted(known)
+            )
+        )
     return hits[0]
 
 
@@ -352,7 +381,9 @@ def _load_questions(subs) -> dict:
         try:
             questions[name] = questions_of(name)
         except Exception as exc:
-            questions[name] = f"the exercise {name} could not be loaded ({type(exc).__name__})"
+            questions[name] = _("the exercise {name} could not be loaded ({error})").format(
+                name=name, error=type(exc).__name__
+            )
     return questions
 
 
@@ -380,7 +411,7 @@ def grade_folder(
 
     folder = Path(folder)
     if not folder.is_dir():
-        raise FileNotFoundError(f"{folder} is not a folder")
+        raise FileNotFoundError(_("{folder} is not a folder").format(folder=folder))
     sandboxed = sandbox.require(allow_unsafe=unsafe_no_sandbox)
     start = time.monotonic()
     known = exercise_modules()

@@ -2,7 +2,10 @@
 per submission and, given a roster, a gradebook in Canvas's import format.
 
 Everything here reads the structured results (outcome, points, named mistake), never sentences.
-It is written only after every kernel is gone, to a place no kernel could see.
+It is written only after every kernel is gone, to a place no kernel could see. It speaks the
+current language (``python -m retool grade --lang zh``): the tables keep their English keys inside
+and get their headers and outcomes in that language when written; the gradebook keeps Canvas's
+column names.
 """
 
 from __future__ import annotations
@@ -10,15 +13,61 @@ from __future__ import annotations
 import csv
 import html
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import i18n
+from ..i18n import N_, _
 from .grade import NOT_GRADED, Row
 
 CANVAS_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 UNANSWERED = "not answered yet"
 RECORDED = "answered, not auto-graded"
+
+# the written tables' headers, in the grader's language (the frames keep these keys)
+HEADERS = {
+    "student": N_("student"),
+    "file": N_("file"),
+    "exercise": N_("exercise"),
+    "total": N_("total"),
+    "max_points": N_("max_points"),
+    "reasons": N_("reasons"),
+    "flags": N_("flags"),
+    "question": N_("question"),
+    "outcome": N_("outcome"),
+    "points": N_("points"),
+    "feedback": N_("feedback"),
+    "mistake": N_("mistake"),
+    "open_answer": N_("open_answer"),
+    "auto_graded": N_("auto_graded"),
+    "submissions": N_("submissions"),
+    "answered": N_("answered"),
+    "correct": N_("correct"),
+    "share_correct": N_("share_correct"),
+    "close": N_("close"),
+    "incorrect": N_("incorrect"),
+    "open_answered": N_("open_answered"),
+    "most_common_mistake": N_("most_common_mistake"),
+    "mistake_count": N_("mistake_count"),
+    "nobody_reached": N_("nobody_reached"),
+}
+
+
+def headed(frame):
+    """A table with its headers (and outcomes) in the current language, to be written."""
+    frame = frame.copy()
+    if "outcome" in frame.columns:
+        frame["outcome"] = frame["outcome"].map(outcome_words)
+    return frame.rename(columns=lambda c: i18n.gettext(HEADERS[c]) if c in HEADERS else c)
+
+
+def outcome_words(outcome: str) -> str:
+    """An outcome in words ('not graded' included), in the current language."""
+    from ..exercises.core import outcome_words as words
+
+    return words(outcome)
 
 
 def num(x: float):
@@ -118,37 +167,67 @@ class ClassResult:
 
     def summary(self) -> str:
         """The per-question class summary (printed and saved)."""
-        lines = [f"{len(self.rows)} submissions graded in {self.seconds:.1f} s"]
+        lines = [
+            _("{count} submissions graded in {seconds} s").format(
+                count=len(self.rows), seconds=f"{self.seconds:.1f}"
+            )
+        ]
         if not self.sandboxed:
-            lines.append("WARNING: graded without a sandbox (--unsafe-no-sandbox)")
+            lines.append(_("WARNING: graded without a sandbox (--unsafe-no-sandbox)"))
         items = self.items()
         for ex, qs in self.exercises.items():
             rows = [r for r in self.rows if r.exercise == ex]
+            head = _(
+                "Exercise {exercise}: {count} submissions, {questions} questions, {points} points"
+            )
             lines += [
                 "",
-                f"Exercise {ex}: {len(rows)} submissions, {len(qs)} questions, "
-                f"{num(self.max_points(ex))} points",
+                head.format(
+                    exercise=ex, count=len(rows), questions=len(qs), points=num(self.max_points(ex))
+                ),
             ]
             lines += _question_table(self.rows, ex, qs, items)
             lines += _totals(rows, self.max_points(ex))
             nobody = items[(items.exercise == ex) & items.nobody_reached]["question"].tolist()
             if nobody and rows:
-                lines.append(f"nobody answered: {', '.join(nobody)}")
+                lines.append(_("nobody answered: {questions}").format(questions=", ".join(nobody)))
         other = [r for r in self.rows if r.exercise not in self.exercises]
         if other:
-            lines += ["", f"{len(other)} files could not be graded against any exercise:"]
+            lines += [
+                "",
+                _("{count} files could not be graded against any exercise:").format(
+                    count=len(other)
+                ),
+            ]
             lines += [f"  {r.file}: {r.reasons()}" for r in other]
         flagged = [r for r in self.rows if r.notes]
         if flagged:
-            lines += ["", f"{len(flagged)} submissions had problems (see the reasons column):"]
+            lines += [
+                "",
+                _("{count} submissions had problems (see the reasons column):").format(
+                    count=len(flagged)
+                ),
+            ]
             lines += [f"  {r.file}: {'; '.join(r.notes)}" for r in flagged]
         return "\n".join(lines)
 
 
+SUMMARY_HEAD = (
+    N_("question"),
+    N_("points"),
+    N_("correct"),
+    N_("close"),
+    N_("incorrect"),
+    N_("open answered"),
+    N_("unanswered"),
+    N_("not graded"),
+    N_("mean"),
+    N_("most common mistake"),
+)
+
+
 def _question_table(all_rows, ex, qs, items) -> list[str]:
-    head = ("question", "points", "correct", "close", "incorrect", "open answered")
-    head += ("unanswered", "not graded", "mean", "most common mistake")
-    table = [head]
+    table = [tuple(i18n.gettext(h) for h in SUMMARY_HEAD)]
     rows = [r for r in all_rows if r.exercise == ex]
     for q in qs:
         gs = [g for r in rows for g in r.graded if g.qid == q.qid]
@@ -160,7 +239,7 @@ def _question_table(all_rows, ex, qs, items) -> list[str]:
         auto = getattr(q, "auto", True)
         table.append(
             (
-                q.qid + ("" if auto else " (open)"),
+                q.qid + ("" if auto else _(" (open)")),
                 str(num(float(q.points or 0))),
                 str(count["correct"]),
                 str(count["close"]),
@@ -182,15 +261,26 @@ def _totals(rows, max_points) -> list[str]:
     mid = len(totals) // 2
     median = totals[mid] if len(totals) % 2 else (totals[mid - 1] + totals[mid]) / 2
     return [
-        f"total: mean {sum(totals) / len(totals):.2f} of {num(max_points)}, median "
-        f"{num(median)}, full marks {sum(t >= max_points for t in totals)}, "
-        f"zero {sum(t == 0 for t in totals)}"
+        _("total: mean {mean} of {most}, median {median}, full marks {full}, zero {zero}").format(
+            mean=f"{sum(totals) / len(totals):.2f}",
+            most=num(max_points),
+            median=num(median),
+            full=sum(t >= max_points for t in totals),
+            zero=sum(t == 0 for t in totals),
+        )
     ]
 
 
+def _width(text: str) -> int:
+    """The columns a text takes in a terminal: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _aligned(table) -> list[str]:
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-    return ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in table]
+    widths = [max(_width(row[i]) for row in table) for i in range(len(table[0]))]
+    return [
+        "  ".join(c + " " * (w - _width(c)) for c, w in zip(row, widths)).rstrip() for row in table
+    ]
 
 
 # --- feedback files ---------------------------------------------------------------------------
@@ -205,29 +295,40 @@ def feedback_html(result: ClassResult, row: Row) -> str:
     """A student's feedback: plain HTML that any browser opens and that reads as text too."""
     esc = html.escape
     total, most = num(row.total), num(result.max_points(row.exercise))
+    title = _("Feedback: {student}").format(student=row.student)
+    heading = _("Feedback for {student}").format(student=row.student)
+    exercise = _("Exercise: {exercise}").format(exercise=row.exercise or _("unknown"))
+    file = _("File: {file}").format(file=row.file)
+    score = _("Score: {total} of {most} points").format(total=total, most=most)
     lines = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>Feedback: {esc(row.student)}</title></head><body>",
-        f"<h1>Feedback for {esc(row.student)}</h1>",
-        f"<p>Exercise: {esc(row.exercise or 'unknown')}<br>",
-        f"File: {esc(row.file)}<br>",
-        f"Score: {total} of {most} points</p>",
+        f'<html lang="{i18n.language()}"><head><meta charset="utf-8">',
+        f"<title>{esc(title)}</title></head><body>",
+        f"<h1>{esc(heading)}</h1>",
+        f"<p>{esc(exercise)}<br>",
+        f"{esc(file)}<br>",
+        f"{esc(score)}</p>",
     ]
     if row.notes:
-        lines.append("<p>About the whole file:</p><ul>")
+        lines.append("<p>" + esc(_("About the whole file:")) + "</p><ul>")
         lines += [f"<li>{esc(n)}</li>" for n in row.notes]
         lines.append("</ul>")
     for g in row.graded:
-        unit = "point" if num(g.points) == 1 else "points"
-        lines.append(f"<h2>{esc(g.qid)}: {num(g.points)} {unit} ({esc(g.outcome)})</h2>")
+        points = i18n.ngettext("{points} point", "{points} points", 1 if num(g.points) == 1 else 2)
+        points = points.format(points=num(g.points))
+        head = _("{qid}: {points} ({outcome})")
+        head = head.format(qid=g.qid, points=points, outcome=outcome_words(g.outcome))
+        lines.append(f"<h2>{esc(head)}</h2>")
         lines.append(f"<p>{esc(g.message)}</p>")
         if g.reason and g.reason != g.message:
-            lines.append(f"<p>Why it was not graded: {esc(g.reason)}</p>")
+            why = _("Why it was not graded: {reason}").format(reason=g.reason)
+            lines.append(f"<p>{esc(why)}</p>")
         if g.mistake:
-            lines.append(f"<p>The answer looks like this common mistake: {esc(g.mistake)}</p>")
+            looks = _("The answer looks like this common mistake: {mistake}")
+            lines.append(f"<p>{esc(looks.format(mistake=g.mistake))}</p>")
         if g.answer_text:
-            lines.append("<p>Your written answer (marked by your instructor):</p>")
+            written = _("Your written answer (marked by your instructor):")
+            lines.append(f"<p>{esc(written)}</p>")
             lines.append(f"<blockquote>{esc(g.answer_text)}</blockquote>")
             rubric = _rubric(result, row.exercise, g.qid)
             if rubric:
@@ -336,9 +437,9 @@ def write_result(result: ClassResult, out: Path, roster=None, assignment=None) -
     """Write the score table, summary, item analysis, feedback table and files (and gradebook)."""
     paths = output_paths(out)
     paths["scores"].parent.mkdir(parents=True, exist_ok=True)
-    result.table().to_csv(paths["scores"], index=False, encoding="utf-8-sig")
-    result.feedback().to_csv(paths["feedback"], index=False, encoding="utf-8-sig")
-    result.items().to_csv(paths["items"], index=False, encoding="utf-8-sig")
+    headed(result.table()).to_csv(paths["scores"], index=False, encoding="utf-8-sig")
+    headed(result.feedback()).to_csv(paths["feedback"], index=False, encoding="utf-8-sig")
+    headed(result.items()).to_csv(paths["items"], index=False, encoding="utf-8-sig")
     paths["summary"].write_text(result.summary() + "\n", encoding="utf-8")
     write_feedback_files(result, paths["feedback_files"])
     written = {k: v for k, v in paths.items() if k != "gradebook"}
@@ -353,4 +454,6 @@ def write_result(result: ClassResult, out: Path, roster=None, assignment=None) -
 
 def default_assignment(result: ClassResult) -> str:
     names = sorted(result.exercises)
-    return f"Exercise {names[0]}" if len(names) == 1 else "Exercises"
+    if len(names) == 1:
+        return _("Exercise {exercise}").format(exercise=names[0])
+    return _("Exercises")

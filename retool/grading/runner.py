@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import N_, _
 from .sandbox import Box, Limits
 
 MAX_RESTARTS = 2
@@ -28,8 +29,9 @@ STARTUP_TIMEOUT = 60.0
 ANSWER_NODES = 200_000
 MAX_REPLY_CHARS = 40 * 2**20
 PROBE_FILE = str(Path(__file__).resolve().parent / "probe.py")
-KILLED = "stopped the kernel (a crash, exit or too much memory)"
-STUCK = "left the kernel stuck (it ignored the interrupt)"
+# said in the grader's language where a reason is written (retool.grading.grade)
+KILLED = N_("stopped the kernel (a crash, exit or too much memory)")
+STUCK = N_("left the kernel stuck (it ignored the interrupt)")
 
 
 @dataclass
@@ -203,7 +205,9 @@ async def _attempt(nb, box: Box, names, limits: Limits, deadline, skip, run, n, 
         interrupt_on_timeout=True,
         error_on_timeout={
             "ename": "TimeoutError",
-            "evalue": f"the cell ran longer than {limits.per_cell:g} s and was interrupted",
+            "evalue": _("the cell ran longer than {seconds} s and was interrupted").format(
+                seconds=f"{limits.per_cell:g}"
+            ),
             "traceback": [],
         },
         iopub_timeout=2,
@@ -230,7 +234,9 @@ async def _attempt(nb, box: Box, names, limits: Limits, deadline, skip, run, n, 
             startup = max(5.0, min(STARTUP_TIMEOUT, deadline - time.monotonic()))
             await kc.wait_for_ready(timeout=startup)
         except Exception as exc:
-            run.notes.append(f"the kernel could not start ({type(exc).__name__})")
+            run.notes.append(
+                _("the kernel could not start ({error})").format(error=type(exc).__name__)
+            )
             return None
         box.seal()
         client.kc = kc
@@ -266,7 +272,9 @@ async def _attempt(nb, box: Box, names, limits: Limits, deadline, skip, run, n, 
             if found is not None:
                 answers = found
             elif status == "error":
-                note = "the answers could not be read after some cells (the notebook broke Python)"
+                note = _(
+                    "the answers could not be read after some cells (the notebook broke Python)"
+                )
                 if note not in run.notes:
                     run.notes.append(note)
             else:
@@ -312,9 +320,9 @@ async def run_notebook(nb, box: Box, names: list[str], limits: Limits, keep_log=
             break
         skip.add(bad)
         if time.monotonic() >= deadline - 2:
-            run.notes.append("no time left to run the notebook again without that cell")
+            run.notes.append(_("no time left to run the notebook again without that cell"))
             break
         if attempt == MAX_RESTARTS:
-            run.notes.append(f"gave up after {MAX_RESTARTS + 1} kernels")
+            run.notes.append(_("gave up after {count} kernels").format(count=MAX_RESTARTS + 1))
     run.seconds = time.monotonic() - start
     return run

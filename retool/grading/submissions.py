@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
+
 MAX_SUBMISSION_BYTES = 50 * 2**20
 
 
@@ -98,17 +100,21 @@ def read_submission(path: Path, folder: Path, known: dict[str, str]) -> Submissi
     student = rel[: -len(path.suffix)] if path.suffix else rel
     sub = Submission(path=path, student=student, file=rel)
     if path.is_symlink():
-        sub.problem = "a symbolic link, not a submitted file"
+        sub.problem = _("a symbolic link, not a submitted file")
         return sub
     try:
         size = path.stat().st_size
         if size > MAX_SUBMISSION_BYTES:
-            sub.problem = f"the file is too large to grade ({size / 2**20:.0f} MB)"
+            sub.problem = _("the file is too large to grade ({size} MB)").format(
+                size=f"{size / 2**20:.0f}"
+            )
             return sub
         with open(path, "rb") as f:
             sub.data = f.read(MAX_SUBMISSION_BYTES + 1)
     except OSError as exc:
-        sub.problem = f"the file could not be read ({exc.strerror or type(exc).__name__})"
+        sub.problem = _("the file could not be read ({error})").format(
+            error=exc.strerror or type(exc).__name__
+        )
         return sub
     parse_notebook(sub, path.name, known)
     return sub
@@ -121,31 +127,33 @@ def parse_notebook(sub: Submission, name: str, known: dict[str, str]) -> None:
     try:
         text = sub.data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        sub.problem = f"not a notebook (a {Path(name).suffix or 'binary'} file, not text)"
+        sub.problem = _("not a notebook (a {kind} file, not text)").format(
+            kind=Path(name).suffix or "binary"
+        )
         return
     try:
         raw = json.loads(text)
     except (ValueError, RecursionError):
-        sub.problem = "not a notebook (the file is not valid JSON: damaged or not an .ipynb)"
+        sub.problem = _("not a notebook (the file is not valid JSON: damaged or not an .ipynb)")
         return
     cells = raw.get("cells") if isinstance(raw, dict) else None
     sheets = raw.get("worksheets") if isinstance(raw, dict) else None
     if raw.get("nbformat") == 3 and isinstance(sheets, list):  # nbformat 3: cells in worksheets
         cells = [c for ws in sheets if isinstance(ws, dict) for c in ws.get("cells", [])]
     if not isinstance(cells, list):
-        sub.problem = "not a notebook (JSON without a list of cells)"
+        sub.problem = _("not a notebook (JSON without a list of cells)")
         return
     sub.exercise = identify(raw, name, known)
     language = kernel_language(raw)
     if language is not None and language.lower() not in {"python", "python3", "ipython"}:
-        sub.problem = (
-            f"a notebook for the {language} kernel, not Python: the exercises are in Python, "
-            "so none of its answers can be graded"
-        )
+        sub.problem = _(
+            "a notebook for the {language} kernel, not Python: the exercises are in Python, so "
+            "none of its answers can be graded"
+        ).format(language=language)
         return
     try:
         sub.nb = nbformat.reads(text, as_version=4)
-        _ = [c.cell_type for c in sub.nb.cells]
+        [c.cell_type for c in sub.nb.cells]  # noqa: B018 (reads every cell: a damaged one raises)
     except Exception as exc:  # a damaged notebook: a row with the reason
         sub.nb = None
-        sub.problem = f"not a readable notebook ({type(exc).__name__})"
+        sub.problem = _("not a readable notebook ({error})").format(error=type(exc).__name__)

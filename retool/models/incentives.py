@@ -200,9 +200,7 @@ def renovates(
 ) -> bool:
     """Does the decision maker choose to renovate (N > 0)?"""
     return (
-        decision_gain(
-            market_power, share, p_sunk, own_cost, financing=financing, bailout=bailout
-        )
+        decision_gain(market_power, share, p_sunk, own_cost, financing=financing, bailout=bailout)
         > 0
     )
 

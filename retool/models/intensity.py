@@ -26,6 +26,7 @@ from ..params import Param, Spec, number_in_range
 
 # --- presets: baseline intensities, percent of an investment total ----------------------------
 
+
 def table1_own_2005() -> float:
     """Table 1's own intensity in its first year, 2005: renovation over society-wide FAI (percent,
     two decimals): the same firms and the same denominator as the years it is compared with."""

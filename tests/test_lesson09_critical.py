@@ -160,7 +160,8 @@ def test_the_end_of_course_questions_weigh_verdicts_and_combine_lessons():
     from retool.models import intensity, subsidy
 
     t1 = data.table1_wide()["renovation"]
-    share = t1 / data.fai_series("fai_total").loc[t1.index] * 100
+    fai = data.fai_series("fai_total").loc[t1.index]
+    share = t1 / fai * 100
     fall = share.loc[2009] - share.loc[2005]
     assert fall < 0 < float(rebuild.table1_growth(2005, 2009)["renovation"])  # two verdicts
     assert ex09_critical.q4.check(fall).outcome is Outcome.CORRECT
@@ -176,6 +177,10 @@ def test_the_end_of_course_questions_weigh_verdicts_and_combine_lessons():
     assert ratio > baselines > 1  # the shortfall grows faster than the baseline
     assert ex09_critical.q5.check(ratio).outcome is Outcome.CORRECT
     assert ex09_critical.q5.check(baselines).outcome is Outcome.CLOSE
+    # a learner who computes the 2005 share unrounded from data/ is right too
+    b1980 = data.claim_value("lme_share_1980")
+    unrounded = (b1980 / 100 * fai - t1).sum() / (share.loc[2005] / 100 * fai - t1).sum()
+    assert abs(unrounded - ratio) > 0.05 and ex09_critical.q5.check(unrounded).correct
 
     rate = subsidy.LENDING_RATE_3_5Y_2009_PCT
     loans = subsidy.subsidy_per_year() / (rate / 100 * 0.5)

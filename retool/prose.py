@@ -557,6 +557,12 @@ def _incentive(firm, setting, reformed=False):
     return lambda: incentives.firm_settings(firm, reformed)[setting]
 
 
+def _exercise(module, name):
+    import importlib
+
+    return getattr(importlib.import_module(f"retool.exercises.{module}"), name)
+
+
 def _wear(name):
     from .models import wear
 
@@ -731,17 +737,7 @@ REGISTRY: list[Entry] = [
         lambda: (data.claim_value("lme_share_2009"), USA(), data.claim_value("us_share_1947_1978")),
     ),
     Entry("02", "to 15.5% (2000)", lambda: _society_share(2000)),
-    Entry("02", "(about 31%)", IMPLIED_MFG),
     Entry("02", "falls from about 9% to 5%", lambda: (_mfg_intensity(2005), _mfg_intensity(2009))),
-    Entry("02", "Table 1's -12.12%, but", G2009),
-    Entry("02", "a check Table 1's -12.12% passes too", G2009),
-    Entry("02", "was about 31% of society-wide investment", IMPLIED_MFG),
-    Entry(
-        "02",
-        "about 134,000亿元 higher (10% of GDP)",
-        lambda: (_shortfall("cumulative_shortfall"), _shortfall("cumulative_shortfall_pct_gdp")),
-        -3,
-    ),
     Entry(
         "02",
         "About 134,000亿元, 10% of the period's GDP, 670 years",
@@ -872,8 +868,9 @@ REGISTRY: list[Entry] = [
     ),
     Entry("03", "to 46%", lambda: _assimilation_ratio(2009)),
     # lesson 04
-    Entry("04", "15 years)", _wear("DEFAULT_YEARS")),
-    Entry("04", "15 × (δ − r)", _wear("DEFAULT_YEARS")),
+    Entry("04", "Take g = 8% a year", lambda: _exercise("ex04_wear", "NEW_GROWTH") * 100),
+    Entry("06", "premium f = 0.2", lambda: _exercise("ex06_incentives", "PREMIUM")),
+    Entry("06", "failure (b = 0.5)", lambda: _exercise("ex06_incentives", "SOFT_BUDGET")),
     # lesson 05
     Entry("05", "the exponent is 1/8", _idicn_growth_years),
     Entry("05", "Using 9,", lambda: _idicn_growth_years() + 1),

@@ -194,3 +194,15 @@ def test_the_capacity_controls_are_declared_and_bounded():
     assert wear.PARAMS["new_level"].check(2) == 2
     with pytest.raises(ValueError):
         wear.simulate(growth=-0.1)
+
+
+def test_the_vintage_question_is_the_derived_gap_and_the_models_end():
+    """Exercise 04 q5: the settled gap derived by hand, e + (δ − r) / g, is where the model ends;
+    without the level new capacity embodies it is a named mistake, not the answer."""
+    g, e = ex.NEW_GROWTH, ex.NEW_LEVEL
+    by_hand = e + (wear.DEFAULT_OBSOLESCENCE - wear.DEFAULT_RENOVATION) / g
+    path = wear.simulate(years=ex.SETTLE_YEARS, growth=g, new_level=e)["gap_levels"]
+    assert path.iloc[-1] == pytest.approx(by_hand, abs=1e-3)
+    assert ex.q5.check(by_hand).correct
+    assert ex.q5.check(by_hand - e).outcome.value == "close"  # e left out
+    assert not ex.q5.check(path.iloc[wear.DEFAULT_YEARS]).correct  # still on its way at 15 years

@@ -129,3 +129,14 @@ def test_the_widget_passes_the_financing_terms_to_the_model():
     assert plain != premium and "hold-up risk" in plain
     with pytest.raises(ValueError):
         incentives.firm_gain(0.1, 0.5, financing=2.0)
+
+
+def test_the_ownership_question_is_the_premium_plus_the_expected_bailout():
+    """Exercise 06 q7: the same project is worth f + p·b more to the SOE, whatever it returns."""
+    m, p, f, b = ex.PROJECT["market_power"], ex.PROJECT["p_sunk"], ex.PREMIUM, ex.SOFT_BUDGET
+    gap = incentives.firm_gain(m, p, bailout=b) - incentives.firm_gain(m, p, financing=f)
+    assert gap == pytest.approx(f + p * b)
+    assert incentives.firm_gain(m, p, bailout=b) > 0 > incentives.firm_gain(m, p, financing=f)
+    assert ex.q7.check(f + p * b).correct
+    assert ex.q7.check(f).outcome.value == "close"  # the soft budget left out
+    assert ex.q7.check(f + b).outcome.value == "close"  # b not weighted by p

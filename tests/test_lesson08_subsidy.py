@@ -182,3 +182,14 @@ def test_the_instruments_of_section_four_have_the_same_value_and_differ_in_timin
     once, every = t["user cost lower by (points)"].iloc[0], t["user cost lower by (points)"].iloc[1]
     assert once == pytest.approx(6.0) and every == pytest.approx(0.06 / 1.06 * 16.0)
     assert "leverage" not in subsidy.describe()
+
+
+def test_the_marginal_project_question_is_the_bottom_of_the_hurdle_band():
+    """Exercise 08 q7: the lowest return the subsidy adds is the subsidised user cost r (1 − s) + δ,
+    the bottom of hurdle_band; the unsubsidised hurdle and a forgotten δ are named mistakes."""
+    r, s, d = ex08_subsidy.LONG_RATE, ex08_subsidy.HALF, ex08_subsidy.DEP
+    low, high = subsidy.hurdle_band(r, s, d)
+    assert low == pytest.approx(r * (1 - s / 100) + d) and high == pytest.approx(r + d)
+    assert ex08_subsidy.q7.check(low).correct
+    assert ex08_subsidy.q7.check(high).outcome.value == "close"
+    assert ex08_subsidy.q7.check(low - d).outcome.value == "close"

@@ -152,11 +152,47 @@ def test_taking_the_paper_on_trust_is_caught():
     """Answering with the paper's printed number is named as a mistake, not accepted."""
     assert ex09_critical.q1.check(1 / data.claim_value("tenth_of_usa")).outcome is Outcome.CLOSE
     assert ex09_critical.q2.check(data.claim_value("growth_2009_lme")).outcome is Outcome.CLOSE
-    # the sentence is about all enterprises: splicing in Table 1's universe is the named mistake
-    spliced = rebuild.first_year_domestic_faster_from_then_on()
-    assert ex09_critical.q4.check(spliced).outcome is Outcome.CLOSE
-    year = data.claim_value("domestic_faster_since_2003")
-    assert ex09_critical.q4.check(year).outcome is Outcome.CORRECT
+
+
+def test_the_end_of_course_questions_weigh_verdicts_and_combine_lessons():
+    """q4-q7 ask what only the end of the course can: each answer from data/ through the library,
+    the slip of an earlier lesson named as a mistake."""
+    from retool.models import intensity, subsidy
+
+    t1 = data.table1_wide()["renovation"]
+    fai = data.fai_series("fai_total").loc[t1.index]
+    share = t1 / fai * 100
+    fall = share.loc[2009] - share.loc[2005]
+    assert fall < 0 < float(rebuild.table1_growth(2005, 2009)["renovation"])  # two verdicts
+    assert ex09_critical.q4.check(fall).outcome is Outcome.CORRECT
+    growth = data.claim_value("growth_2005_2009_renovation")  # lesson 01's number, copied
+    assert ex09_critical.q4.check(growth).outcome is Outcome.CLOSE
+
+    def shortfall(preset):
+        table = intensity.counterfactual_table(intensity.preset_value(preset))
+        return intensity.summary(table)["cumulative_shortfall"]
+
+    ratio = shortfall("1980") / shortfall("table1_2005")
+    baselines = intensity.preset_value("1980") / intensity.preset_value("table1_2005")
+    assert ratio > baselines > 1  # the shortfall grows faster than the baseline
+    assert ex09_critical.q5.check(ratio).outcome is Outcome.CORRECT
+    assert ex09_critical.q5.check(baselines).outcome is Outcome.CLOSE
+    # a learner who computes the 2005 share unrounded from data/ is right too
+    b1980 = data.claim_value("lme_share_1980")
+    unrounded = (b1980 / 100 * fai - t1).sum() / (share.loc[2005] / 100 * fai - t1).sum()
+    assert abs(unrounded - ratio) > 0.05 and ex09_critical.q5.check(unrounded).correct
+
+    rate = subsidy.LENDING_RATE_3_5Y_2009_PCT
+    loans = subsidy.subsidy_per_year() / (rate / 100 * 0.5)
+    years = shortfall("table1_2005") / loans
+    assert years < 1 < shortfall("1980") / loans  # the verdict on 四.2 turns with the baseline
+    assert ex09_critical.q6.check(years).outcome is Outcome.CORRECT
+    printed = intensity.summary(
+        intensity.counterfactual_table(intensity.preset_value("table1_2005"))
+    )
+    assert ex09_critical.q6.check(printed["subsidised_loan_years"]).outcome is Outcome.CLOSE
+    assert ex09_critical.q7.check("B").outcome is Outcome.CORRECT
+    assert ex09_critical.q7.check("C").outcome is Outcome.INCORRECT
 
 
 # --- the claims table: claims in words, values as people write them, the chart's verdicts ------

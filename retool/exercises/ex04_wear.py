@@ -8,6 +8,7 @@ Every expected value is computed from ``data/`` (the claims ledger) with :mod:`r
 from __future__ import annotations
 
 from .. import data, measures, rebuild
+from ..i18n import lazy
 from ..models import wear as model
 from .core import (  # noqa: F401 (summary is re-exported for the notebooks)
     ChoiceQuestion,
@@ -213,51 +214,6 @@ q4 = NumberQuestion(
     ),
 )
 
-q5 = NumberQuestion(
-    qid="q5",
-    answer_name="q5_answer",
-    prompt=(
-        f"Run the model with its defaults (renovation {model.DEFAULT_RENOVATION:.0%} and "
-        f"obsolescence {model.DEFAULT_OBSOLESCENCE:.0%} of the equipment a year, "
-        f"{model.DEFAULT_YEARS} years). How many levels behind the frontier does the equipment "
-        "stand at the end?"
-    ),
-    expected=_gap,
-    unit="levels",
-    tolerance=0.005,
-    hints=(
-        "`model.simulate()` with no arguments uses the defaults; it returns one row per year.",
-        "The column is 'gap_levels'; take the last row (`.iloc[-1]`).",
-        "Each year wear adds the obsolescence rate to the gap and renovation takes the "
-        "renovation rate off it: check your answer against start + years × (δ - r).",
-    ),
-    solution_text=(
-        "q5_answer = model.simulate()['gap_levels'].iloc[-1]\n"
-        f"= {_gap():.3f} levels, up from {model.start_gap_levels():.3f}: renovating half as much "
-        "as "
-        "wears out widens the gap by half a level every ten years."
-    ),
-    mistakes=(
-        Mistake(
-            "the gap index (percent of the starting gap) instead of levels",
-            lambda: float(model.simulate()["gap_index"].iloc[-1]),
-            "'gap_index' is the gap as a percentage of the start; the question asks for "
-            "'gap_levels'.",
-        ),
-        Mistake(
-            "the starting gap",
-            model.start_gap_levels,
-            "that is year 0; take the last year.",
-        ),
-        Mistake(
-            "renovation and obsolescence swapped",
-            lambda: _gap(model.DEFAULT_OBSOLESCENCE, model.DEFAULT_RENOVATION),
-            "the first argument of `model.simulate` is the renovation rate, the second the "
-            "obsolescence rate.",
-        ),
-    ),
-)
-
 _eq_path = _equal_rates()
 q6 = ChoiceQuestion(
     qid="q6",
@@ -325,6 +281,118 @@ q7 = OpenQuestion(
         "down without renovation), the age structure of equipment and scrapping rates, and a "
         "measure of how fast the international frontier advances. The paper gives only one "
         "snapshot (the third census), so the rates are assumptions."
+    ),
+)
+
+# Vintage capital: new capacity growing at 8% a year (the slider's probe) that embodies the
+# domestic advanced level, one level behind the frontier (new plant built on domestic designs).
+NEW_GROWTH = model.PARAMS["growth"].extra_probes[0]
+NEW_LEVEL = model.PARAMS["new_level"].extra_probes[0]
+SETTLE_YEARS = model.MAX_YEARS  # long enough for the gap to settle: (1 + g)^-100 is negligible
+
+
+def _settled(
+    renovation=model.DEFAULT_RENOVATION,
+    obsolescence=model.DEFAULT_OBSOLESCENCE,
+    growth=NEW_GROWTH,
+    new_level=NEW_LEVEL,
+) -> float:
+    return model.steady_gap(renovation, obsolescence, growth, new_level)
+
+
+def _net_wear() -> float:
+    return model.DEFAULT_OBSOLESCENCE - model.DEFAULT_RENOVATION
+
+
+def _simulated(years: int) -> float:
+    path = model.simulate(
+        model.DEFAULT_RENOVATION,
+        model.DEFAULT_OBSOLESCENCE,
+        years,
+        growth=NEW_GROWTH,
+        new_level=NEW_LEVEL,
+    )
+    return float(path["gap_levels"].iloc[-1])
+
+
+q5 = NumberQuestion(
+    qid="q5",
+    answer_name="q5_answer",
+    prompt=lazy(
+        "Vintage capital. Add new capacity to the model: the stock grows by {growth:.0%} a year "
+        "and the new equipment embodies the domestic advanced level (1 level behind the "
+        "frontier), with the default renovation ({renovation:.0%}) and obsolescence "
+        "({obsolescence:.0%}) rates. Derive by hand the gap at which the mean settles (levels "
+        "behind the frontier), then check it against the model run for {years} years.",
+        growth=NEW_GROWTH,
+        renovation=model.DEFAULT_RENOVATION,
+        obsolescence=model.DEFAULT_OBSOLESCENCE,
+        years=SETTLE_YEARS,
+    ),
+    expected=_settled,
+    unit="levels",
+    tolerance=0.005,
+    mistakes=(
+        Mistake(
+            lazy("new capacity at the frontier (the level it embodies left out)"),
+            lambda: _settled(new_level=0),
+            lazy(
+                "new equipment enters one level behind the frontier: it adds g × e to the gap "
+                "every year, so e is part of where the gap settles."
+            ),
+        ),
+        Mistake(
+            lazy("the ratio upside down (g over δ − r)"),
+            lambda: NEW_LEVEL + NEW_GROWTH / _net_wear(),
+            lazy("the net wear δ − r is divided by the growth g, not the other way round."),
+        ),
+        Mistake(
+            lazy("the gap after the lesson's 15 years, not where it settles"),
+            lambda: _simulated(model.DEFAULT_YEARS),
+            lazy(
+                "after 15 years the gap is still on its way; set the gap equal to next year's "
+                "gap and solve, or run the model for {years} years.",
+                years=SETTLE_YEARS,
+            ),
+        ),
+        Mistake(
+            lazy("the gap without new capacity after 15 years"),
+            lambda: _gap(),
+            lazy("that path has no new capacity (g = 0): it widens for ever and never settles."),
+        ),
+    ),
+    where=lazy("the course's vintage-capital extension of lesson 04 (Solow 1960; Salter 1960)"),
+    hints=(
+        lazy(
+            "Each year the gap G becomes G' = (G + δ − r + g × e) / (1 + g): wear adds δ, "
+            "renovation takes off r, new capacity g enters e levels behind."
+        ),
+        lazy("The gap settles where G' = G. Solve for G."),
+        lazy(
+            "G* = e + (δ − r) / g. Check: `model.simulate(years={years}, growth={growth}, "
+            "new_level={level})['gap_levels'].iloc[-1]`.",
+            years=SETTLE_YEARS,
+            growth=NEW_GROWTH,
+            level=NEW_LEVEL,
+        ),
+    ),
+    solution_text=lazy(
+        "e, g = {level}, {growth}\n"
+        "q5_answer = e + (model.DEFAULT_OBSOLESCENCE - model.DEFAULT_RENOVATION) / g\n"
+        "G* = e + (δ − r) / g = {level} + {net:.2f} / {growth:.2f} = {settled:.3f} levels; the "
+        "model run for {years} years ends at {simulated:.3f}. Without new capacity the gap widens "
+        "for ever whenever renovation falls short of wear; with it the gap settles, and where it "
+        "settles is set by the vintage new capacity embodies (e) as much as by renovation: new "
+        "plant at the frontier (e = 0) would hold the gap at {at_frontier:.3f} levels, below the "
+        "census's {start:.2f}.",
+        level=NEW_LEVEL,
+        net=model.DEFAULT_OBSOLESCENCE - model.DEFAULT_RENOVATION,
+        growth=NEW_GROWTH,
+        settled=_settled(),
+        years=SETTLE_YEARS,
+        simulated=_simulated(SETTLE_YEARS),
+        at_frontier=_settled(new_level=0),
+        start=model.start_gap_levels(),
     ),
 )
 

@@ -8,6 +8,7 @@ Expected values come from ``data/`` (Table 1) via :mod:`retool.rebuild` and from
 from __future__ import annotations
 
 from .. import data, measures, rebuild
+from ..i18n import lazy
 from ..models import incentives as model
 from .core import (  # noqa: F401
     ChoiceQuestion,
@@ -272,27 +273,100 @@ q6 = ChoiceQuestion(
     ),
 )
 
-q7 = OpenQuestion(
+# Financing by ownership: one risky project (the private firm's market power and hold-up risk)
+# weighed by both firms; the private firm pays a financing premium, the state covers half of a
+# failed SOE investment (the two financing settings' probes in the lesson's widget).
+PREMIUM = model.PARAMS["private_financing"].extra_probes[0]
+SOFT_BUDGET = model.PARAMS["soe_bailout"].extra_probes[0]
+PROJECT = {"market_power": PRIVATE["market_power"], "p_sunk": PRIVATE["p_sunk"]}
+
+
+def _v(financing: float = 0.0, bailout: float = 0.0) -> float:
+    return model.firm_gain(
+        PROJECT["market_power"], PROJECT["p_sunk"], financing=financing, bailout=bailout
+    )
+
+
+def _ownership_gap() -> float:
+    return _v(bailout=SOFT_BUDGET) - _v(financing=PREMIUM)
+
+
+q7 = NumberQuestion(
     qid="q7",
     answer_name="q7_answer",
-    prompt=(
-        "The paper adds that firms fund renovation mostly from their own funds and bank loans and "
-        "rarely by issuing shares, which it reads as investors doubting the long-run returns. "
-        "Which "
-        "parameter of the model does that evidence speak to, and what does the model leave out?"
+    prompt=lazy(
+        "Financing by ownership. One project, m = {m} and hold-up risk p = {p}, is weighed by "
+        "two firms. The private firm pays a financing premium f = {f} (its outlay costs 1 + f) "
+        "and has no soft budget; the SOE pays no premium, and the state covers a share b = {b} "
+        "of a failed investment. By how much does the SOE's expected net gain V exceed the "
+        "private firm's, in units of the investment's cost?",
+        m=PROJECT["market_power"],
+        p=PROJECT["p_sunk"],
+        f=PREMIUM,
+        b=SOFT_BUDGET,
     ),
+    expected=_ownership_gap,
+    unit="multiples of the cost",
+    tolerance=0.005,
+    mistakes=(
+        Mistake(
+            lazy("the financing premium only (the soft budget left out)"),
+            lambda: PREMIUM,
+            lazy(
+                "the SOE also recovers a share b of the cost when the project fails, which it "
+                "does with probability p."
+            ),
+        ),
+        Mistake(
+            lazy("the soft budget only (the premium left out)"),
+            lambda: PROJECT["p_sunk"] * SOFT_BUDGET,
+            lazy("the private firm also pays 1 + f for the outlay."),
+        ),
+        Mistake(
+            lazy("the soft budget not weighted by the chance of failure"),
+            lambda: PREMIUM + SOFT_BUDGET,
+            lazy("the state pays only when the project fails: weight b by p."),
+        ),
+        Mistake(
+            lazy("the difference the wrong way round (private minus SOE)"),
+            lambda: -_ownership_gap(),
+            lazy("the question asks how much more the project is worth to the SOE."),
+        ),
+        Mistake(
+            lazy("the SOE's own gain, not the difference"),
+            lambda: _v(bailout=SOFT_BUDGET),
+            lazy("subtract the private firm's gain from the SOE's."),
+        ),
+    ),
+    where=lazy("the course's financing extension of lesson 06 (Kornai, Maskin and Roland 2003)"),
     hints=(
-        "Investors doubting long-run returns: which number stands for the chance of losing the "
-        "investment?",
-        "Think of what is fixed in the model: the cost, Π0, e, one period, no financing.",
+        lazy("V = (1 − p) · Π(m) − (1 + f) · (1 − p · b), with Π(m) = {pi0} · (1 − m).", pi0=PI0),
+        lazy(
+            "Compute V once with f = {f}, b = 0 and once with f = 0, b = {b}; or subtract the "
+            "two formulas: the project's return cancels.",
+            f=PREMIUM,
+            b=SOFT_BUDGET,
+        ),
     ),
-    solution_text=(
-        "It speaks to p, the probability that the investment is sunk (and to the expected extra "
-        "profit): if outside investors expected renovation to pay, firms could raise equity for "
-        "it. The model leaves out financing (the cost of bank credit, collateral, the subsidised "
-        "loans of 一.1), time (returns spread over years, discounting), the size of the firm, "
-        "spill-overs to other firms, and any cost a decision maker bears for *not* renovating "
-        "(losing the market). Its parameters are illustrative, not estimated."
+    solution_text=lazy(
+        "profit = {pi0} * (1 - {m})\n"
+        "v_private = (1 - {p}) * profit - (1 + {f})\n"
+        "v_soe = (1 - {p}) * profit - (1 - {p} * {b})\n"
+        "q7_answer = v_soe - v_private\n"
+        "= {gap:.2f}: V is {soe:.2f} for the SOE and {private:.2f} for the private firm. The "
+        "project's return cancels: the difference is f + p · b, whatever the project is worth "
+        "to society. The same risky project pays the SOE and not the private firm, so credit "
+        "and renovation flow to the state sector for reasons that have nothing to do with the "
+        "return. An interest subsidy (lesson 08) lowers f only for the firms that get the "
+        "subsidised loans.",
+        pi0=PI0,
+        m=PROJECT["market_power"],
+        p=PROJECT["p_sunk"],
+        f=PREMIUM,
+        b=SOFT_BUDGET,
+        gap=_ownership_gap(),
+        soe=_v(bailout=SOFT_BUDGET),
+        private=_v(financing=PREMIUM),
     ),
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import data, rebuild
+from ..i18n import lazy
 from ..models import subsidy
 from .core import (  # noqa: F401
     ChoiceQuestion,
@@ -263,25 +264,77 @@ q6 = ChoiceQuestion(
     ),
 )
 
-q7 = OpenQuestion(
+# The marginal project: renovation loans are mostly medium- and long-term, so the 3-5 year rate;
+# half the interest covered (the widget's probe); depreciation at the model's default.
+LONG_RATE = subsidy.LENDING_RATE_3_5Y_2009_PCT
+HALF = subsidy.PARAMS["share_pct"].extra_probes[0]
+DEP = subsidy.DEPRECIATION_PCT
+
+
+def _subsidised_user_cost(rate=LONG_RATE, share=HALF, dep=DEP) -> float:
+    return subsidy.user_cost_pct(rate, share, dep)
+
+
+q7 = NumberQuestion(
     qid="q7",
     answer_name="q7_answer",
-    prompt=(
-        "Name two assumptions of lesson 08's loans-supported model that make its 'loans supported' "
-        "an upper bound, and say in which direction relaxing each would move the number."
+    prompt=lazy(
+        "The marginal project. A yuan of equipment costs its user r + δ a year (interest and "
+        "depreciation); an interest subsidy paying a share s of the interest lowers that to "
+        "r (1 − s) + δ. At the 2009 benchmark rate for 3-5 year loans ({rate}%), depreciation "
+        "of {dep:g}% a year and half the interest covered ({share:g}%), what is the lowest "
+        "yearly return (percent of the investment) of a project the subsidy adds?",
+        rate=LONG_RATE,
+        dep=DEP,
+        share=HALF,
     ),
+    expected=_subsidised_user_cost,
+    unit="percent",
+    tolerance=0.01,
+    mistakes=(
+        Mistake(
+            lazy("the interest alone (depreciation left out)"),
+            lambda: _subsidised_user_cost(dep=0.0),
+            lazy("equipment also wears out: add the depreciation rate δ to the interest."),
+        ),
+        Mistake(
+            lazy("the subsidy applied to depreciation too"),
+            lambda: (LONG_RATE + DEP) * (1 - HALF / 100),
+            lazy("the subsidy pays part of the interest only: r (1 − s) + δ, not (r + δ)(1 − s)."),
+        ),
+        Mistake(
+            lazy("the user cost without the subsidy (the top of the band)"),
+            lambda: _subsidised_user_cost(share=0.0),
+            lazy(
+                "projects returning more than that go ahead without the subsidy; the lowest "
+                "return the subsidy adds is the subsidised user cost."
+            ),
+        ),
+        Mistake(
+            lazy("the rate for loans of 6 months to 1 year"),
+            lambda: _subsidised_user_cost(rate=RATE),
+            lazy("use the rate for 3-5 year loans, {rate}%.", rate=LONG_RATE),
+        ),
+    ),
+    where=lazy("the course's user-cost extension of lesson 08 (Jorgenson 1963)"),
     hints=(
-        "How many years of interest does the subsidy pay per loan? Would the firms have "
-        "borrowed anyway?",
+        lazy("A project is worth undertaking when its yearly return covers its user cost."),
+        lazy(
+            "The subsidised user cost is r (1 − s) + δ, with r and δ in percent and s as a "
+            "fraction."
+        ),
     ),
-    solution_text=(
-        "Model answer: (1) One year of interest per loan: if the subsidy pays interest over "
-        "two or three years, each loan uses two or three times as much subsidy, and the loans "
-        "supported fall in proportion. (2) Additionality: loans firms would have taken anyway "
-        "count as 'supported' but add no renovation; only the extra borrowing is the policy's "
-        "effect. (3) The whole budget goes to interest: part went to grants and other uses "
-        "(主要以贴息的方式 — 'mainly'), which lowers the loans supported. Relaxing each moves "
-        "the number down."
+    solution_text=lazy(
+        "q7_answer = subsidy.LENDING_RATE_3_5Y_2009_PCT * (1 - 0.5) + subsidy.DEPRECIATION_PCT\n"
+        "= {low:.2f}% a year. Without the subsidy the hurdle is {high:.2f}%. The subsidy adds "
+        "only projects returning between {low:.2f}% and {high:.2f}% a year; projects above "
+        "{high:.2f}% would have gone ahead anyway and take the subsidy as a transfer, projects "
+        "below {low:.2f}% still do not pay. Per yuan invested the subsidy is worth {value:.4f} "
+        "yuan (one subsidised year, discounted at the lending rate): how many loans a budget "
+        "can touch (q3) says nothing about how many projects fall inside this band.",
+        low=_subsidised_user_cost(),
+        high=_subsidised_user_cost(share=0.0),
+        value=subsidy.subsidy_per_yuan(LONG_RATE, HALF),
     ),
 )
 

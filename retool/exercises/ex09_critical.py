@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .. import data, measures, rebuild
-from ..models import ledger
+from ..i18n import lazy
+from ..models import intensity, ledger, subsidy
 from .core import (  # noqa: F401
     ChoiceQuestion,
     Criterion,
@@ -25,6 +26,10 @@ _GROWTH_CLAIMS = [f"growth_2005_2009_{s}" for s in data.SERIES]
 
 def _line(claim_id: str) -> str:
     return str(data.claim(claim_id)["paper_line"])
+
+
+def _t1_share(year: int) -> float:
+    return float(rebuild.renovation_share_of_fai().loc[year])
 
 
 def _one_in_usa() -> float:
@@ -142,7 +147,7 @@ q3 = NumberQuestion(
         "renovation investment over society-wide fixed-asset investment. Compute the 2009 value "
         "on the same denominator, with Table 1's renovation spending (percent)."
     ),
-    expected=lambda: float(rebuild.renovation_share_of_fai().loc[2009]),
+    expected=lambda: _t1_share(2009),
     unit="percent",
     tolerance=0.01,
     mistakes=(
@@ -153,7 +158,7 @@ q3 = NumberQuestion(
         ),
         Mistake(
             "a fraction instead of a percentage",
-            lambda: float(rebuild.renovation_share_of_fai().loc[2009]) / 100,
+            lambda: _t1_share(2009) / 100,
             "multiply by 100.",
         ),
         Mistake(
@@ -171,7 +176,7 @@ q3 = NumberQuestion(
     ),
     solution_text=(
         "q3_answer = rebuild.renovation_share_of_fai().loc[2009]\n"
-        f"About {float(rebuild.renovation_share_of_fai().loc[2009]):.2f}%, far below {_CN}. "
+        f"About {_t1_share(2009):.2f}%, far below {_CN}. "
         f"The {_CN} is most likely the {_MFG}% of 一.2, a share of manufacturing fixed-asset "
         "investment (an inference: same year, same digits): the paper would end a series on one "
         "denominator with a number on another. Even this recomputation is not like for like: "
@@ -181,138 +186,320 @@ q3 = NumberQuestion(
     ),
 )
 
+# --- questions only the end of the course can ask: verdicts weighed, baselines changed, lessons
+# combined into one test of a claim ---------------------------------------------------------------
+
+
+def _share_fall_points() -> float:
+    s = rebuild.renovation_share_of_fai()
+    return float(s.loc[2009] - s.loc[2005])
+
+
+def _share_fall_relative() -> float:
+    s = rebuild.renovation_share_of_fai()
+    return measures.growth_pct(s.loc[2005], s.loc[2009])
+
+
+def _spending_growth() -> float:
+    return float(rebuild.table1_growth(2005, 2009)["renovation"])
+
+
 q4 = NumberQuestion(
     qid="q4",
     answer_name="q4_answer",
-    prompt=(
-        "Section 一.3 says that from "
-        f"{data.claim('domestic_faster_since_2003')['value']} the growth of domestic technology "
-        "purchases of all large and medium-sized enterprises began to be markedly higher than "
-        "that of foreign technology. In the universe the sentence speaks of (all enterprises, the "
-        "yearbooks), from which year on is domestic growth higher in every later comparable year? "
-        "(A year whose previous year is missing or lies in the other universe cannot be compared.)"
+    own_code=True,
+    prompt=lazy(
+        "Two verdicts on one claim. Section 一.2 says renovation investment weakened. Lesson 01 "
+        "rebuilt Table 1's growth of renovation spending 2005→2009 ({growth}%); lesson 02 set "
+        "that spending against society-wide fixed-asset investment. By how many percentage "
+        "points did Table 1's renovation share of society-wide FAI change from 2005 to 2009 "
+        "(negative for a fall)?",
+        growth=data.claim("growth_2005_2009_renovation")["value"],
     ),
-    expected=lambda: float(rebuild.first_year_domestic_faster(rebuild.YEARBOOK_UNIVERSE)),
-    unit="year",
-    tolerance=0.0,
+    expected=_share_fall_points,
+    unit="percentage points",
+    tolerance=0.01,
     mistakes=(
         Mistake(
-            "Table 1's traditional enterprises mixed in",
-            lambda: float(rebuild.first_year_domestic_faster_from_then_on()),
-            "that year comes from splicing in Table 1's traditional enterprises, another universe "
-            "than the sentence's; keep to the yearbook's all-enterprise years.",
+            lazy("the relative change of the share, not percentage points"),
+            _share_fall_relative,
+            lazy(
+                "that is the change as a percentage of the 2005 share; the question asks for "
+                "the difference of the two shares."
+            ),
+        ),
+        Mistake(
+            lazy("the growth of spending, not of its share"),
+            _spending_growth,
+            lazy("that is lesson 01's growth of the spending itself; divide by FAI first."),
+        ),
+        Mistake(
+            lazy("the change the wrong way round (2005 minus 2009)"),
+            lambda: -_share_fall_points(),
+            lazy("subtract the 2005 share from the 2009 share."),
+        ),
+        Mistake(
+            lazy("shares as fractions instead of percentages"),
+            lambda: _share_fall_points() / 100,
+            lazy("give the shares in percent before you subtract."),
         ),
     ),
-    where=f"一.3, line {_line('domestic_faster_since_2003')}",
+    where=lazy("一.2 (intensity weakened) against 一.1 (spending grew)"),
     hints=(
-        "`data.lme_wide()` holds the yearbook's all-enterprise series by year; compute the "
-        "growth over the previous year of 'domestic' and of 'foreign'.",
-        "Find the first year after which domestic growth is above foreign growth in every "
-        "year that can be compared (a year whose previous year is missing cannot).",
+        lazy(
+            "`data.table1_wide()['renovation']` and `data.fai_series('fai_total')`, both in 亿元."
+        ),
+        lazy("Share = renovation / FAI × 100 in each year; subtract 2005's from 2009's."),
     ),
-    solution_text=(
-        "q4_answer = rebuild.first_year_domestic_faster('lme_all')\n"
-        f"{rebuild.first_year_domestic_faster(rebuild.YEARBOOK_UNIVERSE)}: the sentence's year. "
-        "But the check is not decisive: 2002 cannot be compared (2001 is missing) and the "
-        "all-enterprise domestic series stops in 2004. Table 1's slower 2006 is another universe "
-        "and does not contradict a sentence about all enterprises."
+    solution_text=lazy(
+        "t1 = data.table1_wide()['renovation']\n"
+        "share = t1 / data.fai_series('fai_total').loc[t1.index] * 100\n"
+        "q4_answer = share.loc[2009] - share.loc[2005]\n"
+        "{points:.2f} points: from {s05:.2f}% to {s09:.2f}%, a fall of {relative:.0f}% of the "
+        "share, while the spending itself grew {growth:.1f}%. Both verdicts are right, about "
+        "different things: renovation did not shrink, investment as a whole grew much faster. "
+        "'Weakened' holds for intensity, not for spending, and a claim about firms' effort "
+        "needs the spending, a claim about priorities the share.",
+        points=_share_fall_points(),
+        s05=_t1_share(2005),
+        s09=_t1_share(2009),
+        relative=-_share_fall_relative(),
+        growth=_spending_growth(),
     ),
 )
 
-q5 = SeriesQuestion(
+
+def _shortfall_at(baseline_pct: float) -> float:
+    table = intensity.counterfactual_table(baseline_pct)
+    return intensity.summary(table)["cumulative_shortfall"]
+
+
+def _shortfall(preset: str) -> float:
+    return _shortfall_at(intensity.preset_value(preset))
+
+
+def _baseline_ratio() -> float:
+    return _shortfall("1980") / _shortfall("table1_2005")
+
+
+q5 = NumberQuestion(
     qid="q5",
     answer_name="q5_answer",
-    prompt=(
-        "Section 一.2 says renovation growth fell rapidly after "
-        f"{data.claim('fast_growth_until_2004')['value']}. Give Table 1's yearly growth of "
-        "technical renovation spending for 2006-2009 (percent, a dict or Series by year)."
+    prompt=lazy(
+        "The verdict 'too low' (二.1) hangs on the baseline. With lesson 02's model, compute the "
+        "cumulative shortfall 2005-2009 at 1980's {b1980}% and at Table 1's own 2005 share "
+        "({b2005}%), both of society-wide FAI. How many times larger is the shortfall at the "
+        "1980 baseline?",
+        b1980=data.claim("lme_share_1980")["value"],
+        b2005=intensity.preset_value("table1_2005"),
     ),
-    expected=_yearly_renovation,
-    unit="percent",
-    tolerance=0.05,
+    expected=_baseline_ratio,
+    unit="ratio",
+    tolerance=0.15,  # the unrounded 2005 share gives a ratio about 0.1 higher: both are right
     mistakes=(
         Mistake(
-            "fractions instead of percentages",
-            lambda: {y: v / 100 for y, v in _yearly_renovation().items()},
-            "multiply by 100.",
+            lazy("the ratio upside down"),
+            lambda: 1 / _baseline_ratio(),
+            lazy("divide the 1980 shortfall by the 2005 one."),
         ),
         Mistake(
-            "growth since 2005 instead of over the previous year",
-            lambda: {
-                y: float(rebuild.table1_growth(2005, y)["renovation"]) for y in _yearly_renovation()
-            },
-            "compare each year with the year before, not with 2005.",
+            lazy("the ratio of the two baselines, not of the shortfalls"),
+            lambda: intensity.preset_value("1980") / intensity.preset_value("table1_2005"),
+            lazy(
+                "the shortfall is the baseline's spending minus actual spending: it does not "
+                "scale with the baseline. Compute both shortfalls."
+            ),
+        ),
+        Mistake(
+            lazy("the 1980 shortfall in 亿元, not the ratio"),
+            lambda: _shortfall("1980"),
+            lazy("divide it by the shortfall at Table 1's own 2005 share."),
         ),
     ),
+    where=lazy("二.1 and lesson 02's baselines"),
     hints=(
-        "`rebuild.table1_yearly_growth()['renovation']`.",
-        "Drop 2005 (it has no previous year).",
+        lazy(
+            "`intensity.counterfactual_table(b)` gives the shortfall year by year at baseline b; "
+            "`intensity.summary(table)['cumulative_shortfall']` sums it."
+        ),
+        lazy(
+            "The two baselines are `intensity.preset_value('1980')` and "
+            "`intensity.preset_value('table1_2005')`."
+        ),
     ),
-    solution_text=(
-        "q5_answer = rebuild.table1_yearly_growth()['renovation'].dropna()\n"
-        + ", ".join(f"{y}: {v:.2f}%" for y, v in _yearly_renovation().items())
-        + ". Growth rose in 2007 before it fell in 2008 and turned negative in 2009. That does "
-        "not contradict 'a rapid fall after 2004': the course has no growth rates for 2004-2005, "
-        "and a modest 2006 fits a fall from faster growth before. The claim cannot be checked."
+    solution_text=lazy(
+        "def shortfall(b):\n"
+        "    return intensity.summary(intensity.counterfactual_table(b))['cumulative_shortfall']\n"
+        "q5_answer = shortfall(intensity.preset_value('1980')) / "
+        "shortfall(intensity.preset_value('table1_2005'))\n"
+        "About {ratio:.1f} times: {big:,.0f}亿元 against {small:,.0f}亿元. The baseline changes "
+        "the size of 'too low' by more than an order of magnitude, more than the ratio of the "
+        "baselines themselves ({baselines:.1f}), because the shortfall is what the baseline "
+        "would spend minus what was spent. Only the 2005 baseline measures the same firms on "
+        "the same denominator; the 1980 one is a planning category of another era, so the "
+        "larger number is an upper bound, not a finding. (With the 2005 share unrounded the "
+        "ratio is about {unrounded:.1f}: the small shortfall is sensitive to the baseline's last "
+        "digit, one more reason to read it as an order of magnitude.)",
+        unrounded=_shortfall("1980") / _shortfall_at(_t1_share(2005)),
+        ratio=_baseline_ratio(),
+        big=_shortfall("1980"),
+        small=_shortfall("table1_2005"),
+        baselines=intensity.preset_value("1980") / intensity.preset_value("table1_2005"),
     ),
 )
 
-q6 = ChoiceQuestion(
+# lesson 08's marginal project: long-term loans at the 3-5 year rate, half the interest covered
+LONG_RATE = subsidy.LENDING_RATE_3_5Y_2009_PCT
+HALF = 50.0
+
+
+def _loan_years(preset: str = "table1_2005", rate=LONG_RATE, share=HALF) -> float:
+    return _shortfall(preset) / subsidy.loans_supported(subsidy.subsidy_per_year(), rate, share)
+
+
+q6 = NumberQuestion(
     qid="q6",
     answer_name="q6_answer",
-    prompt=(
-        "The text's 2009 growth and Table 1's differ (q2). Which explanation fits the evidence "
-        "best?"
+    prompt=lazy(
+        "Section 四.2 says subsidies alone cannot close the gap. Test it by combining lessons 02 "
+        "and 08: the cumulative shortfall 2005-2009 at Table 1's own 2005 share, against the "
+        "loans the yearly subsidy of {budget:g}亿元 could support if it paid half the interest "
+        "({share:g}%) at the 2009 rate for 3-5 year loans ({rate}%). How many years of such "
+        "loans does the shortfall equal?",
+        budget=subsidy.subsidy_per_year(),
+        share=HALF,
+        rate=LONG_RATE,
+    ),
+    expected=_loan_years,
+    unit="years",
+    tolerance=0.01,
+    mistakes=(
+        Mistake(
+            lazy("lesson 02's printed case (all the interest at the one-year rate)"),
+            lambda: _loan_years(rate=subsidy.LENDING_RATE_2009_PCT, share=100.0),
+            lazy(
+                "that is the loans at {short}% with all the interest paid; the question takes "
+                "{rate}% and half the interest.",
+                short=subsidy.LENDING_RATE_2009_PCT,
+                rate=LONG_RATE,
+            ),
+        ),
+        Mistake(
+            lazy("years of the subsidy itself, not of the loans it supports"),
+            lambda: _shortfall("table1_2005") / subsidy.subsidy_per_year(),
+            lazy("divide by the loans the budget supports, budget / (r × s), not by the budget."),
+        ),
+        Mistake(
+            lazy("the 1980 baseline instead of Table 1's own 2005 share"),
+            lambda: _loan_years("1980"),
+            lazy("use the baseline on Table 1's own concept, its 2005 share."),
+        ),
+        Mistake(
+            lazy("the whole interest covered instead of half"),
+            lambda: _loan_years(share=100.0),
+            lazy("the subsidy pays half the interest, not all of it."),
+        ),
+    ),
+    where=lazy("四.2, with lessons 02 and 08"),
+    hints=(
+        lazy(
+            "The shortfall as in q5; the loans a year's budget supports are budget / (r × s), "
+            "with r and s as fractions (`subsidy.loans_supported(budget, rate_pct, share_pct)`)."
+        ),
+        lazy("Years = shortfall / loans supported a year."),
+    ),
+    solution_text=lazy(
+        "loans = subsidy.loans_supported(subsidy.subsidy_per_year(), "
+        "subsidy.LENDING_RATE_3_5Y_2009_PCT, 50)\n"
+        "q6_answer = shortfall(intensity.preset_value('table1_2005')) / loans\n"
+        "About {years:.2f} years: the loans the subsidy could touch in under a year match the "
+        "whole shortfall at the comparable baseline. At the 1980 baseline the same test gives "
+        "{years1980:.0f} years. So the verdict on 四.2 changes with the baseline: 'subsidies "
+        "cannot close the gap' holds against 1980's planning category, not against Table 1's "
+        "own 2005 share. And loans touched are not projects added: the subsidy adds only the "
+        "projects whose return lies between the two user costs (lesson 08's exercises, q7), so the "
+        "arithmetic is an upper bound on what the subsidy could do.",
+        years=_loan_years(),
+        years1980=_loan_years("1980"),
+    ),
+)
+
+
+q7 = ChoiceQuestion(
+    qid="q7",
+    answer_name="q7_answer",
+    prompt=lazy(
+        "Weigh two pieces of evidence for 'renovation intensity is too low': (i) the fall from "
+        "{s1980}% in 1980 to {s2009}% in 2009 (二.1), and (ii) China at 'about 1/10' of the USA "
+        "and Western Europe (四.2). After recomputing both (q1, q3, lesson 02), which statement "
+        "weighs them best?",
+        s1980=data.claim("lme_share_1980")["value"],
+        s2009=_CN,
     ),
     options={
         "A": (
-            "A typo in Table 1",
-            "unlikely: Table 1 gives the growth rates the paper prints for 2005-2009 exactly "
-            f"({', '.join(data.claim(c)['value'] + '%' for c in _GROWTH_CLAIMS)}).",
+            lazy("Both stand as printed: each recomputes to the paper's number"),
+            lazy(
+                "no: on one denominator 2009 is {share:.2f}%, not {cn}% (q3), and 1/10 holds "
+                "for Western Europe only (1/{usa:.1f} against the USA, q1).",
+                share=_t1_share(2009),
+                cn=_CN,
+                usa=_one_in_usa(),
+            ),
         ),
         "B": (
-            "Two universes: the text speaks of all large and medium-sized industrial "
-            "enterprises, Table 1 of the traditional ones (high-tech firms left out)",
-            "the likely reading: the text and Table 1 name different firms. Adding high-tech "
-            "firms' renovation to Table 1 gives an all-enterprise 2008 value, and with it the "
-            f"paper's {_GDP}% of GDP allows a 2009 growth range that contains the text's figure — "
-            "but Table 1's too, so that check cannot decide between the explanations.",
+            lazy(
+                "(i) is the sturdier: its direction survives every denominator the data allow, "
+                "though not its size; (ii) depends on the benchmark chosen, and the benchmarks "
+                "are unsourced shares of other concepts"
+            ),
+            lazy(
+                "yes: Table 1's own share fell from {s05:.2f}% (2005) to {s09:.2f}% (2009), and "
+                "society-wide renovation investment over FAI fell too; the 1/10 is 1/{usa:.1f} "
+                "or 1/{europe:.1f} depending on the benchmark, and neither benchmark has a "
+                "source.",
+                s05=_t1_share(2005),
+                s09=_t1_share(2009),
+                usa=_one_in_usa(),
+                europe=_one_in_europe(),
+            ),
         ),
         "C": (
-            "Different price bases (current vs constant prices)",
-            "nothing suggests it: the paper deflates nothing, and Table 1 is in current 亿元.",
+            lazy("(ii) is the sturdier, because it is a ratio of the paper's own numbers"),
+            lazy(
+                "no: a ratio of the paper's numbers is only as good as the numbers, and the "
+                "{us}% and {we}% have no source and measure total investment in other decades.",
+                us=_US,
+                we=_WE,
+            ),
+        ),
+        "D": (
+            lazy("Neither says anything, since neither reproduces exactly"),
+            lazy(
+                "too strong: a number that does not reproduce can still carry a direction; the "
+                "fall of the share holds on every denominator the course has."
+            ),
         ),
     },
     correct="B",
-    hints=("Read the title of Table 1 and the subject of the sentence in 一.2.",),
-    solution_text=(
-        "(B), as the likely reading. Table 1 is computed for 大中型传统企业; the text of 一.2-一.4 "
-        "speaks of 大中型工业企业. The GDP share is consistent with it but not decisive (its range "
-        "contains Table 1's rate too). See the ledger's notes on growth_2009_lme and "
-        "share_gdp_2009."
+    hints=(
+        lazy("Which of the two survives a change of denominator, and which a change of benchmark?"),
+        lazy("Look back at q1 and q3, and at lesson 02's section on 20.5% → 5.2%."),
+    ),
+    solution_text=lazy(
+        "(B). Weighing evidence means asking what survives a change of assumption. The fall "
+        "survives every denominator (Table 1's own share: {s05:.2f}% → {s09:.2f}%), though the "
+        "factor of four does not. The international comparison changes verdict with the "
+        "benchmark (1/{usa:.1f} of the USA, 1/{europe:.1f} of Western Europe), and its "
+        "benchmarks are unsourced and of another concept. A referee should build on (i) and "
+        "treat (ii) as illustration.",
+        s05=_t1_share(2005),
+        s09=_t1_share(2009),
+        usa=_one_in_usa(),
+        europe=_one_in_europe(),
     ),
 )
 
-q7 = OpenQuestion(
-    qid="q7",
-    answer_name="q7_answer",
-    prompt=(
-        f"Pick one claim the ledger marks 'stated only' (e.g. the USA's "
-        f"{data.claim('us_share_1947_1978')['value']}% in 1947-1978 or "
-        f"the equipment levels {'/'.join(str(v) for v in rebuild.equipment_distribution())}%). "
-        "Say what source and what series the course would need to check it, and how much of "
-        "the paper's argument rests on it."
-    ),
-    hints=("Filter the ledger in lesson 09 by the verdict 'stated only' and read the notes.",),
-    solution_text=(
-        f"Model answer: the USA's {_US}% (二.1) has no source in the paper. Checking it needs a "
-        "US series of investment in replacing and modernising existing plant and equipment "
-        "(as opposed to new capacity) and of total business fixed investment, 1947-1978, on "
-        "the same definition the paper uses for China — which the paper does not give. A "
-        "lot rests on it: the 'about 1/10' of 四.2 and the case for market reform compare "
-        "China with this number, and the comparison mixes denominators (q1, q3)."
-    ),
-)
 
 
 def _fai_share(year: int) -> float:
@@ -361,7 +548,7 @@ q8 = CritiqueQuestion(
     prompt=(
         "Capstone: a referee report on the paper (one page: about 550 words). Write (1) a "
         "summary of the paper's question, evidence and claims; (2) three major concerns, each "
-        "backed by a number you recomputed from data/ in this course (q1-q5 give three); (3) "
+        "backed by a number you recomputed from data/ in this course (q1-q7 give several); (3) "
         "what would change your mind on each; (4) your recommendation. The rubric is printed "
         "below the question; a person marks it."
     ),

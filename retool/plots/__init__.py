@@ -64,6 +64,7 @@ PAPER_SOURCE = {
 CJK_FONTS = (
     "Noto Sans CJK SC",
     "Noto Sans CJK JP",
+    "Noto Sans SC",  # Google Fonts' edition of the same font
     "Noto Serif CJK SC",
     "WenQuanYi Zen Hei",
     "SimHei",

@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -106,9 +107,10 @@ def test_a_cell_in_one_edition_only_or_of_another_kind_is_named():
     ]
     tags = _english_cells()
     tags[1].metadata = {}
-    assert "cell 2: the tags differ" in notebooks.cell_differences(
-        _english_cells(), tags, "zh/x.ipynb"
-    )[0]
+    assert (
+        "cell 2: the tags differ"
+        in notebooks.cell_differences(_english_cells(), tags, "zh/x.ipynb")[0]
+    )
 
 
 # --- --sync-code -------------------------------------------------------------------------------
@@ -287,3 +289,85 @@ def test_executed_in_order_without_errors_or_warnings(path):
 def test_a_notebook_in_zh_speaks_chinese():
     assert i18n.edition_of(CHINESE[0]) == "zh"
     assert i18n.edition_of(_twin(CHINESE[0])) is None
+
+
+# --- the Chinese README ------------------------------------------------------------------------
+
+README_ZH = ROOT / "README.zh.md"
+
+
+def _readme_zh() -> str:
+    return README_ZH.read_text(encoding="utf-8")
+
+
+def _exists_or_pending(path: Path) -> bool:
+    """A file of the course, or a Chinese notebook whose English one exists (not translated yet:
+    listed by test_the_untranslated_notebooks_are_listed)."""
+    if path.exists():
+        return True
+    rel = path.resolve().relative_to(ROOT)
+    return (
+        rel.parts[:1] == ("zh",)
+        and path.suffix == ".ipynb"
+        and (ROOT / rel.relative_to("zh")).exists()
+    )
+
+
+def test_each_readme_links_the_other_at_its_top():
+    english = (ROOT / "README.md").read_text(encoding="utf-8").split("\n")[:5]
+    assert any("(README.zh.md)" in line for line in english)
+    assert any("(README.md)" in line for line in _readme_zh().split("\n")[:5])
+
+
+def _commands(text: str) -> list[str]:
+    """The shell commands of a README: lines of its bash blocks and inline `make ...` and
+    `python -m retool ...` (comments cut off)."""
+    lines = []
+    for block in re.findall(r"```bash\n(.*?)```", text, re.S):
+        lines += [line.split("#")[0].strip() for line in block.splitlines()]
+    lines += re.findall(r"`((?:make|python -m retool) [^`]+)`", text)
+    return [line for line in lines if line]
+
+
+def test_the_chinese_readme_names_make_targets_that_exist_and_real_files():
+    commands = [c for c in _commands(_readme_zh()) if c.startswith("make ")]
+    assert {"make lab-zh", "make test"} <= set(commands), commands
+    for command in commands:
+        done = subprocess.run(
+            [*command.split(), "-n"], cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, f"{command}: {done.stderr}"
+        for name in re.findall(r"[\w/.-]+\.ipynb", done.stdout):
+            assert _exists_or_pending(ROOT / name), f"{command} opens {name}, which is missing"
+    lab = subprocess.run(["make", "-n", "lab-zh"], cwd=ROOT, capture_output=True, text=True)
+    assert "zh/lessons/00_start_here.ipynb" in lab.stdout  # the Chinese edition's first lesson
+
+
+def test_the_chinese_readme_commands_name_real_commands_and_files():
+    from retool import __main__ as cli
+
+    for command in _commands(_readme_zh()):
+        words = command.split()
+        if words[:3] == ["python", "-m", "retool"]:
+            assert f"\n  {words[3]} " in cli.__doc__, f"{command}: no such retool command"
+        if words[:2] in (["jupyter", "lab"], ["pip", "install"]):
+            target = words[-1]
+            assert _exists_or_pending(ROOT / target), f"{command}: {target} is missing"
+
+
+def test_the_chinese_readme_links_go_somewhere():
+    for target in re.findall(r"\]\(([^)\s]+)\)", _readme_zh()):
+        if "://" in target:
+            continue
+        path = target.split("#")[0]
+        assert _exists_or_pending(ROOT / path), f"README.zh.md links {target}, which is missing"
+
+
+def test_the_chinese_course_map_has_every_lesson_of_the_english_one():
+    english = re.findall(
+        r"^\| (\d\d) \| \[[^\]]+\]\((lessons/[^)]+)\)",
+        (ROOT / "README.md").read_text(encoding="utf-8"),
+        re.M,
+    )
+    chinese = re.findall(r"^\| (\d\d) \| \[[^\]]+\]\(zh/(lessons/[^)]+)\)", _readme_zh(), re.M)
+    assert english and chinese == english

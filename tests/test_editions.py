@@ -371,3 +371,14 @@ def test_the_chinese_course_map_has_every_lesson_of_the_english_one():
     )
     chinese = re.findall(r"^\| (\d\d) \| \[[^\]]+\]\(zh/(lessons/[^)]+)\)", _readme_zh(), re.M)
     assert english and chinese == english
+
+
+ZH_FILES = sorted((ROOT / "zh").rglob("*.ipynb")) + sorted((ROOT / "zh").rglob("*.md"))
+
+
+@pytest.mark.parametrize("path", ZH_FILES, ids=[p.relative_to(ROOT).as_posix() for p in ZH_FILES])
+def test_no_machine_paths(path):
+    from test_notebook_hygiene import MACHINE_PATH
+
+    found = MACHINE_PATH.search(path.read_text(encoding="utf-8"))
+    assert not found, f"{path.relative_to(ROOT)}: {found.group()}"

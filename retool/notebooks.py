@@ -375,6 +375,8 @@ def sync_code(notebook: Path, root: Path | None = None) -> bool:
     root = repo_root() if root is None else Path(root)
     name = notebook.relative_to(root).as_posix()
     twin = english_twin(notebook, root)
+    if not twin.exists() and not text_path(twin).exists():
+        raise EditionMismatch(f"{name} has no English twin {twin.relative_to(root).as_posix()}")
     english, text = cells_of(twin, root), text_path(notebook)
     chinese = jupytext.read(text, fmt=TEXT_FORMAT, config=_config(root))
     shape = [

@@ -215,10 +215,6 @@ MISSING_CJK_JS = r"""() => {
 }"""
 
 
-def test_the_chinese_edition_is_tested_when_it_exists():
-    assert ZH_LESSONS or not (bh.COURSE / "zh" / "lessons").is_dir()
-
-
 @pytest.mark.skipif(not ZH_LESSONS, reason="no zh/lessons/NN_*.ipynb yet")
 @pytest.mark.parametrize("notebook", ZH_LESSONS, ids=[f"zh_{p.stem}" for p in ZH_LESSONS])
 def test_chinese_lesson_runs_with_every_glyph(page, lab, notebook):

@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import warnings
+from collections import Counter
 from pathlib import Path
 
 import nbformat
@@ -265,6 +266,42 @@ def test_numbers_are_read_alike_in_both_languages():
 
 
 @pytest.mark.parametrize("path", CHINESE, ids=IDS)
+def test_the_chinese_text_adds_no_number(path):
+    """Every number of a Chinese Markdown cell stands in its English cell: the English prose's
+    numbers are checked against their computations (tests/test_prose_numbers.py), so a
+    translation may leave one out (十一五 for "11th") but neither add nor change one."""
+    english = _cells(_twin(path))
+    for number, (en, zh) in enumerate(zip(english, _cells(path)), start=1):
+        if zh.cell_type != "markdown":
+            continue
+        extra = Counter(prose_numbers(zh.source)) - Counter(prose_numbers(en.source))
+        assert not extra, (
+            f"{path.relative_to(ROOT)}, cell {number}: numbers not in the English text: "
+            f"{sorted(extra)}"
+        )
+
+
+def prose_numbers(markdown: str) -> list[str]:
+    """The numbers of a Markdown text outside link targets; a dash between two numbers is a
+    range (2006-2010, 2006—2010), not a minus sign."""
+    text = re.sub(r"\]\([^)]*\)", "]", markdown)
+    return [n.replace(",", "").lstrip("+") for n in PROSE_NUMBER.findall(text)]
+
+
+PROSE_NUMBER = re.compile(r"(?:(?<!\d)[-+])?\d[\d,]*(?:\.\d+)?")
+
+
+def test_prose_numbers_read_ranges_and_signs():
+    assert prose_numbers("2006-2010 and -11.82%, [01](01_x.ipynb)") == [
+        "2006",
+        "2010",
+        "-11.82",
+        "01",
+    ]
+    assert prose_numbers("2006—2010年下降-11.82%") == ["2006", "2010", "-11.82"]
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=IDS)
 def test_compared_outputs_hold_the_same_numbers(path):
     english = _cells(_twin(path))
     for number, (en, zh) in enumerate(zip(english, _cells(path)), start=1):
@@ -382,3 +419,16 @@ def test_no_machine_paths(path):
 
     found = MACHINE_PATH.search(path.read_text(encoding="utf-8"))
     assert not found, f"{path.relative_to(ROOT)}: {found.group()}"
+
+
+@pytest.mark.parametrize(
+    "path", ["zh/lessons/00_start_here.ipynb", "zh/solutions/00_start_here_solutions.ipynb"]
+)
+def test_jupytext_pairs_the_chinese_edition_like_the_english_one(path):
+    """JupyterLab (with jupytext) saves a Chinese notebook's text twin as it does an English one."""
+    from jupytext.config import load_jupytext_config
+
+    config = load_jupytext_config(str(ROOT))
+    english = path.removeprefix("zh/")
+    assert config.default_formats(path) == config.default_formats(english)
+    assert "md:myst" in config.default_formats(path)

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
 
-.PHONY: lab test test-under-load setup exercises notebooks execute audit bench lint grade site site-setup test-site
+.PHONY: lab lab-zh test test-under-load setup exercises notebooks sync-code execute audit bench lint grade site site-setup test-site
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,10 +14,18 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 
 setup: $(BIN)/.installed
 
-lab: setup  ## open the course in JupyterLab at the first lesson (extra options: LAB_ARGS=...)
+# the notebook `make lab` opens: LESSON=zh/lessons/00_start_here.ipynb (or `make lab-zh`) for the
+# Chinese edition, any other lesson by its path
+LESSON ?= lessons/00_start_here.ipynb
+
+lab: setup  ## open the course in JupyterLab at the first lesson (LESSON=..., LAB_ARGS=...)
+	test -f $(LESSON) || { echo "no such notebook: $(LESSON)"; exit 2; }
 	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/.jupyter/lab/user-settings \
 	$(BIN)/jupyter lab --config=$(CURDIR)/.jupyter/jupyter_server_config.py \
-		--ServerApp.root_dir=$(CURDIR) $(LAB_ARGS) lessons/00_start_here.ipynb
+		--ServerApp.root_dir=$(CURDIR) $(LAB_ARGS) $(LESSON)
+
+lab-zh:  ## 中文版: open the Chinese edition in JupyterLab at its first lesson
+	$(MAKE) lab LESSON=zh/lessons/00_start_here.ipynb
 
 test: setup  ## the whole test suite: library, data, claims, notebooks, grading, browser
 	$(BIN)/ruff check retool tests benchmarks
@@ -26,11 +34,14 @@ test: setup  ## the whole test suite: library, data, claims, notebooks, grading,
 test-under-load: setup  ## the suite 3 times beside two busy processes, then once idle (writes benchmarks/suite.md)
 	$(BIN)/python benchmarks/suite_under_load.py $(LOAD_ARGS)
 
-exercises: setup  ## regenerate exercises/ from solutions/
+exercises: setup  ## regenerate exercises/ from solutions/ (and zh/exercises/ from zh/solutions/)
 	$(BIN)/python -m retool make-exercises
 
-notebooks: setup  ## sync lessons/ and solutions/ with their .md text, strip what is not content (FROM=text|notebook)
+notebooks: setup  ## sync lessons/ and solutions/ (both editions) with their .md text, strip what is not content (FROM=text|notebook)
 	$(BIN)/python -m retool notebooks $(if $(FROM),--from $(FROM))
+
+sync-code: setup  ## copy the English code cells into the Chinese edition (zh/); then make execute NOTEBOOKS=...
+	$(BIN)/python -m retool notebooks --sync-code
 
 execute: setup  ## re-execute every lesson and solution (or NOTEBOOKS=...), sync, regenerate exercises
 	$(BIN)/python -m retool notebooks --execute $(NOTEBOOKS)

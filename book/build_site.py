@@ -235,6 +235,8 @@ def notebook_page(course: Path, rel: str, launch_url: str) -> nbformat.NotebookN
             cell.outputs = clean_outputs(cell.outputs) + still_note(cell)
         if rel.startswith(("solutions/", f"{ZH}/solutions/")):
             fold_solutions(cell)
+    if rel.startswith(f"{ZH}/"):
+        zh_pending_links(nb, rel, course)
     header = page_header(rel, launch_url, language_switch(rel, course))
     first = nb.cells[0] if nb.cells else None
     if (
@@ -289,9 +291,20 @@ def audit_page() -> str:
     return text
 
 
-def intro_page(readme: str) -> str:
-    """The home page: the README's opening (before "## Start") and its course map."""
+ZH_README = "README.zh.md"
+ZH_HOME = f"{ZH}/index"
+# the README's line that links its Chinese version: on the site it links the Chinese home page
+ZH_LINK = re.compile(r"\[([^\]]*)\]\(README\.zh\.md\)")
+
+
+def intro_page(readme: str, zh_home: bool = False) -> str:
+    """The home page: the README's opening (before "## Start") and its course map; its link to
+    the Chinese README goes to the Chinese home page (or is left out when there is none)."""
     opening = readme.split("\n## ", 1)[0]
+    if zh_home:
+        opening = ZH_LINK.sub(rf"[\1]({ZH_HOME}.md)", opening)
+    else:
+        opening = "\n".join(line for line in opening.split("\n") if not ZH_LINK.search(line))
     course = re.search(r"\n## The course\n(.*?)(?=\n## )", readme, re.S)
     body = course.group(1) if course else ""
     # the README links folders; on the site the lessons' pages stand for them
@@ -303,6 +316,71 @@ def intro_page(readme: str) -> str:
         "its notebook and one to run it in JupyterLab.\n"
     )
     return opening.rstrip() + extra + "\n## The course\n" + body
+
+
+MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)")
+
+
+def _site_link(target: str, page: str, course: Path, site_docs: set[str]) -> str | None:
+    """Where a link of the README (relative to the course folder) goes from ``page`` on the site:
+    a page the site has (a Chinese notebook not translated yet: its English page), or None."""
+    if "://" in target or target.startswith(("mailto:", "#")):
+        return target
+    path, _, anchor = target.partition("#")
+    if path == "README.md":
+        path = "intro.md"
+    doc = Path(path)
+    if doc.parts and doc.parts[0] == ZH and doc.suffix == ".ipynb" and not (course / doc).exists():
+        doc = Path(*doc.parts[1:])  # not translated yet: the English page
+    if doc.with_suffix("").as_posix() not in site_docs:
+        return None
+    up = "../" * (len(Path(page).parts) - 1)
+    return f"{up}{doc.as_posix()}" + (f"#{anchor}" if anchor else "")
+
+
+def zh_intro_page(readme_zh: str, course: Path, site_docs: set[str]) -> str:
+    """The Chinese home page: the Chinese README's opening and its course map, linking the
+    Chinese pages (a lesson not translated yet: the English page); other links become text."""
+    opening = readme_zh.split("\n## ", 1)[0]
+    section = re.search(r"\n## 课程内容\n(.*?)(?=\n## )", readme_zh, re.S)
+    text = opening.rstrip() + "\n\n## 课程内容\n" + (section.group(1) if section else "")
+
+    def link(m: re.Match) -> str:
+        target = _site_link(m.group(2), f"{ZH_HOME}.md", course, site_docs)
+        return f"[{m.group(1)}]({target})" if target else m.group(1)
+
+    return MD_LINK.sub(link, text)
+
+
+def zh_pending_links(nb: nbformat.NotebookNode, rel: str, course: Path) -> None:
+    """In a Chinese page, a link to a Chinese notebook not translated yet goes to the English
+    one (the notebook's own link works once the translation is there)."""
+    folder = Path(rel).parent
+
+    def link(m: re.Match) -> str:
+        path, _, anchor = m.group(2).partition("#")
+        if "://" in path or not path.endswith(".ipynb"):
+            return m.group(0)
+        target = Path(*_normalise((folder / path).parts))
+        if target.parts[:1] != (ZH,) or (course / target).exists():
+            return m.group(0)
+        english = Path(*target.parts[1:])
+        up = "../" * (len(folder.parts))
+        return f"[{m.group(1)}]({up}{english.as_posix()}" + (f"#{anchor})" if anchor else ")")
+
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = MD_LINK.sub(link, cell.source)
+
+
+def _normalise(parts: tuple) -> list:
+    out: list = []
+    for part in parts:
+        if part == "..":
+            out.pop() if out else None
+        elif part != ".":
+            out.append(part)
+    return out
 
 
 def toc(lessons: list[Lesson], course: Path) -> str:
@@ -325,6 +403,8 @@ def toc(lessons: list[Lesson], course: Path) -> str:
     zh = sorted((course / ZH).rglob("*.ipynb")) if (course / ZH).is_dir() else []
     if zh:
         lines += ["  - caption: 中文", "    chapters:"]
+        if (course / ZH_README).exists():
+            lines += [f"      - file: {ZH_HOME}", '        title: "中文版"']
         lines += [f"      - file: {p.relative_to(course).with_suffix('').as_posix()}" for p in zh]
     return "\n".join(lines) + "\n"
 
@@ -369,7 +449,15 @@ def write_source(course: Path, src: Path, launch_url: str) -> list[str]:
         download.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(course / rel, download)
     (src / "_extra" / ".nojekyll").write_text("")
-    (src / "intro.md").write_text(intro_page(readme), encoding="utf-8")
+    zh_home = (course / ZH_README).exists() and any(r.startswith(f"{ZH}/") for r in rels)
+    (src / "intro.md").write_text(intro_page(readme, zh_home), encoding="utf-8")
+    if zh_home:
+        docs = {Path(r).with_suffix("").as_posix() for r in rels} | {"intro", "audit"}
+        if (course / "data" / "README.md").exists():
+            docs.add("data/README")
+        readme_zh = (course / ZH_README).read_text(encoding="utf-8")
+        page = zh_intro_page(readme_zh, course, docs)
+        (src / f"{ZH_HOME}.md").write_text(page, encoding="utf-8")
     (src / "audit.md").write_text(audit_page(), encoding="utf-8")
     if (course / "data" / "README.md").exists():
         (src / "data").mkdir(exist_ok=True)

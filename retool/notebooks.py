@@ -33,7 +33,10 @@ from pathlib import Path
 import nbformat
 
 TEXT_FORMAT = "md:myst"
-FOLDERS = ("lessons", "solutions")
+# the Chinese edition mirrors the English folders under zh/, file for file
+EDITION = "zh"
+ENGLISH_FOLDERS = ("lessons", "solutions")
+FOLDERS = (*ENGLISH_FOLDERS, *(f"{EDITION}/{folder}" for folder in ENGLISH_FOLDERS))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # nbval's comment markers and the cell tags it reads for them
 MARKERS = {
@@ -55,7 +58,8 @@ def repo_root() -> Path:
 
 
 def paired_notebooks(root: Path | None = None) -> list[Path]:
-    """The notebooks that have a text twin: ``lessons/NN_*.ipynb``, ``solutions/NN_*.ipynb``."""
+    """The notebooks that have a text twin: ``lessons/NN_*.ipynb``, ``solutions/NN_*.ipynb`` and
+    the Chinese edition's ``zh/lessons/NN_*.ipynb``, ``zh/solutions/NN_*.ipynb``."""
     root = repo_root() if root is None else Path(root)
     found: list[Path] = []
     for folder in FOLDERS:
@@ -222,9 +226,11 @@ def render_pair(notebook: Path, prefer: str | None = None, root: Path | None = N
 
 
 def problems(root: Path | None = None) -> list[str]:
-    """Each notebook that is not normalised and each pair out of sync (nothing is written)."""
+    """Each notebook that is not normalised, each pair out of sync and each Chinese notebook
+    whose cells differ from its English twin's (nothing is written)."""
     root = repo_root() if root is None else Path(root)
-    return [line for nb in paired_notebooks(root) for line in pair_problems(nb, root)]
+    found = [line for nb in paired_notebooks(root) for line in pair_problems(nb, root)]
+    return found + edition_problems(root)
 
 
 def pair_problems(notebook: Path, root: Path | None = None) -> list[str]:
@@ -273,14 +279,136 @@ def execute(notebook: Path, timeout: int = 180) -> None:
     notebook.write_text(notebook_text(normalise(nb)), encoding="utf-8", newline="\n")
 
 
+# --- the Chinese edition: the English notebook's cells, its Markdown translated ----------------
+
+
+class EditionMismatch(ValueError):
+    """A Chinese notebook whose cells do not line up with its English twin's."""
+
+
+def english_twin(notebook: Path, root: Path | None = None) -> Path:
+    """``zh/lessons/NN_x.ipynb`` -> ``lessons/NN_x.ipynb`` (the same relative path, without zh/)."""
+    root = repo_root() if root is None else Path(root)
+    return root / Path(notebook).resolve().relative_to(root.resolve() / EDITION)
+
+
+def edition_notebooks(root: Path | None = None) -> list[Path]:
+    """The Chinese edition's paired notebooks that exist so far."""
+    root = repo_root() if root is None else Path(root)
+    return [p for p in paired_notebooks(root) if p.relative_to(root).parts[0] == EDITION]
+
+
+def untranslated(root: Path | None = None) -> list[Path]:
+    """English lessons and solutions that have no Chinese edition yet."""
+    root = repo_root() if root is None else Path(root)
+    english = [p for p in paired_notebooks(root) if p.relative_to(root).parts[0] != EDITION]
+    return [p for p in english if not (root / EDITION / p.relative_to(root)).exists()]
+
+
+def cells_of(notebook: Path, root: Path | None = None) -> list:
+    """A notebook's cells as its text twin holds them (the notebook's when it has none)."""
+    import jupytext
+
+    text = text_path(notebook)
+    if text.exists():
+        return jupytext.read(text, fmt=TEXT_FORMAT, config=_config(root)).cells
+    return nbformat.read(notebook, as_version=4).cells
+
+
+def _tags(cell) -> list:
+    return list(cell.metadata.get("tags", []))
+
+
+def _first_line(cell) -> str:
+    line = next((x for x in cell.source.split("\n") if x.strip()), "")
+    return line if len(line) <= 60 else line[:57] + "..."
+
+
+def cell_differences(english: list, chinese: list, name: str = "notebook") -> list[str]:
+    """Where the Chinese cells differ from the English ones: a cell in one edition only, another
+    kind of cell, or a code cell whose source or nbval tags differ (one line each, naming the
+    notebook and the cell, counted from 1)."""
+    found = []
+    for number, (en, zh) in enumerate(zip(english, chinese), start=1):
+        where = f"{name}, cell {number}"
+        if en.cell_type != zh.cell_type:
+            found.append(f"{where} is {zh.cell_type} in Chinese, {en.cell_type} in English")
+        elif en.cell_type == "code" and en.source != zh.source:
+            found.append(f"{where}: the code differs from English ({_first_line(en)!r})")
+        elif en.cell_type == "code" and _tags(en) != _tags(zh):
+            found.append(f"{where}: the tags differ ({_tags(zh)} in Chinese, {_tags(en)})")
+    for number in range(len(chinese) + 1, len(english) + 1):
+        cell = english[number - 1]
+        found.append(
+            f"{name}, cell {number} ({cell.cell_type}: {_first_line(cell)!r}) is in English only"
+        )
+    for number in range(len(english) + 1, len(chinese) + 1):
+        cell = chinese[number - 1]
+        found.append(
+            f"{name}, cell {number} ({cell.cell_type}: {_first_line(cell)!r}) is in Chinese only"
+        )
+    return found
+
+
+def edition_problems(root: Path | None = None) -> list[str]:
+    """Every Chinese notebook whose cells do not match its English twin's."""
+    root = repo_root() if root is None else Path(root)
+    found = []
+    for notebook in edition_notebooks(root):
+        name = notebook.relative_to(root).as_posix()
+        twin = english_twin(notebook, root)
+        if not twin.exists() and not text_path(twin).exists():
+            found.append(f"{name} has no English twin {twin.relative_to(root).as_posix()}")
+            continue
+        found += cell_differences(cells_of(twin, root), cells_of(notebook, root), name)
+    return found
+
+
+def sync_code(notebook: Path, root: Path | None = None) -> bool:
+    """Copy every code cell of the English twin into the Chinese notebook's text, in place.
+
+    Refuses (EditionMismatch, naming the cell) when the two do not have the same cells in the
+    same order and kinds: a cell added or removed on one side has to be translated by hand.
+    Returns whether the Chinese text changed (its notebook then needs executing again)."""
+    import jupytext
+
+    root = repo_root() if root is None else Path(root)
+    name = notebook.relative_to(root).as_posix()
+    twin = english_twin(notebook, root)
+    if not twin.exists() and not text_path(twin).exists():
+        raise EditionMismatch(f"{name} has no English twin {twin.relative_to(root).as_posix()}")
+    english, text = cells_of(twin, root), text_path(notebook)
+    chinese = jupytext.read(text, fmt=TEXT_FORMAT, config=_config(root))
+    shape = [
+        line
+        for line in cell_differences(english, chinese.cells, name)
+        if "code differs" not in line and "tags differ" not in line
+    ]
+    if shape:
+        raise EditionMismatch(
+            "; ".join(shape) + f" (the cells of {name} must match "
+            f"{twin.relative_to(root).as_posix()} one for one before code can be copied)"
+        )
+    for en, zh in zip(english, chinese.cells):
+        if en.cell_type == "code":
+            zh.source = en.source
+            zh.metadata = copy.deepcopy(en.metadata)
+    new_text = jupytext.writes(chinese, fmt=TEXT_FORMAT, config=_config(root))
+    if new_text == text.read_text(encoding="utf-8"):
+        return False
+    text.write_text(new_text, encoding="utf-8", newline="\n")
+    write_pair(notebook, "text", root)
+    return True
+
+
 # --- command line -------------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m retool notebooks",
-        description="Pair lessons/ and solutions/ notebooks with their MyST Markdown text, "
-        "and keep only content in the notebooks.",
+        description="Pair lessons/ and solutions/ notebooks (and the Chinese edition's, under "
+        "zh/) with their MyST Markdown text, and keep only content in the notebooks.",
     )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
     parser.add_argument(
@@ -298,6 +426,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NOTEBOOK",
         help="re-execute these notebooks first (no names: every paired notebook)",
     )
+    parser.add_argument(
+        "--sync-code",
+        action="store_true",
+        help="copy every code cell of the English notebooks into their Chinese editions "
+        "(zh/); refuses, naming the cell, where the cells do not line up",
+    )
     parser.add_argument("--root", type=Path, default=None, help="the course folder")
     args = parser.parse_args(argv)
     root = repo_root() if args.root is None else args.root.resolve()
@@ -308,7 +442,10 @@ def main(argv: list[str] | None = None) -> int:
         if found:
             print("run `python -m retool notebooks` (make notebooks) to fix", file=sys.stderr)
             return 1
-        print(f"{len(paired_notebooks(root))} notebooks and their text are in sync")
+        print(
+            f"{len(paired_notebooks(root))} notebooks and their text are in sync, "
+            f"the Chinese edition's cells match the English ones"
+        )
         return 0
     notebooks = paired_notebooks(root)
     chosen = [p.resolve() for p in args.execute or []]
@@ -320,9 +457,27 @@ def main(argv: list[str] | None = None) -> int:
     for notebook in notebooks:
         for path in write_pair(notebook, args.prefer, root):
             print(f"wrote {path.relative_to(root).as_posix()}")
+    if args.sync_code and not _sync_all(root):
+        return 1
     if args.execute is not None:
         for notebook in chosen or notebooks:
             print(f"executing {notebook.relative_to(root).as_posix()}", flush=True)
             execute(notebook)
             write_pair(notebook, "notebook", root)
     return 0
+
+
+def _sync_all(root: Path) -> bool:
+    """``--sync-code`` over every Chinese notebook; False when one of them refused."""
+    ok = True
+    for notebook in edition_notebooks(root):
+        name = notebook.relative_to(root).as_posix()
+        try:
+            changed = sync_code(notebook, root)
+        except EditionMismatch as error:
+            print(f"not copied: {error}", file=sys.stderr)
+            ok = False
+            continue
+        if changed:
+            print(f"copied the English code into {name}: re-execute it (--execute {name})")
+    return ok

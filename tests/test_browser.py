@@ -12,6 +12,12 @@ it) and that it is shown at its own width (not scaled down to the column). For o
 exercise notebook: type a right answer, a wrong one and nonsense, run the cell, read the
 feedback. A screenshot per notebook goes to test-artifacts/.
 
+For each Chinese lesson that exists (``zh/lessons/NN_*.ipynb``, whose code is the English
+lesson's): open it, Run All, and check that no cell shows an error and that no text falls back to
+a missing glyph: no "Glyph ... missing from ... font" warning from matplotlib in the kernel's
+output, and every Chinese character the page shows drawn with a real glyph (not the box of a
+missing one). Its controls are not driven: the English pass drives the same code.
+
 One JupyterLab server (with the project's .jupyter/ settings, on a copy of the notebooks), one
 Chromium and one JupyterLab page serve each worker's share of these tests. Run only these tests
 with ``pytest -m browser``.
@@ -32,6 +38,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 LESSONS = bh.lessons()
+ZH_LESSONS = sorted((bh.COURSE / "zh" / "lessons").glob("[0-9][0-9]_*.ipynb"))
 
 
 def _need_browser():
@@ -50,7 +57,10 @@ def lab():
     """JupyterLab on 127.0.0.1, a free port and a random token, serving a copy of the course."""
     _need_browser()
     tmp = bh.session_tmp()
-    bh.copy_course(tmp)
+    course = bh.copy_course(tmp)
+    for folder in ("lessons", "exercises", "solutions"):  # the Chinese edition, where it exists
+        if (bh.COURSE / "zh" / folder).is_dir():
+            shutil.copytree(bh.COURSE / "zh" / folder, course / "zh" / folder)
     server = bh.LabServer(tmp).start()
     yield server
     server.stop()
@@ -160,6 +170,68 @@ def test_lesson_runs_and_widgets_respond(page, lab, notebook):
     errors = bh.error_outputs(page)
     assert not errors, f"{relpath}: errors after using the widgets:\n" + "\n".join(errors)
     assert not problems, f"{relpath}:\n" + "\n".join(problems)
+    assert not page.js_errors, f"{relpath}: JavaScript errors: {page.js_errors}"
+
+
+# --- the Chinese edition: every glyph drawn -------------------------------------------------------
+
+# matplotlib's warning when a chart's text has a character its fonts cannot draw
+MISSING_GLYPH = re.compile(r"Glyph \d+ .*missing from (current )?font|missing from font", re.I)
+
+# Each distinct CJK character shown in the notebook, drawn on a canvas in the font its element
+# uses, against the box a surely missing character (U+10FFFD, private use) is drawn as: a
+# character drawn exactly as that box has no glyph in any font the page can use.
+MISSING_CJK_JS = r"""() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+  const fonts = new Map();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const chars = node.nodeValue.match(/[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/g);
+    if (!chars || !node.parentElement) continue;
+    const style = getComputedStyle(node.parentElement);
+    const font = `32px ${style.fontFamily}`;
+    if (!fonts.has(font)) fonts.set(font, new Set());
+    chars.forEach(c => fonts.get(font).add(c));
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 48;
+  const ctx = canvas.getContext('2d', {willReadFrequently: true});
+  const draw = (font, text) => {
+    ctx.clearRect(0, 0, 48, 48);
+    ctx.font = font;
+    ctx.fillText(text, 4, 36);
+    return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(',');
+  };
+  const missing = [];
+  let checked = 0;
+  for (const [font, chars] of fonts) {
+    const box = draw(font, '\u{10FFFD}');
+    for (const c of chars) {
+      checked += 1;
+      if (draw(font, c) === box) missing.push(`${c} (${font})`);
+    }
+  }
+  return {checked, missing};
+}"""
+
+
+@pytest.mark.skipif(not ZH_LESSONS, reason="no zh/lessons/NN_*.ipynb yet")
+@pytest.mark.parametrize("notebook", ZH_LESSONS, ids=[f"zh_{p.stem}" for p in ZH_LESSONS])
+def test_chinese_lesson_runs_with_every_glyph(page, lab, notebook):
+    relpath = f"zh/lessons/{notebook.name}"
+    bh.open_notebook(page, lab, relpath)
+    bh.run_all(page)
+    errors = bh.error_outputs(page)
+    assert not errors, f"{relpath}: a cell shows an error or a warning:\n" + "\n---\n".join(errors)
+    shown = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea").all_inner_texts()
+    glyphs = [t for t in shown if MISSING_GLYPH.search(t)]
+    assert not glyphs, f"{relpath}: a chart lacks a glyph:\n" + "\n".join(glyphs)
+    found = page.evaluate(MISSING_CJK_JS)
+    assert found["checked"] > 0, f"{relpath}: no Chinese text found on the page"
+    assert not found["missing"], f"{relpath}: characters drawn as a missing glyph: " + ", ".join(
+        found["missing"][:20]
+    )
+    bh.screenshot(page, f"zh_{notebook.stem}")
     assert not page.js_errors, f"{relpath}: JavaScript errors: {page.js_errors}"
 
 

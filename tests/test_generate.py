@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import json
 import shutil
@@ -17,12 +18,17 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from retool.exercises import generate
 from retool.kernels import ipc_manager
 
-SOLUTIONS = generate.solution_files(ROOT)
-IDS = [f.name for f in SOLUTIONS]
+# both editions: the Chinese one (zh/solutions -> zh/exercises) is made and run alike
+SOLUTIONS = generate.solution_files(ROOT) + generate.solution_files(ROOT, generate.EDITION)
+IDS = [f.relative_to(ROOT).as_posix() for f in SOLUTIONS]
 
 
 def _exercise_file(solution):
-    return ROOT / "exercises" / generate.exercise_name(solution)
+    return solution.parent.parent / "exercises" / generate.exercise_name(solution)
+
+
+def _edition(solution) -> str:
+    return generate.edition_of(solution)
 
 
 def _module(nb):
@@ -52,7 +58,7 @@ def test_exercise_notebook_is_up_to_date(solution):
     target = _exercise_file(solution)
     assert target.exists(), f"run `python -m retool make-exercises`: {target.name} is missing"
     assert target.read_text(encoding="utf-8") == generate.render(solution), (
-        f"exercises/{target.name} differs from solutions/{solution.name}: "
+        f"{target.relative_to(ROOT)} differs from {solution.relative_to(ROOT)}: "
         "run `python -m retool make-exercises`"
     )
 
@@ -141,6 +147,29 @@ def test_unpaired_markers_are_an_error(src):
         generate.strip_code(src, "x.ipynb, cell 3")
 
 
+def test_the_chinese_edition_is_made_alike(tmp_path, capsys):
+    """zh/solutions gives zh/exercises: the same code, the prompt in Chinese; --check names a
+    stale Chinese exercise."""
+    for edition in ("", generate.EDITION):
+        (tmp_path / edition / "solutions").mkdir(parents=True, exist_ok=True)
+        sol = ROOT / "solutions" / "00_start_here_solutions.ipynb"
+        shutil.copy(sol, tmp_path / edition / "solutions" / sol.name)
+    assert generate.main(["--root", str(tmp_path)]) == 0
+    english = nbformat.read(tmp_path / "exercises" / "00_start_here_exercises.ipynb", 4)
+    chinese = nbformat.read(tmp_path / "zh" / "exercises" / "00_start_here_exercises.ipynb", 4)
+    assert [c.source for c in chinese.cells if c.cell_type == "code"] == [
+        c.source for c in english.cells if c.cell_type == "code"
+    ]
+    prompt = generate.PROMPTS[generate.EDITION]
+    assert any(prompt in c.source for c in chinese.cells)
+    assert not any(generate.MARKDOWN_PROMPT in c.source for c in chinese.cells)
+    assert chinese.metadata["retool"]["generated_from"].startswith("zh/solutions/")
+    (tmp_path / "zh" / "exercises" / "00_start_here_exercises.ipynb").write_text("{}")
+    capsys.readouterr()
+    assert generate.main(["--check", "--root", str(tmp_path)]) == 1
+    assert "zh/exercises/00_start_here_exercises.ipynb differs" in capsys.readouterr().err
+
+
 def test_markdown_solution_becomes_a_prompt():
     src = "Intro\n<!-- BEGIN SOLUTION -->\n**Why.** Because.\n<!-- END SOLUTION -->\nAfter"
     out = generate.strip_markdown(src)
@@ -219,22 +248,41 @@ def test_solution_summary_says_correct_for_every_question(solution):
         assert lines[len(expected) + 1].startswith(f"{n_open} of {n_open} open questions answered")
 
 
+def _unanswered_summary(module, lang: str) -> list[str]:
+    """The summary a fresh run of the exercise prints, in ``lang``, from the library itself."""
+    from retool import i18n
+    from retool.exercises import core
+
+    fresh = [copy.copy(q) for q in module.QUESTIONS]
+    for q in fresh:
+        q.last = None
+    with i18n.use(lang):
+        return str(core.summary(*fresh)).splitlines()
+
+
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=IDS)
 def test_exercise_runs_unanswered_from_a_fresh_kernel(solution, tmp_path):
     exercise = _exercise_file(solution)
     nb = nbformat.read(exercise, as_version=4)
     module = _module(nb)
+    # run where a learner's copy would stand: a Chinese exercise in a zh/ folder speaks Chinese
+    folder = tmp_path / _edition(solution)
+    folder.mkdir(exist_ok=True)
     NotebookClient(
-        nb, timeout=60, km=ipc_manager(), resources={"metadata": {"path": str(tmp_path)}}
+        nb, timeout=60, km=ipc_manager(), resources={"metadata": {"path": str(folder)}}
     ).execute()
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             assert out.get("output_type") != "error", f"{exercise.name}: {out.get('ename')}"
     lines = _summary_lines(nb.cells[-1])
+    if _edition(solution):
+        assert lines == _unanswered_summary(module, "zh")
+        return
     expected = [f"{q.qid}: not answered yet" for q in module.QUESTIONS]
     assert lines[: len(expected)] == expected, lines
     auto = sum(q.auto for q in module.QUESTIONS)
     assert lines[len(expected)] == f"0 of {auto} auto-graded questions answered correctly"
+    assert lines == _unanswered_summary(module, "en")
     # nothing of the solution reaches the learner
     text = json.dumps(nbformat.read(exercise, as_version=4))
     assert "BEGIN SOLUTION" not in text and "NBVAL_CHECK_OUTPUT" not in text
@@ -243,8 +291,9 @@ def test_exercise_runs_unanswered_from_a_fresh_kernel(solution, tmp_path):
 
 def test_assignment_edition_withholds_the_worked_solutions(tmp_path):
     assert generate.main(["--assignment", str(tmp_path)]) == 0
-    sources = generate.solution_files()
+    sources = generate.solution_files() + generate.solution_files(edition=generate.EDITION)
     written = sorted(tmp_path.glob(f"*{generate.EXERCISES_SUFFIX}"))
+    written += sorted((tmp_path / generate.EDITION).glob(f"*{generate.EXERCISES_SUFFIX}"))
     assert [p.name for p in written] == [generate.exercise_name(s) for s in sources]
     for path, sol in zip(written, sources):
         nb = nbformat.read(path, as_version=4)

@@ -213,3 +213,59 @@ def test_external_loads_are_found_and_links_are_not(tmp_path):
     found = build.external_loads(tmp_path)
     assert len(found) == 3
     assert not any("example.org" in f for f in found)
+
+
+# --- the Chinese edition on the site ------------------------------------------------------------
+
+
+def test_the_readme_link_to_its_chinese_version_goes_to_the_chinese_home_page():
+    with_zh = build.intro_page(README, zh_home=True)
+    assert f"]({build.ZH_HOME}.md)" in with_zh and "README.zh.md" not in with_zh
+    without = build.intro_page(README, zh_home=False)
+    assert "README.zh.md" not in without and "中文" not in without.split("\n## ")[0][:200]
+
+
+def test_chinese_home_page_links_the_chinese_pages_and_the_english_ones_still_missing(tmp_path):
+    (tmp_path / "zh" / "lessons").mkdir(parents=True)
+    (tmp_path / "zh" / "lessons" / "00_a.ipynb").write_text("{}")
+    readme = (
+        "# 课程\n\n[English](README.md) · 中文\n\n见 [数据](data/README.md#verdicts)。\n\n"
+        "## 开始\n\n`make lab-zh`\n\n## 课程内容\n\n"
+        "| 00 | [甲](zh/lessons/00_a.ipynb) |\n| 01 | [乙](zh/lessons/01_b.ipynb) |\n\n"
+        "练习在 [`zh/exercises/`](zh/exercises/) 中。\n\n## 教师\n"
+    )
+    docs = {"intro", "audit", "data/README", "zh/lessons/00_a", "lessons/01_b"}
+    page = build.zh_intro_page(readme, tmp_path, docs)
+    assert "[English](../intro.md)" in page
+    assert "[数据](../data/README.md#verdicts)" in page
+    assert "[甲](../zh/lessons/00_a.ipynb)" in page  # from zh/index.md
+    assert "[乙](../lessons/01_b.ipynb)" in page  # not translated yet: the English page
+    assert "zh/exercises/" in page and "](zh/exercises/)" not in page  # a folder: text
+    assert "make lab-zh" not in page  # only the opening and the course map
+
+
+def test_a_chinese_page_links_the_english_notebook_until_its_translation_exists(tmp_path):
+    (tmp_path / "zh" / "lessons").mkdir(parents=True)
+    (tmp_path / "zh" / "lessons" / "00_a.ipynb").write_text("{}")
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell(
+                "[甲](00_a.ipynb) [乙](01_b.ipynb#top) [练习](../exercises/00_a_exercises.ipynb)"
+            )
+        ]
+    )
+    build.zh_pending_links(nb, "zh/lessons/00_a.ipynb", tmp_path)
+    assert nb.cells[0].source == (
+        "[甲](00_a.ipynb) [乙](../../lessons/01_b.ipynb#top) "
+        "[练习](../../exercises/00_a_exercises.ipynb)"
+    )
+
+
+def test_the_table_of_contents_has_the_chinese_home_page(tmp_path):
+    lessons = build.course_map("| 00 | [one](lessons/00_one.ipynb) |\n")
+    (tmp_path / "zh" / "lessons").mkdir(parents=True)
+    (tmp_path / "zh" / "lessons" / "00_one.ipynb").write_text("{}")
+    assert build.ZH_HOME not in build.toc(lessons, tmp_path)
+    (tmp_path / build.ZH_README).write_text("# 课程\n")
+    toc = build.toc(lessons, tmp_path)
+    assert toc.index(f"file: {build.ZH_HOME}") < toc.index("file: zh/lessons/00_one")

@@ -51,6 +51,7 @@ def site_pages(site: Path) -> list[str]:
 
 
 PAGES = site_pages(SITE)
+FOLDERS = ("lessons", "exercises", "solutions")
 # index.html only sends the reader on to the first page (tested apart)
 CONTENT = [p for p in PAGES if p != "index.html"]
 
@@ -168,11 +169,13 @@ def test_every_notebook_has_a_page():
         pytest.skip(f"no site at {SITE}: build it with `make site`")
     notebooks = [
         p.relative_to(COURSE).with_suffix(".html").as_posix()
-        for folder in ("lessons", "exercises", "solutions")
+        for folder in (*FOLDERS, *(f"zh/{f}" for f in FOLDERS))
         for p in (COURSE / folder).glob("[0-9][0-9]_*.ipynb")
     ]
     assert notebooks and not set(notebooks) - set(PAGES)
     assert {"intro.html", "audit.html", "search.html"} <= set(PAGES)
+    if (COURSE / "README.zh.md").exists() and any(p.startswith("zh/") for p in notebooks):
+        assert "zh/index.html" in PAGES  # the Chinese home page
 
 
 def test_home_page_leads_to_the_course(tab):
@@ -213,8 +216,12 @@ def test_page(tab, path):
         launch = page.locator("a.launch-notebook").get_attribute("href")
         assert Path(path).with_suffix(".ipynb").as_posix() in launch
     switch = page.locator("a.language-switch")
-    zh_twin = COURSE / build.ZH / Path(path).with_suffix(".ipynb")
-    assert switch.count() == (1 if zh_twin.exists() else 0), f"{path}: language switch"
+    rel = Path(path).with_suffix(".ipynb")
+    if rel.parts[0] == build.ZH:  # a Chinese page links its English one
+        twin = COURSE / Path(*rel.parts[1:])
+    else:
+        twin = COURSE / build.ZH / rel
+    assert switch.count() == (1 if twin.exists() else 0), f"{path}: language switch"
 
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(AXE_RUN)

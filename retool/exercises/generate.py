@@ -14,10 +14,14 @@
 The output is deterministic: the same solutions notebook gives a byte-identical exercise notebook.
 ``--check`` writes nothing and exits 1, naming the files, when ``exercises/`` is out of date.
 
+The Chinese edition is made alike: ``zh/solutions/`` gives ``zh/exercises/`` (the same code, the
+prompt to write one's reasoning in Chinese).
+
 ``--assignment FOLDER`` writes the *assignment edition* there instead, from the same sources: the
 same notebooks, in which the first cell that imports the questions also calls
 ``withhold_solutions()``, so that ``qK.solution()`` says the worked solutions are withheld
-(hints stay). Its metadata says ``retool.edition: assignment``. It is for graded work; the
+(hints stay); the Chinese edition's go into ``FOLDER/zh/``. Its metadata says
+``retool.edition: assignment``. It is for graded work; the
 library itself still carries the solutions, so this keeps honest students from a spoiler, not a
 determined one from the source.
 """
@@ -43,6 +47,9 @@ NBVAL_TAGS = ("nbval-check-output", "nbval-ignore-output", "nbval-skip", "raises
 PLACEHOLDER = "...  # your answer here"
 CODE_PROMPT = "# your code here"
 MARKDOWN_PROMPT = "**Your answer:** *double-click this cell and write your reasoning here.*"
+# the Chinese edition (zh/solutions -> zh/exercises) and its prompt
+EDITION = "zh"
+PROMPTS = {"": MARKDOWN_PROMPT, EDITION: "**你的答案：** *双击此单元格，在这里写下你的推理。*"}
 SOLUTIONS_SUFFIX = "_solutions.ipynb"
 EXERCISES_SUFFIX = "_exercises.ipynb"
 ANSWER_NAME = re.compile(r"^[A-Za-z_]\w*_answer$")
@@ -137,14 +144,14 @@ def _dedent(code: str, indent: str) -> str:
     )
 
 
-def strip_markdown(source: str, where: str = "cell") -> str:
+def strip_markdown(source: str, where: str = "cell", prompt: str = MARKDOWN_PROMPT) -> str:
     """A markdown cell's source for the exercise notebook."""
     lines = source.split("\n")
     out: list[str] = []
     done = 0
     for first, last in _blocks(lines, BEGIN_MD, END_MD, where):
         out.extend(lines[done:first])
-        out.append(MARKDOWN_PROMPT)
+        out.append(prompt)
         done = last + 1
     out.extend(lines[done:])
     return "\n".join(out).strip("\n")
@@ -167,8 +174,11 @@ def withhold(nb: nbformat.NotebookNode, name: str = "notebook") -> nbformat.Note
     raise SolutionMarkupError(f"{name}: no cell imports the questions, so none can withhold")
 
 
-def make_exercise(solution: nbformat.NotebookNode, name: str = "notebook") -> nbformat.NotebookNode:
-    """The exercise notebook for a solutions notebook (which is not changed)."""
+def make_exercise(
+    solution: nbformat.NotebookNode, name: str = "notebook", edition: str = ""
+) -> nbformat.NotebookNode:
+    """The exercise notebook for a solutions notebook (which is not changed); ``edition`` is
+    '' (English) or 'zh'."""
     nb = copy.deepcopy(solution)
     for index, cell in enumerate(nb.cells):
         where = f"{name}, cell {index + 1}"
@@ -177,13 +187,13 @@ def make_exercise(solution: nbformat.NotebookNode, name: str = "notebook") -> nb
             cell.outputs = []
             cell.execution_count = None
         elif cell.cell_type == "markdown":
-            cell.source = strip_markdown(cell.source, where)
+            cell.source = strip_markdown(cell.source, where, PROMPTS[edition])
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None)
         cell.metadata.pop("scrolled", None)
         _drop_nbval_tags(cell)
     nb.metadata.setdefault("retool", {})
-    nb.metadata["retool"]["generated_from"] = f"solutions/{name}"
+    nb.metadata["retool"]["generated_from"] = f"{edition}/solutions/{name}".lstrip("/")
     return nb
 
 
@@ -205,33 +215,56 @@ def render(solution_file: Path | str, assignment: bool = False) -> str:
     for index, (raw, cell) in enumerate(zip(raw_cells, nb.cells)):
         if isinstance(raw, dict) and "id" not in raw:
             cell["id"] = f"cell-{index + 1}"
-    exercise = make_exercise(nb, solution_file.name)
+    exercise = make_exercise(nb, solution_file.name, edition_of(solution_file))
     if assignment:
         withhold(exercise, solution_file.name)
     return nbformat.writes(exercise) + "\n"
 
 
-def solution_files(root: Path | None = None) -> list[Path]:
+def edition_of(solution_file: Path | str) -> str:
+    """'zh' for a notebook of the Chinese edition (``zh/solutions/...``), else ''."""
+    parts = Path(solution_file).parts
+    return EDITION if len(parts) >= 3 and parts[-3] == EDITION else ""
+
+
+def editions(root: Path | None = None) -> list[str]:
+    """The editions that have solutions: '' (English) and 'zh' once it has one."""
     root = repo_root() if root is None else Path(root)
-    return sorted((root / "solutions").glob(f"[0-9][0-9]_*{SOLUTIONS_SUFFIX}"))
+    return [e for e in ("", EDITION) if solution_files(root, e)]
+
+
+def solution_files(root: Path | None = None, edition: str = "") -> list[Path]:
+    root = repo_root() if root is None else Path(root)
+    return sorted((root / edition / "solutions").glob(f"[0-9][0-9]_*{SOLUTIONS_SUFFIX}"))
 
 
 def stale(root: Path | None = None) -> list[str]:
-    """Exercise notebooks that are missing, out of date or have no solutions source."""
+    """Exercise notebooks that are missing, out of date or have no solutions source (in each
+    edition)."""
     root = repo_root() if root is None else Path(root)
     problems = []
+    for edition in ("", EDITION):
+        problems += _stale_edition(root, edition)
+    return problems
+
+
+def _stale_edition(root: Path, edition: str) -> list[str]:
+    prefix = f"{edition}/" if edition else ""
+    problems = []
     expected = {}
-    for sol in solution_files(root):
+    for sol in solution_files(root, edition):
         expected[exercise_name(sol)] = render(sol)
     for name, text in expected.items():
-        target = root / "exercises" / name
+        target = root / edition / "exercises" / name
         if not target.exists():
-            problems.append(f"exercises/{name} is missing")
+            problems.append(f"{prefix}exercises/{name} is missing")
         elif target.read_text(encoding="utf-8") != text:
-            problems.append(f"exercises/{name} differs from solutions/{_sol(name)}")
-    for target in sorted((root / "exercises").glob(f"*{EXERCISES_SUFFIX}")):
+            problems.append(f"{prefix}exercises/{name} differs from {prefix}solutions/{_sol(name)}")
+    for target in sorted((root / edition / "exercises").glob(f"*{EXERCISES_SUFFIX}")):
         if target.name not in expected:
-            problems.append(f"exercises/{target.name} has no solutions/{_sol(target.name)}")
+            problems.append(
+                f"{prefix}exercises/{target.name} has no {prefix}solutions/{_sol(target.name)}"
+            )
     return problems
 
 
@@ -240,35 +273,39 @@ def _sol(exercise: str) -> str:
 
 
 def write_all(root: Path | None = None) -> list[Path]:
-    """Regenerate every exercise notebook; returns the files that changed."""
+    """Regenerate every exercise notebook of every edition; returns the files that changed."""
     root = repo_root() if root is None else Path(root)
     changed = []
-    (root / "exercises").mkdir(exist_ok=True)
-    for sol in solution_files(root):
-        target = root / "exercises" / exercise_name(sol)
-        text = render(sol)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8", newline="\n")
-            changed.append(target)
+    for edition in editions(root) or [""]:
+        (root / edition / "exercises").mkdir(exist_ok=True)
+        for sol in solution_files(root, edition):
+            target = root / edition / "exercises" / exercise_name(sol)
+            text = render(sol)
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                target.write_text(text, encoding="utf-8", newline="\n")
+                changed.append(target)
     return changed
 
 
 def write_assignment(folder: Path, root: Path | None = None) -> list[Path]:
-    """Write the assignment edition of every exercise notebook into ``folder``."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the assignment edition of every exercise notebook into ``folder`` (the Chinese
+    edition's into ``folder/zh``)."""
     written = []
-    for sol in solution_files(root):
-        target = folder / exercise_name(sol)
-        target.write_text(render(sol, assignment=True), encoding="utf-8", newline="\n")
-        written.append(target)
+    for edition in editions(root):
+        target_folder = Path(folder) / edition
+        target_folder.mkdir(parents=True, exist_ok=True)
+        for sol in solution_files(root, edition):
+            target = target_folder / exercise_name(sol)
+            target.write_text(render(sol, assignment=True), encoding="utf-8", newline="\n")
+            written.append(target)
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m retool make-exercises",
-        description="Generate exercises/NN_topic_exercises.ipynb from solutions/.",
+        description="Generate exercises/NN_topic_exercises.ipynb from solutions/ "
+        "(and zh/exercises/ from zh/solutions/).",
     )
     parser.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if exercises/ is out of date"
@@ -297,16 +334,20 @@ def main(argv: list[str] | None = None) -> int:
             if problems:
                 print("run `python -m retool make-exercises` to regenerate", file=sys.stderr)
                 return 1
-            print(f"exercises/ is up to date ({len(solution_files(root))} notebooks)")
+            print(f"exercises/ is up to date ({_count(root)} notebooks)")
             return 0
         changed = write_all(root)
     except (SolutionMarkupError, nbformat.reader.NotJSONError, ValueError) as exc:
         print(f"make-exercises: {exc}", file=sys.stderr)
         return 1
     for target in changed:
-        print(f"wrote exercises/{target.name}")
+        print(f"wrote {target.relative_to(root).as_posix()}")
     orphans = [p for p in stale(root) if "has no solutions" in p]
     for line in orphans:
         print(f"warning: {line}", file=sys.stderr)
-    print(f"{len(solution_files(root))} exercise notebooks, {len(changed)} changed")
+    print(f"{_count(root)} exercise notebooks, {len(changed)} changed")
     return 0
+
+
+def _count(root: Path) -> int:
+    return sum(len(solution_files(root, edition)) for edition in ("", EDITION))

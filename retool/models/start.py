@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import data, measures, units
+from .. import data, i18n, measures, units
 from ..params import Param, Spec
 
 PARAMS = Spec(
@@ -23,7 +23,7 @@ PARAMS = Spec(
         "Chinese labels (中文)",
         "中文标签",
         "",
-        False,
+        lambda: i18n.language() == "zh",  # on in the Chinese edition
         "English is the course's language; Chinese needs a CJK font",
         kind="flag",
     ),

@@ -7,13 +7,15 @@ used directly only for what seaborn has no function for: annotations, notes and 
 
 House style: the title states the finding; axes carry units; a source line sits under every chart;
 one colour-blind-safe palette (Okabe-Ito) for the whole course, the same series always in the same
-colour; English labels unless a CJK font is installed and Chinese labels are asked for.
+colour; labels in the course's language (``retool.i18n``: Chinese in the Chinese edition) where a
+label has a Chinese form and a CJK font is installed, English otherwise.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import sys
 from functools import lru_cache
 
 import seaborn as sns
@@ -23,7 +25,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from .. import units
+from .. import i18n, units
+from ..i18n import N_
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 PALETTE = {
@@ -61,12 +64,11 @@ PAPER_SOURCE = {
 CJK_FONTS = (
     "Noto Sans CJK SC",
     "Noto Sans CJK JP",
+    "Noto Sans SC",  # Google Fonts' edition of the same font
     "Noto Serif CJK SC",
     "WenQuanYi Zen Hei",
     "SimHei",
 )
-
-_language = {"lang": "en"}
 
 # Charts are drawn at 100 dpi and shown at their own pixel size (7.5 in = 750 px fits the notebook
 # column of JupyterLab on a 1280 px wide screen, so the browser does not scale them down). On a
@@ -123,14 +125,17 @@ def cjk_font(look_again: bool = False) -> str | None:
     return _found_cjk_font()
 
 
-def set_language(lang: str = "en") -> str:
-    """Ask for 'zh' (Chinese) or 'en' labels; falls back to English silently without a CJK font."""
+def set_language(lang: str | None = "en") -> str:
+    """Speak ``lang`` ('zh' or 'en'; None: what the notebook's edition asks for) from now on, in
+    the charts and in every message: the one language state is ``retool.i18n``'s. Returns the
+    charts' language: 'en' when Chinese is asked for but no CJK font is installed (looked for
+    anew, so a font installed since is found; the Chinese edition then says once what to
+    install)."""
     before = cjk_font()
-    font = cjk_font(look_again=True) if lang == "zh" else None
-    if font and not before:
+    i18n.set_language(lang)
+    if i18n.language() == "zh" and cjk_font(look_again=True) and not before:
         theme()  # a font found only now joins the theme's fallback fonts
-    _language["lang"] = "zh" if font else "en"
-    return _language["lang"]
+    return language()
 
 
 def theme() -> None:
@@ -173,12 +178,34 @@ def theme() -> None:
 
 
 def language() -> str:
-    return _language["lang"]
+    """The charts' language: the course's (``retool.i18n.language()``) when a CJK font can draw
+    it, else English."""
+    if i18n.language() != "zh":
+        return "en"
+    if cjk_font() is None:
+        _say_no_font()
+        return "en"
+    return "zh"
+
+
+NO_FONT = N_(
+    "No Chinese font is installed, so the charts keep their English labels. Install one, for "
+    "example Noto Sans CJK (Debian or Ubuntu: sudo apt-get install fonts-noto-cjk; other "
+    "systems: see README.zh.md), then restart the kernel."
+)
+_said = {"no_font": False}
+
+
+def _say_no_font() -> None:
+    """Say once per session, in the course's language, which font to install."""
+    if not _said["no_font"]:
+        _said["no_font"] = True
+        print(i18n.gettext(NO_FONT), file=sys.stderr)
 
 
 def label(en: str, zh: str | None = None) -> str:
     """The English or the Chinese label, as the chosen language asks."""
-    return zh if (zh and _language["lang"] == "zh") else en
+    return zh if (zh and language() == "zh") else en
 
 
 # Without a CJK font, Chinese text in a chart would print warnings and draw empty boxes: the
@@ -469,7 +496,7 @@ def finish(
 
 def paper_source(where: str) -> str:
     """A source line that cites the paper and where in it the numbers stand."""
-    return f"{PAPER_SOURCE[_language['lang']]}, {where}; the course's calculation"
+    return f"{PAPER_SOURCE[language()]}, {where}; the course's calculation"
 
 
 theme()

@@ -6,7 +6,7 @@ a chart and a sentence.
 
 from __future__ import annotations
 
-from .. import plots
+from .. import i18n, plots
 from ..models import start as model
 from ..params import notes_sentence
 from ..plots import start as charts
@@ -19,12 +19,13 @@ def view(*args, into=None, **settings):
     """The chart and sentence for one series (``view("foreign")`` or ``view(series="foreign")``);
     an unknown series gets a sentence, not an error."""
     s, notes = SPEC.read({**dict(zip(SPEC, args)), **settings})
+    before = i18n.language()  # the switch is for this chart: the notebook keeps its language
     language = plots.set_language("zh" if s["chinese_labels"] else "en")
     frame = model.series_frame(s["series"])
     try:
         fig = charts.table1_series(frame, model.growth(frame), into=into)
     finally:
-        plots.set_language("en")
+        i18n.set_language(before)
     sentence = notes_sentence(notes) + model.describe(s["series"])
     if s["chinese_labels"] and language != "zh":
         sentence += " (No Chinese font is installed, so the labels stay in English.)"

@@ -134,7 +134,7 @@ def test_find_the_data_tasks_speak_chinese(key):
 
 
 def test_code_and_numbers_stay_as_written_in_both_languages():
-    """A worked solution's code and computed numbers are fields: the Chinese shows them unchanged."""
+    """A worked solution's code and computed numbers are fields: Chinese shows them unchanged."""
     from retool.exercises import ex02_intensity, ex04_wear, ex09_critical
 
     for solution in (ex04_wear.q1.solution_text, ex02_intensity.q8.solution_text):

@@ -11,12 +11,23 @@ import pytest
 
 from retool import i18n
 
-MODULES = ["ex10_next", "ex05_idicn", "ex07_chain"]
+
+def _exercise_modules() -> list[str]:
+    """Every exercise module, exNN_topic: a new one is covered as soon as it exists."""
+    from retool.exercises import misconceptions
+
+    return misconceptions.exercise_modules()
+
+
+MODULES = _exercise_modules()
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 # what stays as written in either language: `code`, paths and names like data/x.csv or q1_answer
 _CODE = re.compile(r"`[^`]*`|[\w./()-]*[A-Za-z0-9][/_.][A-Za-z][\w./()-]*")
+# a column or key quoted as written ('renovation', universe == ...) and a line of code
+_NAME = re.compile(r"'[A-Za-z_][\w.]*'|\b\w+ [=!]= ")
+_CODE_LINE = re.compile(r"^[\w\[\]'.]+(?:, \w+)* = (?!.*\b[A-Za-z]+ [A-Za-z]+\b).*$", re.M)
 
 
 def _texts(question):
@@ -52,7 +63,7 @@ def _words_left(text: str, fields: dict) -> str:
     for value in sorted((str(v) for v in fields.values()), key=len, reverse=True):
         if value:
             text = text.replace(value, " ")
-    return _CODE.sub(" ", text)
+    return _CODE.sub(" ", _NAME.sub(" ", _CODE_LINE.sub(" ", text)))
 
 
 def mostly_chinese(text: str, fields: dict | None = None) -> bool:
@@ -71,6 +82,13 @@ def test_the_rule_tells_chinese_from_english():
     assert mostly_chinese("`measures.cagr_pct(start, end, 8)`。")
     code = "q3_answer = t['a'] / t['b']"
     assert mostly_chinese(f"{code}\n约15%。", {"code": code})
+    assert mostly_chinese("列名是 'assimilation'（消化吸收）。")
+    assert not mostly_chinese("The column is 'assimilation'.")
+    assert mostly_chinese("s = data.table1_wide()\nq1_answer = s['a'] / s['b']\n约为8%。")
+    assert not mostly_chinese("s = data.table1_wide()\nAbout 8%, the peak of growth.")
+    assert not mostly_chinese("L = budget / r, with r as a fraction.")
+    assert mostly_chinese("保留 universe == 'lme_traditional' 的行，查看 domestic_faster 一列。")
+    assert not mostly_chinese("Keep the rows with universe == 'lme_traditional'.")
 
 
 @pytest.mark.parametrize("text", _all_texts())
@@ -113,3 +131,21 @@ def test_find_the_data_tasks_speak_chinese(key):
         assert mostly_chinese(sentence), sentence
     with i18n.use("en"):
         assert task.describe().startswith(f"Task {key}: find {task.look_for}")
+
+
+def test_code_and_numbers_stay_as_written_in_both_languages():
+    """A worked solution's code and computed numbers are fields: Chinese shows them unchanged."""
+    from retool.exercises import ex02_intensity, ex04_wear, ex09_critical
+
+    for solution in (ex04_wear.q1.solution_text, ex02_intensity.q8.solution_text):
+        with i18n.use("zh"):
+            chinese = str(solution)
+        for value in solution.fields.values():
+            assert str(value) in chinese
+    with i18n.use("en"):
+        assert str(ex04_wear.q1.solution_text).startswith(
+            "d = rebuild.equipment_distribution()\nq1_answer = d['equipment_domestic_average']"
+        )
+        assert str(ex09_critical.q8.rubric[1].name) == "major concern 1"
+    with i18n.use("zh"):
+        assert str(ex09_critical.q8.rubric[1].name) == "主要问题1"

@@ -26,6 +26,52 @@ def test_the_guides_list_equals_the_generated_one():
     assert misconceptions.main(["--check"]) == 0
 
 
+ZH_GUIDE = ROOT / misconceptions.GUIDES["zh"]
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _rows(block: str) -> list[list[str]]:
+    """The table's rows (header and rule left out), as lists of cells."""
+    lines = [r for r in block.splitlines() if r.startswith("| ")][1:]
+    return [[c.strip() for c in r.strip("|").split(" | ")] for r in lines]
+
+
+def test_the_chinese_guides_list_is_the_generated_one_in_chinese():
+    block = misconceptions.guide_block(ZH_GUIDE.read_text(encoding="utf-8"))
+    assert block == misconceptions.markdown(lang="zh"), (
+        "run `python -m retool misconceptions --write`"
+    )
+    english, chinese = _rows(misconceptions.markdown()), _rows(block)
+    # the same mistakes in the same order: uses and places agree row by row
+    assert [r[1:3] for r in chinese] == [r[1:3] for r in english]
+    for (name, _uses, _places, advice), (en_name, *_rest) in zip(chinese, english, strict=True):
+        assert _CJK.search(name) and _CJK.search(advice), (name, advice)
+        assert name != en_name
+    assert "共" in block and "有名称的错误" in block
+
+
+def test_check_covers_both_editions(tmp_path, monkeypatch):
+    from retool.exercises import generate
+
+    for path in misconceptions.GUIDES.values():
+        guide = tmp_path / path
+        guide.parent.mkdir(parents=True, exist_ok=True)
+        guide.write_text(f"intro\n{misconceptions.BEGIN}\nold\n{misconceptions.END}\n", "utf-8")
+    monkeypatch.setattr(generate, "repo_root", lambda: tmp_path)
+    assert misconceptions.main(["--check"]) == 1
+    misconceptions.write(tmp_path / misconceptions.GUIDES["en"])
+    assert misconceptions.main(["--check"]) == 1  # the Chinese guide is still stale
+    assert misconceptions.main(["--write"]) == 0
+    assert misconceptions.main(["--check"]) == 0
+    zh = tmp_path / misconceptions.GUIDES["zh"]
+    assert misconceptions.up_to_date(zh, "zh") and not misconceptions.up_to_date(zh, "en")
+    # a Chinese guide that carries the English list is out of date
+    zh.write_text(f"intro\n{misconceptions.markdown()}\n", "utf-8")
+    assert misconceptions.main(["--check"]) == 1
+    assert misconceptions.main(["--check", "--guide", str(zh), "--lang", "zh"]) == 1
+    assert misconceptions.main(["--check", "--guide", str(zh)]) == 0
+
+
 def test_every_named_mistake_of_every_check_is_listed():
     block = misconceptions.guide_block(_text())
     for name in misconceptions.exercise_modules():

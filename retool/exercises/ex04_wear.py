@@ -52,7 +52,7 @@ def _equal_rates():
 q1 = NumberQuestion(
     qid="q1",
     answer_name="q1_answer",
-    prompt=(
+    prompt=lazy(
         "By the third industrial census, what share of the main equipment of large and "
         "medium-sized machinery firms was below the domestic advanced level (domestic average or "
         "obsolete)? Answer in percent."
@@ -61,32 +61,38 @@ q1 = NumberQuestion(
     unit="percent",
     tolerance=0.05,
     hints=(
-        "The four levels are in `rebuild.equipment_distribution()` (percent); they sum to 100.",
-        "Below the domestic advanced level are two levels: 国内一般水平 and 国内落后水平.",
+        lazy(
+            "The four levels are in `rebuild.equipment_distribution()` (percent); they sum to 100."
+        ),
+        lazy("Below the domestic advanced level are two levels: 国内一般水平 and 国内落后水平."),
     ),
-    solution_text=(
-        "d = rebuild.equipment_distribution()\n"
-        "q1_answer = d['equipment_domestic_average'] + d['equipment_obsolete']\n"
-        f"= {_eq('equipment_domestic_average')} + {_eq('equipment_obsolete')} = "
-        f"{_below_advanced():.1f}%. Equivalently 100 minus the two upper levels: most equipment "
-        "was "
-        "well behind the frontier."
+    solution_text=lazy(
+        "{code}\n= {average} + {obsolete} = {below}%. Equivalently 100 minus the two upper "
+        "levels: most equipment was well behind the frontier.",
+        code="d = rebuild.equipment_distribution()\n"
+        "q1_answer = d['equipment_domestic_average'] + d['equipment_obsolete']",
+        average=_eq("equipment_domestic_average"),
+        obsolete=_eq("equipment_obsolete"),
+        below=format(_below_advanced(), ".1f"),
     ),
     mistakes=(
         Mistake(
-            "a fraction instead of a percentage",
+            lazy("a fraction instead of a percentage"),
             lambda: _below_advanced() / 100,
-            "the census shares are percentages; keep them in percent.",
+            lazy("the census shares are percentages; keep them in percent."),
         ),
         Mistake(
-            "the obsolete level only",
+            lazy("the obsolete level only"),
             lambda: _eq("equipment_obsolete"),
-            "the domestic average level is also below the domestic advanced level.",
+            lazy("the domestic average level is also below the domestic advanced level."),
         ),
         Mistake(
-            "the share at or above the domestic advanced level (the complement)",
+            lazy("the share at or above the domestic advanced level (the complement)"),
             lambda: _eq("equipment_international") + _eq("equipment_domestic_advanced"),
-            "that is the share at the two upper levels; the question asks for the two lower ones.",
+            lazy(
+                "that is the share at the two upper levels; the question asks for the two lower "
+                "ones."
+            ),
         ),
     ),
 )
@@ -95,44 +101,49 @@ q2 = NumberQuestion(
     qid="q2",
     answer_name="q2_answer",
     own_code=True,
-    prompt=(
-        f"The paper says labour productivity rose from {_prod('start'):g} to {_prod('end'):g} 万元 "
-        "per worker and year, "
+    prompt=lazy(
+        "The paper says labour productivity rose from {start} to {end} 万元 per worker and year, "
         "'增长了1倍多' (grew by more than one times, i.e. more than doubled). By how many times "
-        "did it grow? Answer as a multiple (0.5 would mean it grew by half)."
+        "did it grow? Answer as a multiple (0.5 would mean it grew by half).",
+        start=format(_prod("start"), "g"),
+        end=format(_prod("end"), "g"),
     ),
     expected=rebuild.productivity_growth_multiple,
     unit="multiple",
     tolerance=0.005,
     hints=(
-        "'Grew by one times' (增长了1倍) means the end is twice the start: "
-        "growth = end / start - 1.",
-        "Both numbers are in the claims ledger: `data.claim_value('productivity_start')` and "
-        "`data.claim_value('productivity_end')`.",
+        lazy(
+            "'Grew by one times' (增长了1倍) means the end is twice the start: "
+            "growth = end / start - 1."
+        ),
+        lazy(
+            "Both numbers are in the claims ledger: `data.claim_value('productivity_start')` and "
+            "`data.claim_value('productivity_end')`."
+        ),
     ),
-    solution_text=(
-        "q2_answer = data.claim_value('productivity_end') / "
-        "data.claim_value('productivity_start') - 1\n"
-        f"= {rebuild.productivity_growth_multiple():.3f}: a little more than one times, so "
-        "'增长了1倍多' "
-        "is right. The figures are in current prices: part of the rise is inflation, so the real "
-        "gain is smaller."
+    solution_text=lazy(
+        "{code}\n= {multiple}: a little more than one times, so '增长了1倍多' is right. The "
+        "figures are in current prices: part of the rise is inflation, so the real gain is "
+        "smaller.",
+        code="q2_answer = data.claim_value('productivity_end') / "
+        "data.claim_value('productivity_start') - 1",
+        multiple=format(rebuild.productivity_growth_multiple(), ".3f"),
     ),
     mistakes=(
         Mistake(
-            "the ratio end / start instead of the growth",
+            lazy("the ratio end / start instead of the growth"),
             lambda: measures.multiple(_prod("end"), _prod("start")),
-            "增长了1倍 means 'grew by one times' (doubled): subtract 1 from the ratio.",
+            lazy("增长了1倍 means 'grew by one times' (doubled): subtract 1 from the ratio."),
         ),
         Mistake(
-            "the growth in percent instead of as a multiple",
+            lazy("the growth in percent instead of as a multiple"),
             lambda: measures.growth_pct(_prod("start"), _prod("end")),
-            "divide by 100: the question asks for a multiple, as the paper's '1倍' is.",
+            lazy("divide by 100: the question asks for a multiple, as the paper's '1倍' is."),
         ),
         Mistake(
-            "the ratio upside down (start / end)",
+            lazy("the ratio upside down (start / end)"),
             lambda: measures.multiple(_prod("start"), _prod("end")),
-            "divide the end value by the start value.",
+            lazy("divide the end value by the start value."),
         ),
     ),
 )
@@ -140,41 +151,42 @@ q2 = NumberQuestion(
 q3 = NumberQuestion(
     qid="q3",
     answer_name="q3_answer",
-    prompt=(
-        f"The rise from {_prod('start'):g} to {_prod('end'):g} happened over the 11th Five-Year "
-        "Plan "
-        "(the paper gives no years; take the plan's five years of growth, 2005 level to 2010 "
-        "level). What compound annual growth rate does "
-        "it imply, in percent?"
+    prompt=lazy(
+        "The rise from {start} to {end} happened over the 11th Five-Year Plan (the paper gives "
+        "no years; take the plan's five years of growth, 2005 level to 2010 level). What "
+        "compound annual growth rate does it imply, in percent?",
+        start=format(_prod("start"), "g"),
+        end=format(_prod("end"), "g"),
     ),
     expected=lambda: measures.cagr_pct(_prod("start"), _prod("end"), FYP_YEARS),
     unit="percent",
     tolerance=0.05,
     hints=(
-        "A compound annual growth rate g solves start × (1 + g)^years = end.",
-        "`measures.cagr_pct(start, end, years)`, with years = 5.",
+        lazy("A compound annual growth rate g solves start × (1 + g)^years = end."),
+        lazy("`measures.cagr_pct(start, end, years)`, with years = 5."),
     ),
-    solution_text=(
-        "q3_answer = measures.cagr_pct(data.claim_value('productivity_start'), "
-        "data.claim_value('productivity_end'), 5)\n"
-        f"≈ {measures.cagr_pct(_prod('start'), _prod('end'), FYP_YEARS):.1f}% a year, in current "
-        "prices. Dividing the total growth by 5 overstates it, because growth compounds."
+    solution_text=lazy(
+        "{code}\n≈ {rate}% a year, in current prices. Dividing the total growth by 5 overstates "
+        "it, because growth compounds.",
+        code="q3_answer = measures.cagr_pct(data.claim_value('productivity_start'), "
+        "data.claim_value('productivity_end'), 5)",
+        rate=format(measures.cagr_pct(_prod("start"), _prod("end"), FYP_YEARS), ".1f"),
     ),
     mistakes=(
         Mistake(
-            "the total growth divided by the years (no compounding)",
+            lazy("the total growth divided by the years (no compounding)"),
             lambda: measures.growth_pct(_prod("start"), _prod("end")) / FYP_YEARS,
-            "growth compounds: use (end / start)^(1/years) - 1.",
+            lazy("growth compounds: use (end / start)^(1/years) - 1."),
         ),
         Mistake(
-            "six years instead of five (counting 2005 to 2010 inclusive)",
+            lazy("six years instead of five (counting 2005 to 2010 inclusive)"),
             lambda: measures.cagr_pct(_prod("start"), _prod("end"), FYP_YEARS + 1),
-            "from the 2005 level to the 2010 level there are five years of growth.",
+            lazy("from the 2005 level to the 2010 level there are five years of growth."),
         ),
         Mistake(
-            "a fraction instead of a percentage",
+            lazy("a fraction instead of a percentage"),
             lambda: measures.cagr_pct(_prod("start"), _prod("end"), FYP_YEARS) / 100,
-            "multiply by 100: the question asks for percent.",
+            lazy("multiply by 100: the question asks for percent."),
         ),
     ),
 )
@@ -182,7 +194,7 @@ q3 = NumberQuestion(
 q4 = NumberQuestion(
     qid="q4",
     answer_name="q4_answer",
-    prompt=(
+    prompt=lazy(
         "In the lesson's model, the gap to the frontier is the mean number of levels the equipment "
         "stands behind it (international = 0, domestic advanced = 1, domestic average = 2, "
         "obsolete = 3). What is the gap of the census's distribution? Answer in levels."
@@ -191,25 +203,28 @@ q4 = NumberQuestion(
     unit="levels",
     tolerance=0.005,
     hints=(
-        "A mean weighted by shares: Σ level × share, with shares as fractions summing to 1.",
-        "`model.start_distribution()` gives the shares as fractions in the order of the levels.",
-        "`model.start_gap_levels()` does it for you; try it by hand first.",
+        lazy("A mean weighted by shares: Σ level × share, with shares as fractions summing to 1."),
+        lazy(
+            "`model.start_distribution()` gives the shares as fractions in the order of the levels."
+        ),
+        lazy("`model.start_gap_levels()` does it for you; try it by hand first."),
     ),
-    solution_text=(
-        "s = model.start_distribution()\nq4_answer = (s * [0, 1, 2, 3]).sum()\n"
-        f"= {model.start_gap_levels():.3f} levels: on average the equipment stood more than two "
-        "levels behind the international frontier."
+    solution_text=lazy(
+        "{code}\n= {gap} levels: on average the equipment stood more than two levels behind the "
+        "international frontier.",
+        code="s = model.start_distribution()\nq4_answer = (s * [0, 1, 2, 3]).sum()",
+        gap=format(model.start_gap_levels(), ".3f"),
     ),
     mistakes=(
         Mistake(
-            "shares in percent instead of fractions",
+            lazy("shares in percent instead of fractions"),
             lambda: model.start_gap_levels() * 100,
-            "with percentages the weighted sum is 100 times too large: divide by 100.",
+            lazy("with percentages the weighted sum is 100 times too large: divide by 100."),
         ),
         Mistake(
-            "levels counted from 1 instead of 0",
+            lazy("levels counted from 1 instead of 0"),
             lambda: model.start_gap_levels() + 1,
-            "equipment at the frontier is 0 levels behind it.",
+            lazy("equipment at the frontier is 0 levels behind it."),
         ),
     ),
 )
@@ -218,63 +233,80 @@ _eq_path = _equal_rates()
 q6 = ChoiceQuestion(
     qid="q6",
     answer_name="q6_answer",
-    prompt=(
-        f"Set renovation equal to obsolescence ({model.DEFAULT_OBSOLESCENCE:.0%} each) for "
-        f"{model.DEFAULT_YEARS} years. The mean gap stays where it was. What happens to the share "
-        "of obsolete equipment?"
+    prompt=lazy(
+        "Set renovation equal to obsolescence ({rate} each) for {years} years. The mean gap stays "
+        "where it was. What happens to the share of obsolete equipment?",
+        rate=format(model.DEFAULT_OBSOLESCENCE, ".0%"),
+        years=model.DEFAULT_YEARS,
     ),
     options={
         "A": (
-            "it stays exactly where it was, like the mean",
-            "no: the mean holds, but equipment spreads out. Some is lifted to the frontier, some "
-            "falls further behind.",
+            lazy("it stays exactly where it was, like the mean"),
+            lazy(
+                "no: the mean holds, but equipment spreads out. Some is lifted to the frontier, "
+                "some falls further behind."
+            ),
         ),
         "B": (
-            "it rises, while the share at the international level rises too",
-            "yes: with equal rates the distribution spreads. The obsolete share rises from "
-            f"{_eq_path['obsolete'].iloc[0]:.1f}% to {_eq_path['obsolete'].iloc[-1]:.1f}% and the "
-            f"frontier share from {_eq_path['international'].iloc[0]:.1f}% to "
-            f"{_eq_path['international'].iloc[-1]:.1f}%. Compensating wear on average is not the "
-            "same "
-            "as renewing what is oldest.",
+            lazy("it rises, while the share at the international level rises too"),
+            lazy(
+                "yes: with equal rates the distribution spreads. The obsolete share rises from "
+                "{obsolete_0}% to {obsolete_1}% and the frontier share from {frontier_0}% to "
+                "{frontier_1}%. Compensating wear on average is not the same as renewing what is "
+                "oldest.",
+                obsolete_0=format(_eq_path["obsolete"].iloc[0], ".1f"),
+                obsolete_1=format(_eq_path["obsolete"].iloc[-1], ".1f"),
+                frontier_0=format(_eq_path["international"].iloc[0], ".1f"),
+                frontier_1=format(_eq_path["international"].iloc[-1], ".1f"),
+            ),
         ),
         "C": (
-            "it falls to zero, because renovation lifts all of it",
-            "no: renovation lifts a share of every level behind the frontier, not all the obsolete "
-            "equipment first.",
+            lazy("it falls to zero, because renovation lifts all of it"),
+            lazy(
+                "no: renovation lifts a share of every level behind the frontier, not all the "
+                "obsolete equipment first."
+            ),
         ),
         "D": (
-            "it falls, because renovation equals wear",
-            "no: equal rates hold the mean, not each level. Look at the 'obsolete' column of "
-            "the simulation with equal rates.",
+            lazy("it falls, because renovation equals wear"),
+            lazy(
+                "no: equal rates hold the mean, not each level. Look at the 'obsolete' column of "
+                "the simulation with equal rates."
+            ),
         ),
     },
     correct="B",
     hints=(
-        f"Run `model.simulate({model.DEFAULT_OBSOLESCENCE}, {model.DEFAULT_OBSOLESCENCE})` and "
-        "compare the first and the last row.",
-        "Look at both 'obsolete' and 'international'.",
+        lazy(
+            "Run `model.simulate({rate}, {rate})` and compare the first and the last row.",
+            rate=model.DEFAULT_OBSOLESCENCE,
+        ),
+        lazy("Look at both 'obsolete' and 'international'."),
     ),
-    solution_text=(
-        "q6_answer = 'B'\nThe mean holds, but the distribution spreads: wear pushes some equipment "
-        "further down while renovation lifts some to the frontier. A renovation policy that "
-        "targets the oldest equipment first would behave differently."
+    solution_text=lazy(
+        "{code}\n"
+        "The mean holds, but the distribution spreads: wear pushes some equipment further down "
+        "while renovation lifts some to the frontier. A renovation policy that targets the "
+        "oldest equipment first would behave differently.",
+        code="q6_answer = 'B'",
     ),
 )
 
 q7 = OpenQuestion(
     qid="q7",
     answer_name="q7_answer",
-    prompt=(
+    prompt=lazy(
         "The paper calls renovation compensating investment for tangible (有形) and intangible "
         "(无形) wear. Which of the two does the lesson's obsolescence rate stand for, and what "
         "would you need to know to set it from data rather than by assumption?"
     ),
     hints=(
-        "Tangible wear is physical; intangible wear is the frontier moving on.",
-        "Think of data on equipment age, scrapping, and how fast the international level moves.",
+        lazy("Tangible wear is physical; intangible wear is the frontier moving on."),
+        lazy(
+            "Think of data on equipment age, scrapping, and how fast the international level moves."
+        ),
     ),
-    solution_text=(
+    solution_text=lazy(
         "The model lumps both together: any equipment that 'falls one level behind' may have worn "
         "out physically (tangible) or been overtaken by newer technology (intangible). To set the "
         "rate from data one would need repeated censuses of equipment levels (how fast shares move "
@@ -409,7 +441,7 @@ def _behind() -> float:
 q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",
-    prompt=(
+    prompt=lazy(
         "Critique (about 150 words). Section 二.1 uses a census of equipment levels and "
         "the growth of labour productivity to argue that too little renovation left industry "
         "technically backward. Does the evidence show that? Back your answer with numbers you "
@@ -417,32 +449,37 @@ q8 = CritiqueQuestion(
     ),
     words=150,
     rubric=critique_rubric(
-        claim="states the causal claim and the two pieces of evidence offered",
-        evidence="recomputes the share of equipment below the domestic advanced level and the "
-        "yearly productivity growth",
-        reasoning="notes that one census is a level, not a trend, and that the teaching model "
-        "shows a widening gap only because of its assumptions",
-        settle="names repeated censuses or a productivity series by vintage of equipment",
+        claim=lazy("states the causal claim and the two pieces of evidence offered"),
+        evidence=lazy(
+            "recomputes the share of equipment below the domestic advanced level and the "
+            "yearly productivity growth"
+        ),
+        reasoning=lazy(
+            "notes that one census is a level, not a trend, and that the teaching model "
+            "shows a widening gap only because of its assumptions"
+        ),
+        settle=lazy("names repeated censuses or a productivity series by vintage of equipment"),
     ),
     hints=(
-        "Add the two lowest equipment levels (q1), and turn the productivity doubling into a "
-        "yearly rate (q3).",
-        "What would a trend in equipment levels need that one census cannot give?",
+        lazy(
+            "Add the two lowest equipment levels (q1), and turn the productivity doubling into a "
+            "yearly rate (q3)."
+        ),
+        lazy("What would a trend in equipment levels need that one census cannot give?"),
     ),
-    solution_text=(
+    solution_text=lazy(
         "The paper argues that too little renovation left equipment backward. Its evidence is "
-        f"one census: {_behind():.1f}% of equipment at or below the domestic average level. "
-        "That is a level at one date, not a trend, so it cannot show that things got worse "
-        "because renovation slowed. The productivity figures point the other way: labour "
-        "productivity grew by "
-        f"{(_prod_ratio() - 1) * 100:.0f}% "
-        "over five years, about "
-        f"{(_prod_ratio() ** (1 / 5) - 1) * 100:.0f}% "
-        "a year, which is hard to square with stagnating technology. The course's wear model "
-        "only shows a widening gap because it assumes renovation is slower than wear; with new "
-        "capacity that embodies recent technology the gap can settle. Two censuses of "
-        "equipment levels years apart, or productivity by vintage of equipment, would change "
-        "my mind."
+        "one census: {behind}% of equipment at or below the domestic average level. That is a "
+        "level at one date, not a trend, so it cannot show that things got worse because "
+        "renovation slowed. The productivity figures point the other way: labour productivity "
+        "grew by {total}% over five years, about {yearly}% a year, which is hard to square with "
+        "stagnating technology. The course's wear model only shows a widening gap because it "
+        "assumes renovation is slower than wear; with new capacity that embodies recent "
+        "technology the gap can settle. Two censuses of equipment levels years apart, or "
+        "productivity by vintage of equipment, would change my mind.",
+        behind=format(_behind(), ".1f"),
+        total=format((_prod_ratio() - 1) * 100, ".0f"),
+        yearly=format((_prod_ratio() ** (1 / 5) - 1) * 100, ".0f"),
     ),
 )
 

@@ -44,7 +44,7 @@ q1 = SeriesQuestion(
     qid="q1",
     answer_name="q1_answer",
     own_code=True,
-    prompt=(
+    prompt=lazy(
         "The paper backs its argument with one fact: during the 11th Five-Year Plan renovation "
         "spending grew more and more slowly and even fell. Rebuild the yearly growth of renovation "
         "spending in Table 1 (percent over the previous year), keyed by year, 2006-2009. Does "
@@ -54,30 +54,31 @@ q1 = SeriesQuestion(
     unit="percent",
     tolerance=0.05,
     hints=(
-        "Yearly growth = (this year / last year - 1) × 100.",
-        "`data.table1_wide()['renovation'].pct_change() * 100`, without the first year.",
-        "`measures.yearly_growth_pct(series)` does the same.",
+        lazy("Yearly growth = (this year / last year - 1) × 100."),
+        lazy("`data.table1_wide()['renovation'].pct_change() * 100`, without the first year."),
+        lazy("`measures.yearly_growth_pct(series)` does the same."),
     ),
-    solution_text=(
-        "r = data.table1_wide()['renovation']\n"
-        "q1_answer = measures.yearly_growth_pct(r).dropna()\n"
-        "Growth is fastest in 2007, then slows and turns negative in 2009 "
-        f"({_growth_2009():.2f}% in Table 1; the text's "
-        f"{data.claim('growth_2009_lme')['value']}% is for all large and medium-sized enterprises, "
-        "another universe)."
+    solution_text=lazy(
+        "{code}\nGrowth is fastest in 2007, then slows and turns negative in 2009 ({table1}% in "
+        "Table 1; the text's {printed}% is for all large and medium-sized enterprises, another "
+        "universe).",
+        code="r = data.table1_wide()['renovation']\n"
+        "q1_answer = measures.yearly_growth_pct(r).dropna()",
+        table1=format(_growth_2009(), ".2f"),
+        printed=data.claim("growth_2009_lme")["value"],
     ),
     mistakes=(
         Mistake(
-            "fractions instead of percentages",
+            lazy("fractions instead of percentages"),
             lambda: (rebuild.table1_yearly_growth()["renovation"].dropna() / 100).to_dict(),
-            "multiply by 100.",
+            lazy("multiply by 100."),
         ),
         Mistake(
-            "growth against 2005 every year instead of against the previous year",
+            lazy("growth against 2005 every year instead of against the previous year"),
             lambda: {
                 y: measures.growth_pct(_t1(2005), _t1(y)) for y in data.table1_wide().index[1:]
             },
-            "yearly growth compares each year with the year before.",
+            lazy("yearly growth compares each year with the year before."),
         ),
     ),
 )
@@ -85,35 +86,38 @@ q1 = SeriesQuestion(
 q2 = NumberQuestion(
     qid="q2",
     answer_name="q2_answer",
-    prompt=(
+    prompt=lazy(
         "In the model, what is the SOE's expected net gain from renovating, V = (1 − p)·Π0·(1 − "
-        "m) − 1, "
-        f"with its default settings ({_fmt(SOE)}) and Π0 = {PI0}? Answer in multiples of the cost."
+        "m) − 1, with its default settings ({settings}) and Π0 = {pi0}? Answer in multiples of "
+        "the cost.",
+        settings=_fmt(SOE),
+        pi0=PI0,
     ),
     expected=lambda: model.firm_gain(SOE["market_power"], SOE["p_sunk"]),
     unit="multiples of the cost",
     tolerance=0.005,
     hints=(
-        "First the extra profit: Π = Π0 × (1 − m).",
-        "Then weigh it by the chance it is not sunk, (1 − p), and subtract the cost, 1.",
-        "`model.firm_gain(market_power, p_sunk)`.",
+        lazy("First the extra profit: Π = Π0 × (1 − m)."),
+        lazy("Then weigh it by the chance it is not sunk, (1 − p), and subtract the cost, 1."),
+        lazy("`model.firm_gain(market_power, p_sunk)`."),
     ),
-    solution_text=(
-        "s = model.firm_settings('soe')\n"
-        "q2_answer = model.firm_gain(s['market_power'], s['p_sunk'])  # (1 - p)·Π0·(1 - m) - 1\n"
-        f"= {model.firm_gain(SOE['market_power'], SOE['p_sunk']):.2f}: with monopoly rents "
-        "renovation adds too little profit to cover its cost — the paper's '只有付出没有收获'."
+    solution_text=lazy(
+        "{code}\n= {gain}: with monopoly rents renovation adds too little profit to cover its "
+        "cost — the paper's '只有付出没有收获'.",
+        code="s = model.firm_settings('soe')\n"
+        "q2_answer = model.firm_gain(s['market_power'], s['p_sunk'])  # (1 - p)·Π0·(1 - m) - 1",
+        gain=format(model.firm_gain(SOE["market_power"], SOE["p_sunk"]), ".2f"),
     ),
     mistakes=(
         Mistake(
-            "the cost not subtracted",
+            lazy("the cost not subtracted"),
             lambda: model.firm_gain(SOE["market_power"], SOE["p_sunk"]) + 1,
-            "V is a net gain: subtract the cost of the investment (1).",
+            lazy("V is a net gain: subtract the cost of the investment (1)."),
         ),
         Mistake(
-            "market power used as the share of profit kept (Π0 × m)",
+            lazy("market power used as the share of profit kept (Π0 × m)"),
             lambda: (1 - SOE["p_sunk"]) * PI0 * SOE["market_power"] - 1,
-            "extra profit falls with market power: Π0 × (1 − m).",
+            lazy("extra profit falls with market power: Π0 × (1 − m)."),
         ),
     ),
 )
@@ -121,38 +125,40 @@ q2 = NumberQuestion(
 q3 = NumberQuestion(
     qid="q3",
     answer_name="q3_answer",
-    prompt=(
-        f"And the private firm's decision maker ({_fmt(PRIVATE)}, own cost e = {E}): what is their "
-        "net "
-        "gain N = s·V − e?"
+    prompt=lazy(
+        "And the private firm's decision maker ({settings}, own cost e = {e}): what is their net "
+        "gain N = s·V − e?",
+        settings=_fmt(PRIVATE),
+        e=E,
     ),
     expected=lambda: model.decision_gain(**PRIVATE),
     unit="multiples of the cost",
     tolerance=0.005,
     hints=(
-        "Compute V for the private firm as in q2, then N = s × V − e.",
-        "`model.decision_gain(market_power, share, p_sunk)`.",
+        lazy("Compute V for the private firm as in q2, then N = s × V − e."),
+        lazy("`model.decision_gain(market_power, share, p_sunk)`."),
     ),
-    solution_text=(
-        "q3_answer = model.decision_gain(**model.firm_settings('private'))\n"
-        f"= {model.decision_gain(**PRIVATE):.2f} < 0: the private firm keeps most of the gain, but "
-        "a one-in-two chance that the investment is sunk makes renovation a loss."
+    solution_text=lazy(
+        "{code}\n= {gain} < 0: the private firm keeps most of the gain, but a one-in-two chance "
+        "that the investment is sunk makes renovation a loss.",
+        code="q3_answer = model.decision_gain(**model.firm_settings('private'))",
+        gain=format(model.decision_gain(**PRIVATE), ".2f"),
     ),
     mistakes=(
         Mistake(
-            "the decision maker's own cost e forgotten",
+            lazy("the decision maker's own cost e forgotten"),
             lambda: model.decision_gain(**PRIVATE) + E,
-            "subtract e, the decision maker's own effort and risk.",
+            lazy("subtract e, the decision maker's own effort and risk."),
         ),
         Mistake(
-            "the risk of a sunk investment forgotten",
+            lazy("the risk of a sunk investment forgotten"),
             lambda: PRIVATE["share"] * (model.extra_profit(PRIVATE["market_power"]) - 1) - E,
-            "weigh the extra profit by (1 − p): with probability p it is lost.",
+            lazy("weigh the extra profit by (1 − p): with probability p it is lost."),
         ),
         Mistake(
-            "the firm's gain V instead of the decision maker's N",
+            lazy("the firm's gain V instead of the decision maker's N"),
             lambda: model.firm_gain(PRIVATE["market_power"], PRIVATE["p_sunk"]),
-            "multiply by the share s and subtract e.",
+            lazy("multiply by the share s and subtract e."),
         ),
     ),
 )
@@ -160,7 +166,7 @@ q3 = NumberQuestion(
 q4 = NumberQuestion(
     qid="q4",
     answer_name="q4_answer",
-    prompt=(
+    prompt=lazy(
         "Fair competition lowers the risk that a private firm's investment is sunk. Up to which "
         "probability p does the private firm (its other settings unchanged) still renovate? "
         "Answer as a probability between 0 and 1."
@@ -169,27 +175,27 @@ q4 = NumberQuestion(
     unit="probability",
     tolerance=0.005,
     hints=(
-        "Set N = 0 and solve for p: s·[(1 − p)·Π − 1] = e.",
-        "p = 1 − (1 + e/s) / Π, with Π = Π0·(1 − m).",
-        "`model.max_p_sunk(market_power, share)`.",
+        lazy("Set N = 0 and solve for p: s·[(1 − p)·Π − 1] = e."),
+        lazy("p = 1 − (1 + e/s) / Π, with Π = Π0·(1 − m)."),
+        lazy("`model.max_p_sunk(market_power, share)`."),
     ),
-    solution_text=(
-        "s = model.firm_settings('private')\n"
-        "q4_answer = model.max_p_sunk(s['market_power'], s['share'])\n"
-        f"≈ {model.max_p_sunk(PRIVATE['market_power'], PRIVATE['share']):.3f}: the private firm "
-        "renovates once the risk falls below this level, which is what the paper's 'fair "
-        "competition' would do."
+    solution_text=lazy(
+        "{code}\n≈ {p}: the private firm renovates once the risk falls below this level, which is "
+        "what the paper's 'fair competition' would do.",
+        code="s = model.firm_settings('private')\n"
+        "q4_answer = model.max_p_sunk(s['market_power'], s['share'])",
+        p=format(model.max_p_sunk(PRIVATE["market_power"], PRIVATE["share"]), ".3f"),
     ),
     mistakes=(
         Mistake(
-            "a percentage instead of a probability",
+            lazy("a percentage instead of a probability"),
             lambda: model.max_p_sunk(PRIVATE["market_power"], PRIVATE["share"]) * 100,
-            "answer between 0 and 1.",
+            lazy("answer between 0 and 1."),
         ),
         Mistake(
-            "the own cost e forgotten (V = 0 instead of N = 0)",
+            lazy("the own cost e forgotten (V = 0 instead of N = 0)"),
             lambda: 1 - 1 / model.extra_profit(PRIVATE["market_power"]),
-            "the decision maker also needs to cover e: solve s·V = e.",
+            lazy("the decision maker also needs to cover e: solve s·V = e."),
         ),
     ),
 )
@@ -197,36 +203,38 @@ q4 = NumberQuestion(
 q5 = NumberQuestion(
     qid="q5",
     answer_name="q5_answer",
-    prompt=(
-        f"Monopoly reform lowers the SOE's market power to {SOE_REFORMED['market_power']} "
-        f"(p stays {SOE_REFORMED['p_sunk']}). What is the smallest share of the gain s that makes "
-        "its manager renovate? Answer between 0 and 1."
+    prompt=lazy(
+        "Monopoly reform lowers the SOE's market power to {m} (p stays {p}). What is the "
+        "smallest share of the gain s that makes its manager renovate? Answer between 0 and 1.",
+        m=SOE_REFORMED["market_power"],
+        p=SOE_REFORMED["p_sunk"],
     ),
     expected=lambda: model.min_share(SOE_REFORMED["market_power"], SOE_REFORMED["p_sunk"]),
     unit="share",
     tolerance=0.005,
     hints=(
-        "Set N = s·V − e = 0 and solve for s.",
-        "s = e / V, with V computed at the reformed market power.",
-        "`model.min_share(market_power, p_sunk)`.",
+        lazy("Set N = s·V − e = 0 and solve for s."),
+        lazy("s = e / V, with V computed at the reformed market power."),
+        lazy("`model.min_share(market_power, p_sunk)`."),
     ),
-    solution_text=(
-        "s = model.firm_settings('soe', reformed=True)\n"
-        "q5_answer = model.min_share(s['market_power'], s['p_sunk'])\n"
-        f"≈ {model.min_share(SOE_REFORMED['market_power'], SOE_REFORMED['p_sunk']):.3f}: far "
-        f"above the default {SOE['share']} — the 'innovation dividend' the paper says SOE managers "
-        "lack."
+    solution_text=lazy(
+        "{code}\n≈ {share}: far above the default {default} — the 'innovation dividend' the paper "
+        "says SOE managers lack.",
+        code="s = model.firm_settings('soe', reformed=True)\n"
+        "q5_answer = model.min_share(s['market_power'], s['p_sunk'])",
+        share=format(model.min_share(SOE_REFORMED["market_power"], SOE_REFORMED["p_sunk"]), ".3f"),
+        default=SOE["share"],
     ),
     mistakes=(
         Mistake(
-            "a percentage instead of a share",
+            lazy("a percentage instead of a share"),
             lambda: model.min_share(SOE_REFORMED["market_power"], SOE_REFORMED["p_sunk"]) * 100,
-            "answer between 0 and 1.",
+            lazy("answer between 0 and 1."),
         ),
         Mistake(
-            "the risk p forgotten",
+            lazy("the risk p forgotten"),
             lambda: E / (model.extra_profit(SOE_REFORMED["market_power"]) - 1),
-            "V includes (1 − p).",
+            lazy("V includes (1 − p)."),
         ),
     ),
 )
@@ -235,41 +243,56 @@ _after = model.compare({"soe": SOE_REFORMED})
 q6 = ChoiceQuestion(
     qid="q6",
     answer_name="q6_answer",
-    prompt=("After monopoly reform alone, the SOE still does not renovate. In the model, why not?"),
+    prompt=lazy(
+        "After monopoly reform alone, the SOE still does not renovate. In the model, why not?"
+    ),
     options={
         "A": (
-            "its market power is still too high for renovation to pay",
-            f"no: after reform the firm's expected net gain V is "
-            f"{float(_after.loc['soe', 'firm_gain']):+.2f} — renovation now pays the firm.",
+            lazy("its market power is still too high for renovation to pay"),
+            lazy(
+                "no: after reform the firm's expected net gain V is {gain} — renovation now pays "
+                "the firm.",
+                gain=format(float(_after.loc["soe", "firm_gain"]), "+.2f"),
+            ),
         ),
         "B": (
-            "the risk that the investment is sunk is too high",
-            f"no: p = {SOE_REFORMED['p_sunk']} is low for an SOE with state backing.",
+            lazy("the risk that the investment is sunk is too high"),
+            lazy("no: p = {p} is low for an SOE with state backing.", p=SOE_REFORMED["p_sunk"]),
         ),
         "C": (
-            "its manager's share of the gain is too small to cover their own effort and risk",
-            "yes: with s = "
-            f"{SOE_REFORMED['share']} the manager gets "
-            f"{SOE_REFORMED['share'] * float(_after.loc['soe', 'firm_gain']):.3f} of a gain worth "
-            f"{float(_after.loc['soe', 'firm_gain']):.2f}, less than e = {E}. Market reform is not "
-            "enough without an innovation dividend.",
+            lazy("its manager's share of the gain is too small to cover their own effort and risk"),
+            lazy(
+                "yes: with s = {s} the manager gets {kept} of a gain worth {gain}, less than "
+                "e = {e}. Market reform is not enough without an innovation dividend.",
+                s=SOE_REFORMED["share"],
+                kept=format(SOE_REFORMED["share"] * float(_after.loc["soe", "firm_gain"]), ".3f"),
+                gain=format(float(_after.loc["soe", "firm_gain"]), ".2f"),
+                e=E,
+            ),
         ),
         "D": (
-            "renovation never pays in this model",
-            "no: a competitive firm with the full gain and no sunk risk gains "
-            f"{model.decision_gain(0, 1, 0):.2f} × the cost.",
+            lazy("renovation never pays in this model"),
+            lazy(
+                "no: a competitive firm with the full gain and no sunk risk gains {gain} × the "
+                "cost.",
+                gain=format(model.decision_gain(0, 1, 0), ".2f"),
+            ),
         ),
     },
     correct="C",
     hints=(
-        "Compute V and N for the reformed SOE: `model.compare({'soe': model.firm_settings('soe', "
-        "reformed=True)})`.",
-        "Is V positive? Is N?",
+        lazy(
+            "Compute V and N for the reformed SOE: `model.compare({'soe': "
+            "model.firm_settings('soe', reformed=True)})`."
+        ),
+        lazy("Is V positive? Is N?"),
     ),
-    solution_text=(
-        "q6_answer = 'C'\nMonopoly reform makes renovation profitable for the firm (V > 0), but "
-        "the manager keeps almost none of it. The model says both reforms of 四.2 and an incentive "
-        "for managers (the innovation dividend 二.3 says they lack) are needed for the SOE."
+    solution_text=lazy(
+        "{code}\n"
+        "Monopoly reform makes renovation profitable for the firm (V > 0), but the manager keeps "
+        "almost none of it. The model says both reforms of 四.2 and an incentive for managers "
+        "(the innovation dividend 二.3 says they lack) are needed for the SOE.",
+        code="q6_answer = 'C'",
     ),
 )
 
@@ -382,7 +405,7 @@ def _fai_share(year: int) -> float:
 q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",
-    prompt=(
+    prompt=lazy(
         "Critique (about 150 words). Section 二.3 explains weak renovation by firms' "
         "incentives (market power, state ownership, risk). Does Table 1's fall in 2009 support "
         "that explanation? Back your answer with numbers you recompute from data/ and name "
@@ -390,30 +413,41 @@ q8 = CritiqueQuestion(
     ),
     words=150,
     rubric=critique_rubric(
-        claim="states the incentive explanation and what it predicts over time",
-        evidence="recomputes the yearly growth of renovation and its share of fixed investment "
-        "around 2009",
-        reasoning="notes that incentives change slowly while 2009 is a one-year break, and "
-        "weighs a rival cause (the crisis, the stimulus favouring other investment)",
-        settle="names evidence that separates the causes (firm-level data by ownership, years "
-        "after 2009)",
+        claim=lazy("states the incentive explanation and what it predicts over time"),
+        evidence=lazy(
+            "recomputes the yearly growth of renovation and its share of fixed investment "
+            "around 2009"
+        ),
+        reasoning=lazy(
+            "notes that incentives change slowly while 2009 is a one-year break, and "
+            "weighs a rival cause (the crisis, the stimulus favouring other investment)"
+        ),
+        settle=lazy(
+            "names evidence that separates the causes (firm-level data by ownership, years "
+            "after 2009)"
+        ),
     ),
     hints=(
-        "Compute Table 1's yearly growth of renovation (q1) and renovation over total fixed "
-        "investment in 2008 and 2009.",
-        "Did market power or ownership change between 2008 and 2009?",
+        lazy(
+            "Compute Table 1's yearly growth of renovation (q1) and renovation over total fixed "
+            "investment in 2008 and 2009."
+        ),
+        lazy("Did market power or ownership change between 2008 and 2009?"),
     ),
-    solution_text=(
+    solution_text=lazy(
         "The paper blames weak incentives: market power, state ownership and the risk that an "
-        "investment is lost. Those change slowly, yet renovation spending grew "
-        f"{_g(2008):.1f}% in 2008 and changed by {_g(2009):.1f}% in 2009, and its share of "
-        f"fixed investment fell from {_fai_share(2008):.2f}% to {_fai_share(2009):.2f}% in one "
-        "year. A one-year break points to a one-year cause: the 2009 crisis cut profits and "
-        "the stimulus moved investment toward infrastructure. The incentive story may explain "
-        "a low level; it does not explain this drop. The two can be told apart with "
-        "firm-level spending by ownership (if state firms fell as much as private ones, "
-        "ownership is not the cause) and with the years after 2009: if renovation recovered "
-        "when demand did, the crisis explains more than incentives."
+        "investment is lost. Those change slowly, yet renovation spending grew {g2008}% in 2008 "
+        "and changed by {g2009}% in 2009, and its share of fixed investment fell from "
+        "{share2008}% to {share2009}% in one year. A one-year break points to a one-year cause: "
+        "the 2009 crisis cut profits and the stimulus moved investment toward infrastructure. "
+        "The incentive story may explain a low level; it does not explain this drop. The two can "
+        "be told apart with firm-level spending by ownership (if state firms fell as much as "
+        "private ones, ownership is not the cause) and with the years after 2009: if renovation "
+        "recovered when demand did, the crisis explains more than incentives.",
+        g2008=format(_g(2008), ".1f"),
+        g2009=format(_g(2009), ".1f"),
+        share2008=format(_fai_share(2008), ".2f"),
+        share2009=format(_fai_share(2009), ".2f"),
     ),
 )
 

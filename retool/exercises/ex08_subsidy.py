@@ -25,7 +25,7 @@ _FALL = -float(rebuild.table1_yearly_growth().loc[2009, "renovation"])
 q1 = NumberQuestion(
     qid="q1",
     answer_name="q1_answer",
-    prompt=(
+    prompt=lazy(
         "The paper (一.1) says the central government set aside a sum every year for three "
         "years, mainly as interest subsidies for renovation. How much in all, in 亿元? Read "
         "both numbers with `data.claim_value`."
@@ -35,32 +35,36 @@ q1 = NumberQuestion(
     tolerance=0.5,
     mistakes=(
         Mistake(
-            "one year only",
+            lazy("one year only"),
             subsidy.subsidy_per_year,
-            "that is the yearly sum; the programme ran for several years.",
+            lazy("that is the yearly sum; the programme ran for several years."),
         ),
         Mistake(
-            "the yearly sum divided by the years",
+            lazy("the yearly sum divided by the years"),
             lambda: data.claim_value("subsidy_per_year") / data.claim_value("subsidy_years"),
-            "the sum is per year: multiply by the number of years.",
+            lazy("the sum is per year: multiply by the number of years."),
         ),
     ),
-    where=f"一.1, lines {data.claim('subsidy_years')['paper_line']}-{_line}",
-    hints=(
-        "The claims are `subsidy_per_year` and `subsidy_years`.",
-        "Multiply them.",
+    where=lazy(
+        "一.1, lines {first}-{last}", first=data.claim("subsidy_years")["paper_line"], last=_line
     ),
-    solution_text=(
-        "q1_answer = data.claim_value('subsidy_per_year') * data.claim_value('subsidy_years')\n"
-        f"{_B:g}亿元 a year for {data.claim_value('subsidy_years'):g} years (2009-2011): "
-        f"{subsidy.subsidy_total():g}亿元."
+    hints=(
+        lazy("The claims are `subsidy_per_year` and `subsidy_years`."),
+        lazy("Multiply them."),
+    ),
+    solution_text=lazy(
+        "{code}\n{per_year}亿元 a year for {years} years (2009-2011): {total}亿元.",
+        code="q1_answer = data.claim_value('subsidy_per_year') * data.claim_value('subsidy_years')",
+        per_year=format(_B, "g"),
+        years=format(data.claim_value("subsidy_years"), "g"),
+        total=format(subsidy.subsidy_total(), "g"),
     ),
 )
 
 q2 = NumberQuestion(
     qid="q2",
     answer_name="q2_answer",
-    prompt=(
+    prompt=lazy(
         "What percentage of the 4万亿元 stimulus went to structural adjustment and technical "
         "renovation, by the paper's numbers?"
     ),
@@ -69,88 +73,100 @@ q2 = NumberQuestion(
     tolerance=0.005,
     mistakes=(
         Mistake(
-            "a fraction instead of a percentage",
+            lazy("a fraction instead of a percentage"),
             lambda: subsidy.stimulus_share_pct() / 100,
-            "multiply by 100 to get percent.",
+            lazy("multiply by 100 to get percent."),
         ),
         Mistake(
-            "the ratio upside down",
+            lazy("the ratio upside down"),
             lambda: (
                 data.claim_value("stimulus_total") / data.claim_value("stimulus_renovation") * 100
             ),
-            "divide the part by the whole, not the other way round.",
+            lazy("divide the part by the whole, not the other way round."),
         ),
         Mistake(
-            "mixing units (万亿 and 亿)",
+            lazy("mixing units (万亿 and 亿)"),
             lambda: (
                 data.claim_value("stimulus_renovation")
                 / (data.claim_value("stimulus_total") / 10000)  # 万亿 = 10000亿
                 * 100
             ),
-            "4万亿 is 40000亿: put both numbers in 亿元 before dividing.",
+            lazy("4万亿 is 40000亿: put both numbers in 亿元 before dividing."),
         ),
     ),
-    where=f"一.1, line {_stim_line}",
+    where=lazy("一.1, line {line}", line=_stim_line),
     hints=(
-        "The claims are `stimulus_renovation` and `stimulus_total`, both in 亿元.",
-        "part / whole × 100.",
+        lazy("The claims are `stimulus_renovation` and `stimulus_total`, both in 亿元."),
+        lazy("part / whole × 100."),
     ),
-    solution_text=(
-        "q2_answer = data.claim_value('stimulus_renovation') / "
-        "data.claim_value('stimulus_total') * 100\n"
-        f"{data.claim_value('stimulus_renovation'):g}亿 of "
-        f"{data.claim_value('stimulus_total'):g}亿 is {subsidy.stimulus_share_pct():.2f}%. "
-        "Note that the part covers restructuring as well as renovation, and was spent over "
-        "more than one year."
+    solution_text=lazy(
+        "{code}\n{part}亿 of {whole}亿 is {share}%. Note that the part covers restructuring as "
+        "well as renovation, and was spent over more than one year.",
+        code="q2_answer = data.claim_value('stimulus_renovation') / "
+        "data.claim_value('stimulus_total') * 100",
+        part=format(data.claim_value("stimulus_renovation"), "g"),
+        whole=format(data.claim_value("stimulus_total"), "g"),
+        share=format(subsidy.stimulus_share_pct(), ".2f"),
     ),
 )
 
 q3 = NumberQuestion(
     qid="q3",
     answer_name="q3_answer",
-    prompt=(
+    prompt=lazy(
         "Lesson 08's model: if the yearly subsidy pays all of one year's interest at the 2009 "
-        f"benchmark lending rate ({RATE}%, the model's assumption), how many 亿元 of loans does "
-        "it support in a year?"
+        "benchmark lending rate ({rate}%, the model's assumption), how many 亿元 of loans does it "
+        "support in a year?",
+        rate=RATE,
     ),
     expected=lambda: subsidy.loans_supported(subsidy.subsidy_per_year(), RATE, 100),
     unit="亿元",
     tolerance=1.0,
     mistakes=(
         Mistake(
-            "the rate in percent, not as a fraction",
+            lazy("the rate in percent, not as a fraction"),
             lambda: subsidy.subsidy_per_year() / RATE,
-            f"{RATE}% is {RATE / 100:g} as a fraction: divide by that.",
+            lazy(
+                "{rate}% is {fraction} as a fraction: divide by that.",
+                rate=RATE,
+                fraction=format(RATE / 100, "g"),
+            ),
         ),
         Mistake(
-            "multiplying instead of dividing",
+            lazy("multiplying instead of dividing"),
             lambda: subsidy.subsidy_per_year() * RATE / 100,
-            "that is the interest on a loan the size of the budget; the question runs the "
-            "other way: which loans cost the budget in interest?",
+            lazy(
+                "that is the interest on a loan the size of the budget; the question runs the "
+                "other way: which loans cost the budget in interest?"
+            ),
         ),
         Mistake(
-            "the three years' budget",
+            lazy("the three years' budget"),
             lambda: subsidy.loans_supported(subsidy.subsidy_total(), RATE, 100),
-            "the question asks for one year's budget.",
+            lazy("the question asks for one year's budget."),
         ),
     ),
-    where="the course's model (not in the paper)",
+    where=lazy("the course's model (not in the paper)"),
     hints=(
-        "Interest on a loan L for a year is L × r. The subsidy pays it all: L × r = budget.",
-        "L = budget / r, with r as a fraction (the percentage divided by 100).",
+        lazy("Interest on a loan L for a year is L × r. The subsidy pays it all: L × r = budget."),
+        lazy("L = budget / r, with r as a fraction (the percentage divided by 100)."),
     ),
-    solution_text=(
-        "q3_answer = subsidy.loans_supported(subsidy.subsidy_per_year(), "
-        "subsidy.LENDING_RATE_2009_PCT, 100)\n"
-        f"L = {_B:g} / {RATE / 100:g} ≈ {_L:,.0f}亿元 a year: each yuan of subsidy carries about "
-        f"{subsidy.loans_per_yuan(RATE, 100):.1f} yuan of loans."
+    solution_text=lazy(
+        "{code}\nL = {budget} / {r} ≈ {loans}亿元 a year: each yuan of subsidy carries about "
+        "{per_yuan} yuan of loans.",
+        code="q3_answer = subsidy.loans_supported(subsidy.subsidy_per_year(), "
+        "subsidy.LENDING_RATE_2009_PCT, 100)",
+        budget=format(_B, "g"),
+        r=format(RATE / 100, "g"),
+        loans=format(_L, ",.0f"),
+        per_yuan=format(subsidy.loans_per_yuan(RATE, 100), ".1f"),
     ),
 )
 
 q4 = NumberQuestion(
     qid="q4",
     answer_name="q4_answer",
-    prompt=(
+    prompt=lazy(
         "Those loans as a percentage of Table 1's technical renovation spending in 2009 "
         "(大中型传统企业)?"
     ),
@@ -159,32 +175,34 @@ q4 = NumberQuestion(
     tolerance=0.1,
     mistakes=(
         Mistake(
-            "a fraction instead of a percentage",
+            lazy("a fraction instead of a percentage"),
             lambda: subsidy.loans_vs_spending_pct(None, RATE, 100, 2009) / 100,
-            "multiply by 100.",
+            lazy("multiply by 100."),
         ),
         Mistake(
-            "the ratio upside down",
+            lazy("the ratio upside down"),
             lambda: 100 * 100 / subsidy.loans_vs_spending_pct(None, RATE, 100, 2009),
-            "divide the loans by the spending, not the spending by the loans.",
+            lazy("divide the loans by the spending, not the spending by the loans."),
         ),
         Mistake(
-            "the wrong year (2008)",
+            lazy("the wrong year (2008)"),
             lambda: subsidy.loans_vs_spending_pct(None, RATE, 100, 2008),
-            "use 2009, the first year of the subsidy.",
+            lazy("use 2009, the first year of the subsidy."),
         ),
     ),
-    where="the course's model against Table 1",
+    where=lazy("the course's model against Table 1"),
     hints=(
-        "`data.table1_wide().loc[2009, 'renovation']` is Table 1's spending.",
-        "loans / spending × 100.",
+        lazy("`data.table1_wide().loc[2009, 'renovation']` is Table 1's spending."),
+        lazy("loans / spending × 100."),
     ),
-    solution_text=(
-        "q4_answer = subsidy.loans_supported(subsidy.subsidy_per_year(), "
-        "subsidy.LENDING_RATE_2009_PCT, 100) / data.table1_wide().loc[2009, 'renovation'] * 100\n"
-        f"About {subsidy.loans_vs_spending_pct(_B, RATE, 100):.0f}%: even paying all the "
-        "interest, the subsidy could carry loans as large as all of Table 1's renovation "
-        f"spending in 2009 — the year that spending fell by {_FALL:.2f}%."
+    solution_text=lazy(
+        "{code}\nAbout {pct}%: even paying all the interest, the subsidy could carry loans as "
+        "large as all of Table 1's renovation spending in 2009 — the year that spending fell by "
+        "{fall}%.",
+        code="q4_answer = subsidy.loans_supported(subsidy.subsidy_per_year(), "
+        "subsidy.LENDING_RATE_2009_PCT, 100) / data.table1_wide().loc[2009, 'renovation'] * 100",
+        pct=format(subsidy.loans_vs_spending_pct(_B, RATE, 100), ".0f"),
+        fall=format(_FALL, ".2f"),
     ),
 )
 
@@ -192,7 +210,7 @@ q5 = NumberQuestion(
     qid="q5",
     answer_name="q5_answer",
     own_code=True,
-    prompt=(
+    prompt=lazy(
         "At what lending rate (percent) would the yearly subsidy, paying all the interest, "
         "support loans exactly equal to Table 1's 2009 renovation spending?"
     ),
@@ -201,63 +219,72 @@ q5 = NumberQuestion(
     tolerance=0.01,
     mistakes=(
         Mistake(
-            "a fraction instead of a percentage",
+            lazy("a fraction instead of a percentage"),
             lambda: subsidy.break_even_rate_pct(None, 2009) / 100,
-            "give the rate in percent.",
+            lazy("give the rate in percent."),
         ),
         Mistake(
-            "the ratio upside down",
+            lazy("the ratio upside down"),
             lambda: 100 * 100 / subsidy.break_even_rate_pct(None, 2009),
-            "solve budget = spending × r for r: r = budget / spending.",
+            lazy("solve budget = spending × r for r: r = budget / spending."),
         ),
     ),
-    where="the course's model against Table 1",
+    where=lazy("the course's model against Table 1"),
     hints=(
-        "Set loans = budget / r equal to the spending and solve for r.",
-        "r = budget / spending; × 100 for percent.",
+        lazy("Set loans = budget / r equal to the spending and solve for r."),
+        lazy("r = budget / spending; × 100 for percent."),
     ),
-    solution_text=(
-        "q5_answer = subsidy.subsidy_per_year() / data.table1_wide().loc[2009, 'renovation'] "
-        "* 100\n"
-        f"About {subsidy.break_even_rate_pct(_B):.2f}%: the break-even rate is simply the "
-        "budget as a share of the spending. The 2009 benchmark rate was a little lower, so the "
-        "loans supported exceed the spending."
+    solution_text=lazy(
+        "{code}\nAbout {rate}%: the break-even rate is simply the budget as a share of the "
+        "spending. The 2009 benchmark rate was a little lower, so the loans supported exceed the "
+        "spending.",
+        code="q5_answer = subsidy.subsidy_per_year() / data.table1_wide().loc[2009, 'renovation'] "
+        "* 100",
+        rate=format(subsidy.break_even_rate_pct(_B), ".2f"),
     ),
 )
 
 q6 = ChoiceQuestion(
     qid="q6",
     answer_name="q6_answer",
-    prompt=(
+    prompt=lazy(
         "The subsidy could back loans on the scale of all of Table 1's renovation spending, "
         "yet that spending fell in 2009. Which reading does the paper itself give (四.2)?"
     ),
     options={
         "A": (
-            "The subsidy was far too small to matter",
-            "not the paper's reading, and the model suggests otherwise: the loans the budget "
-            "can touch are large.",
+            lazy("The subsidy was far too small to matter"),
+            lazy(
+                "not the paper's reading, and the model suggests otherwise: the loans the budget "
+                "can touch are large."
+            ),
         ),
         "B": (
-            "Subsidised loans can spur investment in the short run but cannot remove the "
-            "institutional barriers that keep firms from renovating",
-            "the paper notes that renovation investment growth fell despite stronger "
-            "policy support and concludes that stimulus has limited effect; it asks for "
-            "market reform (monopolies, the environment for small firms).",
+            lazy(
+                "Subsidised loans can spur investment in the short run but cannot remove the "
+                "institutional barriers that keep firms from renovating"
+            ),
+            lazy(
+                "the paper notes that renovation investment growth fell despite stronger "
+                "policy support and concludes that stimulus has limited effect; it asks for "
+                "market reform (monopolies, the environment for small firms)."
+            ),
         ),
         "C": (
-            "The subsidy caused the fall by crowding out private credit",
-            "the paper does not say this, and nothing in the data here could show it.",
+            lazy("The subsidy caused the fall by crowding out private credit"),
+            lazy("the paper does not say this, and nothing in the data here could show it."),
         ),
         "D": (
-            "Table 1 covers every firm that received the subsidy",
-            "Table 1 covers large and medium-sized traditional enterprises only; small "
-            "firms and high-tech firms could also borrow.",
+            lazy("Table 1 covers every firm that received the subsidy"),
+            lazy(
+                "Table 1 covers large and medium-sized traditional enterprises only; small "
+                "firms and high-tech firms could also borrow."
+            ),
         ),
     },
     correct="B",
-    hints=("Read the first paragraph of 四.2.",),
-    solution_text=(
+    hints=(lazy("Read the first paragraph of 四.2."),),
+    solution_text=lazy(
         "(B). The paper: subsidised loans stimulate renovation in the short run but do not "
         "solve the underlying problem; during the 11th Five-Year Plan renovation investment "
         "growth fell instead of rising though support increased. Its remedy is reform."
@@ -341,7 +368,7 @@ q7 = NumberQuestion(
 q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",
-    prompt=(
+    prompt=lazy(
         "Critique (about 150 words). Lesson 08 counts how many loans a yearly interest-subsidy "
         "budget could support and sets that against renovation spending. Does that number say "
         "how much extra renovation the subsidy caused? Back your answer with numbers you "
@@ -349,31 +376,39 @@ q8 = CritiqueQuestion(
     ),
     words=150,
     rubric=critique_rubric(
-        claim="states what the count of loans supported measures (a ceiling on coverage)",
-        evidence="recomputes the loans supported and their size against Table 1's spending",
-        reasoning="explains that projects which would have gone ahead anyway also take the "
-        "subsidy, so the effect is on the marginal project through its cost of capital",
-        settle="names evidence on the marginal effect (subsidised against comparable "
-        "unsubsidised firms, the response of investment to its cost)",
+        claim=lazy("states what the count of loans supported measures (a ceiling on coverage)"),
+        evidence=lazy("recomputes the loans supported and their size against Table 1's spending"),
+        reasoning=lazy(
+            "explains that projects which would have gone ahead anyway also take the "
+            "subsidy, so the effect is on the marginal project through its cost of capital"
+        ),
+        settle=lazy(
+            "names evidence on the marginal effect (subsidised against comparable "
+            "unsubsidised firms, the response of investment to its cost)"
+        ),
     ),
     hints=(
-        "Recompute the loans supported at the 2009 lending rate (q3) and set them against "
-        "Table 1's 2009 spending (q4).",
-        "Would a firm that was going to renovate anyway refuse a subsidy?",
+        lazy(
+            "Recompute the loans supported at the 2009 lending rate (q3) and set them against "
+            "Table 1's 2009 spending (q4)."
+        ),
+        lazy("Would a firm that was going to renovate anyway refuse a subsidy?"),
     ),
-    solution_text=(
-        "A yearly budget of "
-        f"{_B:.0f}亿元 paying a whole year's interest at {RATE}% covers about {_L:,.0f}亿元 of "
-        "loans, about "
-        f"{_L / float(data.table1_wide().loc[2009, 'renovation']) * 100:.0f}% of Table 1's 2009 "
-        "renovation spending. That is a ceiling on how much lending the money could touch, "
-        "not on what it adds: firms that would have renovated anyway will also take the "
-        "subsidy, and for them it is a transfer. The subsidy adds investment only where it "
-        "turns a project that did not pay into one that does, by lowering its cost of capital "
-        "by the interest covered. How many such marginal projects exist depends on how "
-        "investment responds to its cost, which the paper does not estimate. Comparing "
-        "subsidised firms with similar unsubsidised ones, or estimates of how investment "
-        "responds to the user cost of capital, would measure the effect."
+    solution_text=lazy(
+        "A yearly budget of {budget}亿元 paying a whole year's interest at {rate}% covers about "
+        "{loans}亿元 of loans, about {pct}% of Table 1's 2009 renovation spending. That is a "
+        "ceiling on how much lending the money could touch, not on what it adds: firms that "
+        "would have renovated anyway will also take the subsidy, and for them it is a transfer. "
+        "The subsidy adds investment only where it turns a project that did not pay into one "
+        "that does, by lowering its cost of capital by the interest covered. How many such "
+        "marginal projects exist depends on how investment responds to its cost, which the "
+        "paper does not estimate. Comparing subsidised firms with similar unsubsidised ones, or "
+        "estimates of how investment responds to the user cost of capital, would measure the "
+        "effect.",
+        budget=format(_B, ".0f"),
+        rate=RATE,
+        loans=format(_L, ",.0f"),
+        pct=format(_L / float(data.table1_wide().loc[2009, "renovation"]) * 100, ".0f"),
     ),
 )
 

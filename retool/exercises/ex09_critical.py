@@ -49,45 +49,62 @@ q1 = NumberQuestion(
     qid="q1",
     answer_name="q1_answer",
     own_code=True,
-    prompt=(
+    prompt=lazy(
         "Section 四.2 says China's renovation intensity is 'only about 1/10' of the USA's and "
-        f"Western Europe's. Using the paper's own numbers (China's {_CN}% and the USA's {_US}%, "
-        "both in data/paper_claims.csv), China's intensity is 1/x of the USA's. What is x?"
+        "Western Europe's. Using the paper's own numbers (China's {china}% and the USA's {usa}%, "
+        "both in data/paper_claims.csv), China's intensity is 1/x of the USA's. What is x?",
+        china=_CN,
+        usa=_US,
     ),
     expected=_one_in_usa,
     unit="ratio",
     tolerance=0.05,
     mistakes=(
         Mistake(
-            "the fraction itself",
+            lazy("the fraction itself"),
             lambda: rebuild.fraction_of_benchmark("us_share_1947_1978"),
-            "that is China's intensity as a fraction of the USA's; the question asks for x in 1/x.",
+            lazy(
+                "that is China's intensity as a fraction of the USA's; the question asks for x in "
+                "1/x."
+            ),
         ),
         Mistake(
-            "Western Europe instead of the USA",
+            lazy("Western Europe instead of the USA"),
             _one_in_europe,
-            f"that is the comparison with Western Europe's {_WE}%; use the USA's {_US}%.",
+            lazy(
+                "that is the comparison with Western Europe's {europe}%; use the USA's {usa}%.",
+                europe=_WE,
+                usa=_US,
+            ),
         ),
         Mistake(
-            "the paper's rounded 'about 1/10'",
+            lazy("the paper's rounded 'about 1/10'"),
             lambda: 1 / data.claim_value("tenth_of_usa"),
-            f"that is what the paper says; compute it from {_CN}% and {_US}%.",
+            lazy(
+                "that is what the paper says; compute it from {china}% and {usa}%.",
+                china=_CN,
+                usa=_US,
+            ),
         ),
     ),
-    where=f"四.2, line {_line('tenth_of_usa')} (the paper says about 1/10)",
+    where=lazy("四.2, line {line} (the paper says about 1/10)", line=_line("tenth_of_usa")),
     hints=(
-        "The claims are `lme_share_2009` and `us_share_1947_1978`.",
-        f"x = {_US} / {_CN}.",
+        lazy("The claims are `lme_share_2009` and `us_share_1947_1978`."),
+        lazy("x = {usa} / {china}.", usa=_US, china=_CN),
     ),
-    solution_text=(
-        "q1_answer = data.claim_value('us_share_1947_1978') / data.claim_value('lme_share_2009')\n"
-        f"x ≈ {_one_in_usa():.1f}: about 1/{_one_in_usa():.0f}, not 1/10. Against Western "
-        f"Europe the ratio is about 1/{_one_in_europe():.1f}, "
-        "so 'about 1/10' fits Europe, while against the USA the paper's own numbers contradict it. "
-        "And the "
-        f"{_CN}% is most likely a share of manufacturing investment, while {_US}% and {_WE}% are "
-        "shares of total investment "
-        "(see q3)."
+    solution_text=lazy(
+        "{code}\nx ≈ {x}: about 1/{x_round}, not 1/10. Against Western Europe the ratio is about "
+        "1/{europe_x}, so 'about 1/10' fits Europe, while against the USA the paper's own "
+        "numbers contradict it. And the {china}% is most likely a share of manufacturing "
+        "investment, while {usa}% and {europe}% are shares of total investment (see q3).",
+        code="q1_answer = data.claim_value('us_share_1947_1978') / "
+        "data.claim_value('lme_share_2009')",
+        x=format(_one_in_usa(), ".1f"),
+        x_round=format(_one_in_usa(), ".0f"),
+        europe_x=format(_one_in_europe(), ".1f"),
+        china=_CN,
+        usa=_US,
+        europe=_WE,
     ),
 )
 
@@ -95,44 +112,47 @@ q2 = NumberQuestion(
     qid="q2",
     answer_name="q2_answer",
     own_code=True,
-    prompt=(
-        "The text gives 2009 growth of renovation spending as "
-        f"{data.claim('growth_2009_lme')['value']}%. Recompute the 2009 growth of technical "
-        "renovation spending from Table 1 (percent)."
+    prompt=lazy(
+        "The text gives 2009 growth of renovation spending as {printed}%. Recompute the 2009 "
+        "growth of technical renovation spending from Table 1 (percent).",
+        printed=data.claim("growth_2009_lme")["value"],
     ),
     expected=lambda: float(rebuild.table1_yearly_growth().loc[2009, "renovation"]),
     unit="percent",
     tolerance=0.01,
     mistakes=(
         Mistake(
-            "the text's number, copied",
+            lazy("the text's number, copied"),
             lambda: data.claim_value("growth_2009_lme"),
-            "that is the text's figure for all large and medium-sized enterprises; Table 1 "
-            "covers the traditional ones only. Compute from Table 1.",
+            lazy(
+                "that is the text's figure for all large and medium-sized enterprises; Table 1 "
+                "covers the traditional ones only. Compute from Table 1."
+            ),
         ),
         Mistake(
-            "a fraction instead of a percentage",
+            lazy("a fraction instead of a percentage"),
             lambda: float(rebuild.table1_yearly_growth().loc[2009, "renovation"]) / 100,
-            "multiply by 100.",
+            lazy("multiply by 100."),
         ),
         Mistake(
-            "the wrong base year (2005→2009)",
+            lazy("the wrong base year (2005→2009)"),
             lambda: float(rebuild.table1_growth(2005, 2009)["renovation"]),
-            "that is growth over four years; the question asks for 2008→2009.",
+            lazy("that is growth over four years; the question asks for 2008→2009."),
         ),
     ),
-    where=f"一.2, line {_line('growth_2009_lme')} (a different universe)",
+    where=lazy("一.2, line {line} (a different universe)", line=_line("growth_2009_lme")),
     hints=(
-        "`data.table1_wide()` has the renovation column by year.",
-        "(2009 / 2008 − 1) × 100.",
+        lazy("`data.table1_wide()` has the renovation column by year."),
+        lazy("(2009 / 2008 − 1) × 100."),
     ),
-    solution_text=(
-        "q2_answer = rebuild.table1_yearly_growth().loc[2009, 'renovation']\n"
-        f"{float(rebuild.table1_yearly_growth().loc[2009, 'renovation']):.2f}% against the "
-        f"text's {data.claim('growth_2009_lme')['value']}%: the text speaks of all large and "
-        "medium-sized enterprises, Table 1 of the traditional ones. Both say the same thing "
-        f"(a fall of about {-float(rebuild.table1_yearly_growth().loc[2009, 'renovation']):.0f}%), "
-        "from two universes."
+    solution_text=lazy(
+        "{code}\n{table1}% against the text's {printed}%: the text speaks of all large and "
+        "medium-sized enterprises, Table 1 of the traditional ones. Both say the same thing (a "
+        "fall of about {fall}%), from two universes.",
+        code="q2_answer = rebuild.table1_yearly_growth().loc[2009, 'renovation']",
+        table1=format(float(rebuild.table1_yearly_growth().loc[2009, "renovation"]), ".2f"),
+        printed=data.claim("growth_2009_lme")["value"],
+        fall=format(-float(rebuild.table1_yearly_growth().loc[2009, "renovation"]), ".0f"),
     ),
 )
 
@@ -140,49 +160,56 @@ q3 = NumberQuestion(
     qid="q3",
     answer_name="q3_answer",
     own_code=True,
-    prompt=(
-        "Section 二.1 says the renovation share of investment fell from "
-        f"{data.claim('lme_share_1980')['value']}% in 1980 to "
-        f"{data.claim('lme_share_2009')['value']}% in 2009; the 1980 value rebuilds as "
-        "renovation investment over society-wide fixed-asset investment. Compute the 2009 value "
-        "on the same denominator, with Table 1's renovation spending (percent)."
+    prompt=lazy(
+        "Section 二.1 says the renovation share of investment fell from {y1980}% in 1980 to "
+        "{y2009}% in 2009; the 1980 value rebuilds as renovation investment over society-wide "
+        "fixed-asset investment. Compute the 2009 value on the same denominator, with Table 1's "
+        "renovation spending (percent).",
+        y1980=data.claim("lme_share_1980")["value"],
+        y2009=data.claim("lme_share_2009")["value"],
     ),
     expected=lambda: _t1_share(2009),
     unit="percent",
     tolerance=0.01,
     mistakes=(
         Mistake(
-            "GDP as the denominator",
+            lazy("GDP as the denominator"),
             lambda: rebuild.renovation_share_of_gdp(2009),
-            "that is the share of GDP; the 1980 value is a share of fixed-asset investment.",
+            lazy("that is the share of GDP; the 1980 value is a share of fixed-asset investment."),
         ),
         Mistake(
-            "a fraction instead of a percentage",
+            lazy("a fraction instead of a percentage"),
             lambda: _t1_share(2009) / 100,
-            "multiply by 100.",
+            lazy("multiply by 100."),
         ),
         Mistake(
-            "the ratio upside down",
+            lazy("the ratio upside down"),
             lambda: measures.share_pct(
                 data.fai_series("fai_total").loc[2009], data.table1_wide().loc[2009, "renovation"]
             ),
-            "divide renovation by investment, not investment by renovation.",
+            lazy("divide renovation by investment, not investment by renovation."),
         ),
     ),
-    where=f"二.1, line {_line('lme_share_2009')} (the paper's {_CN} cannot be rebuilt)",
-    hints=(
-        "`data.fai_series('fai_total')` is society-wide fixed-asset investment (亿元).",
-        "Table 1 renovation 2009 / society-wide FAI 2009 × 100.",
+    where=lazy(
+        "二.1, line {line} (the paper's {china} cannot be rebuilt)",
+        line=_line("lme_share_2009"),
+        china=_CN,
     ),
-    solution_text=(
-        "q3_answer = rebuild.renovation_share_of_fai().loc[2009]\n"
-        f"About {_t1_share(2009):.2f}%, far below {_CN}. "
-        f"The {_CN} is most likely the {_MFG}% of 一.2, a share of manufacturing fixed-asset "
-        "investment (an inference: same year, same digits): the paper would end a series on one "
-        "denominator with a number on another. Even this recomputation is not like for like: "
-        "Table 1's 技术改造经费支出 is firms' renovation spending, narrower than the 1980 "
-        "figure's society-wide 更新改造投资 (lesson 02). The fall from 1980 is real, but its size "
-        "is not what the text suggests."
+    hints=(
+        lazy("`data.fai_series('fai_total')` is society-wide fixed-asset investment (亿元)."),
+        lazy("Table 1 renovation 2009 / society-wide FAI 2009 × 100."),
+    ),
+    solution_text=lazy(
+        "{code}\nAbout {share}%, far below {china}. The {china} is most likely the {mfg}% of "
+        "一.2, a share of manufacturing fixed-asset investment (an inference: same year, same "
+        "digits): the paper would end a series on one denominator with a number on another. "
+        "Even this recomputation is not like for like: Table 1's 技术改造经费支出 is firms' "
+        "renovation spending, narrower than the 1980 figure's society-wide 更新改造投资 (lesson "
+        "02). The fall from 1980 is real, but its size is not what the text suggests.",
+        code="q3_answer = rebuild.renovation_share_of_fai().loc[2009]",
+        share=format(_t1_share(2009), ".2f"),
+        china=_CN,
+        mfg=_MFG,
     ),
 )
 
@@ -501,7 +528,6 @@ q7 = ChoiceQuestion(
 )
 
 
-
 def _fai_share(year: int) -> float:
     return float(rebuild.renovation_share_of_fai().loc[year])
 
@@ -513,31 +539,38 @@ def _domestic_share(year: int) -> float:
 
 _REPORT_RUBRIC = (
     Criterion(
-        "summary",
-        "states the paper's question, its evidence (Table 1, yearbook series, Table 2, a "
-        "census) and its recommendations fairly, in about five sentences, before any criticism",
+        lazy("summary"),
+        lazy(
+            "states the paper's question, its evidence (Table 1, yearbook series, Table 2, a "
+            "census) and its recommendations fairly, in about five sentences, before any "
+            "criticism"
+        ),
         3,
     ),
     *(
         Criterion(
-            f"major concern {k}",
-            "names the claim at issue with its section, backs the concern with a number "
-            "recomputed from data/ (and how), says why it matters for the conclusion and what "
-            "the authors should do; without a recomputed number at most half marks",
+            lazy("major concern {k}", k=k),
+            lazy(
+                "names the claim at issue with its section, backs the concern with a number "
+                "recomputed from data/ (and how), says why it matters for the conclusion and "
+                "what the authors should do; without a recomputed number at most half marks"
+            ),
             4,
         )
         for k in (1, 2, 3)
     ),
     Criterion(
-        "what would change the referee's mind",
-        "a concrete piece of evidence (a series, a universe, a comparison group) and the "
-        "result that would change the verdict",
+        lazy("what would change the referee's mind"),
+        lazy(
+            "a concrete piece of evidence (a series, a universe, a comparison group) and the "
+            "result that would change the verdict"
+        ),
         3,
     ),
-    Criterion("minor points", "precision, labels, universes, units", 1),
+    Criterion(lazy("minor points"), lazy("precision, labels, universes, units"), 1),
     Criterion(
-        "tone and economy",
-        "one page, professional, a clear recommendation proportionate to the concerns",
+        lazy("tone and economy"),
+        lazy("one page, professional, a clear recommendation proportionate to the concerns"),
         1,
     ),
 )
@@ -545,7 +578,7 @@ _REPORT_RUBRIC = (
 q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",
-    prompt=(
+    prompt=lazy(
         "Capstone: a referee report on the paper (one page: about 550 words). Write (1) a "
         "summary of the paper's question, evidence and claims; (2) three major concerns, each "
         "backed by a number you recomputed from data/ in this course (q1-q7 give several); (3) "
@@ -555,12 +588,16 @@ q8 = CritiqueQuestion(
     words=550,
     rubric=_REPORT_RUBRIC,
     hints=(
-        "Start from the ledger in lesson 09: its 'does not reproduce' and 'stated only' rows "
-        "are candidate concerns.",
-        "One concern per paragraph: the claim and where it stands, your number and how you "
-        "computed it, why it matters, what would settle it.",
+        lazy(
+            "Start from the ledger in lesson 09: its 'does not reproduce' and 'stated only' rows "
+            "are candidate concerns."
+        ),
+        lazy(
+            "One concern per paragraph: the claim and where it stands, your number and how you "
+            "computed it, why it matters, what would settle it."
+        ),
     ),
-    solution_text=(
+    solution_text=lazy(
         "Summary. The paper asks why the technical renovation of China's traditional industries "
         "lagged in the 2000s and what policy should do for the 12th Five-Year Plan. Its "
         "evidence is a table of spending by large and medium-sized enterprises in traditional "
@@ -572,39 +609,49 @@ q8 = CritiqueQuestion(
         "recommends interest subsidies and institutional reform. The paper is a useful map of "
         "the problem; three concerns limit what its numbers can bear.\n\n"
         "Major concern 1: the collapse of intensity mixes definitions. Section 二.1 sets "
-        f"{data.claim('lme_share_1980')['value']}% in 1980 against "
-        f"{data.claim('lme_share_2009')['value']}% in 2009. The 1980 figure rebuilds as "
-        f"{rebuild.renovation_share_1980():.2f}% of society-wide investment, a planning "
-        "category that includes housing and infrastructure; Table 1's own spending is "
-        f"{_fai_share(2009):.2f}% of total fixed investment in 2009, and the 5.2% needs a "
-        "manufacturing denominator the paper never shows. The direction (renovation lost "
-        f"ground: {_fai_share(2005):.2f}% in 2005) survives; the factor of four does not. A "
-        "series on one definition across the 1990s and 2000s would change my mind.\n\n"
+        "{y1980}% in 1980 against {y2009}% in 2009. The 1980 figure rebuilds as {rebuilt}% of "
+        "society-wide investment, a planning category that includes housing and "
+        "infrastructure; Table 1's own spending is {fai2009}% of total fixed investment in "
+        "2009, and the 5.2% needs a manufacturing denominator the paper never shows. The "
+        "direction (renovation lost ground: {fai2005}% in 2005) survives; the factor of four "
+        "does not. A series on one definition across the 1990s and 2000s would change my "
+        "mind.\n\n"
         "Major concern 2: numbers of different groups of firms are read as one series. The "
-        "text's 2009 growth of "
-        f"{data.claim('growth_2009_lme')['value']}% is for all large and medium-sized "
-        "enterprises; recomputed from Table 1 (traditional ones only) it is "
-        f"{float(rebuild.table1_yearly_growth().loc[2009, 'renovation']):.2f}%. Close here, "
-        "but Figure 2 joins the two groups: the domestic share goes from "
-        f"{_domestic_share(2004):.1f}% in 2004 to {_domestic_share(2005):.1f}% in 2005, at "
-        "exactly the year the coverage changes, which is a large part of the rise the paper "
-        "reads as behaviour. One overlapping year reported for both groups would measure the "
-        "break and resolve this.\n\n"
+        "text's 2009 growth of {printed}% is for all large and medium-sized enterprises; "
+        "recomputed from Table 1 (traditional ones only) it is {table1}%. Close here, but "
+        "Figure 2 joins the two groups: the domestic share goes from {dom2004}% in 2004 to "
+        "{dom2005}% in 2005, at exactly the year the coverage changes, which is a large part "
+        "of the rise the paper reads as behaviour. One overlapping year reported for both "
+        "groups would measure the break and resolve this.\n\n"
         "Major concern 3: the causes are asserted, not tested. The paper explains weak "
         "renovation by incentives that change slowly, yet spending rose until 2008 and fell "
-        f"{-float(rebuild.table1_yearly_growth().loc[2009, 'renovation']):.0f}% in 2009, "
-        f"while its share of investment fell from {_fai_share(2008):.2f}% to "
-        f"{_fai_share(2009):.2f}% in one year: a crisis and a stimulus aimed at infrastructure "
-        "fit that break better. The benchmarks that make China look far behind (the USA's "
-        f"{_US}% and Western Europe's {_WE}%) have no source, and China's "
-        f"{_CN}% is about 1/{_one_in_usa():.0f} of the USA's, not 1/10. Firm-level spending "
-        "by ownership, and the years after 2009, would tell incentives from the cycle; a "
-        "sourced benchmark on the same definition would make the comparison meaningful.\n\n"
+        "{fall}% in 2009, while its share of investment fell from {fai2008}% to {fai2009}% in "
+        "one year: a crisis and a stimulus aimed at infrastructure fit that break better. The "
+        "benchmarks that make China look far behind (the USA's {usa}% and Western Europe's "
+        "{europe}%) have no source, and China's {china}% is about 1/{x} of the USA's, not "
+        "1/10. Firm-level spending by ownership, and the years after 2009, would tell "
+        "incentives from the cycle; a sourced benchmark on the same definition would make the "
+        "comparison meaningful.\n\n"
         "Recommendation: major revision. The descriptive tables are valuable and mostly "
         "reproduce; the headline comparisons should be restated on one definition and one "
         "group of firms, the benchmarks sourced, and the causal claims either tested or "
         "presented as hypotheses. The policy section would then rest on evidence of the size "
-        "it claims."
+        "it claims.",
+        y1980=data.claim("lme_share_1980")["value"],
+        y2009=data.claim("lme_share_2009")["value"],
+        rebuilt=format(rebuild.renovation_share_1980(), ".2f"),
+        fai2005=format(_fai_share(2005), ".2f"),
+        fai2008=format(_fai_share(2008), ".2f"),
+        fai2009=format(_fai_share(2009), ".2f"),
+        printed=data.claim("growth_2009_lme")["value"],
+        table1=format(float(rebuild.table1_yearly_growth().loc[2009, "renovation"]), ".2f"),
+        dom2004=format(_domestic_share(2004), ".1f"),
+        dom2005=format(_domestic_share(2005), ".1f"),
+        fall=format(-float(rebuild.table1_yearly_growth().loc[2009, "renovation"]), ".0f"),
+        usa=_US,
+        europe=_WE,
+        china=_CN,
+        x=format(_one_in_usa(), ".0f"),
     ),
 )
 

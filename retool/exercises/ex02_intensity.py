@@ -373,12 +373,6 @@ q7 = ChoiceQuestion(
     ),
 )
 
-q8_text = (
-    "The paper says intensity began to fall before 2000. With society-wide renovation investment "
-    "over GDP 1991-2000 (`models.intensity.intensity_1990s()`), does the course's evidence support "
-    "that? Answer in two or three sentences."
-)
-
 q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",

@@ -442,8 +442,9 @@ q8 = CritiqueQuestion(
     qid="q8",
     answer_name="q8_answer",
     prompt=lazy(
-        "Critique (about 150 words). Section 二.1 uses a census of equipment levels and "
-        "the growth of labour productivity to argue that too little renovation left industry "
+        "Critique (about 150 words). Part 二 uses a census of equipment levels (in 二.1) and "
+        "the growth of labour productivity (in its opening) to argue that too little renovation "
+        "left industry "
         "technically backward. Does the evidence show that? Back your answer with numbers you "
         "recompute and say what evidence would change your mind."
     ),

@@ -149,3 +149,36 @@ def test_code_and_numbers_stay_as_written_in_both_languages():
         assert str(ex09_critical.q8.rubric[1].name) == "major concern 1"
     with i18n.use("zh"):
         assert str(ex09_critical.q8.rubric[1].name) == "主要问题1"
+
+
+def _open_questions():
+    from retool.exercises.core import OpenQuestion
+
+    for name in MODULES:
+        module = importlib.import_module(f"retool.exercises.{name}")
+        for attr in sorted(vars(module)):
+            value = getattr(module, attr)
+            if isinstance(value, OpenQuestion):
+                yield pytest.param(value, id=f"{name}.{attr}")
+
+
+@pytest.mark.parametrize("question", list(_open_questions()))
+def test_a_model_answer_is_given_in_the_readers_language(question):
+    # solutions notebooks answer open questions with q.model_answer(): the same code cell in
+    # both editions, the answer in each edition's language
+    with i18n.use("en"):
+        english = question.model_answer()
+        assert english == str(question.solution_text)
+    with i18n.use("zh"):
+        chinese = question.model_answer()
+    assert mostly_chinese(chinese, getattr(question.solution_text, "fields", {}))
+    assert chinese != english
+
+
+def test_a_withheld_edition_gives_no_model_answer(monkeypatch):
+    from retool.exercises import core
+
+    question = next(iter(_open_questions())).values[0]
+    monkeypatch.setitem(core._EDITION, "solutions", False)
+    with i18n.use("en"):
+        assert question.model_answer() == str(core.WITHHELD)

@@ -835,6 +835,11 @@ class OpenQuestion(Question):
     auto: bool = False
     points: float = 0.0
 
+    def model_answer(self) -> str:
+        """The model answer as plain text in the reader's language: what a worked solution gives
+        as its answer, so that both editions of a solutions notebook run the same code."""
+        return i18n.text(self.solution_text if _EDITION["solutions"] else WITHHELD)
+
     def _judge(self, answer) -> Feedback:
         if isinstance(answer, str) and str.strip(answer):
             return self._feedback(

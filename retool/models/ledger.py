@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import claims, data, measures, rebuild
+from .. import claims, data, i18n, measures, rebuild
+from ..i18n import N_, _, lazy
 from ..params import Param, Spec
 
 # The ledger's verdicts, strongest evidence first (:data:`retool.claims.VERDICTS` explains each).
@@ -19,28 +20,31 @@ REBUILT = ("rebuilt",)
 TROUBLE = ("not reproducible", "contradicted")
 
 _NUMERALS = {"一": "I", "二": "II", "三": "III", "四": "IV"}
+# The sections' short titles (English, as the chart writes them; each a message of the catalogue,
+# so that a menu shows it in the language in use).
 SECTION_TITLES = {
-    "abstract": "abstract",
-    "introduction": "introduction",
-    "I.1": "scale of investment",
-    "I.2": "growth and intensity",
-    "I.3": "domestic technology",
-    "I.4": "assimilation",
-    "I.5": "components and livelihood",
-    "II": "problems (intro)",
-    "II.1": "intensity too low",
-    "II.2": "informatisation",
-    "II.3": "institutions",
-    "II.4": "no long-term plan",
-    "III": "advanced manufacturing (intro)",
-    "III.1": "the necessary path",
-    "III.2": "its direction",
-    "III.3": "chances after the crisis",
-    "IV": "recommendations (intro)",
-    "IV.1": "emerging industries",
-    "IV.2": "market reform",
-    "IV.3": "technology and management",
-    "IV.4": "the east as a base",
+    "abstract": N_("abstract"),
+    "introduction": N_("introduction"),
+    "trends": N_("trends"),
+    "I.1": N_("scale of investment"),
+    "I.2": N_("growth and intensity"),
+    "I.3": N_("domestic technology"),
+    "I.4": N_("assimilation"),
+    "I.5": N_("components and livelihood"),
+    "II": N_("problems (intro)"),
+    "II.1": N_("intensity too low"),
+    "II.2": N_("informatisation"),
+    "II.3": N_("institutions"),
+    "II.4": N_("no long-term plan"),
+    "III": N_("advanced manufacturing (intro)"),
+    "III.1": N_("the necessary path"),
+    "III.2": N_("its direction"),
+    "III.3": N_("chances after the crisis"),
+    "IV": N_("recommendations (intro)"),
+    "IV.1": N_("emerging industries"),
+    "IV.2": N_("market reform"),
+    "IV.3": N_("technology and management"),
+    "IV.4": N_("the east as a base"),
 }
 
 
@@ -58,6 +62,22 @@ def section_label(section: str) -> str:
     code = section_code(section)
     title = SECTION_TITLES.get(code, "")
     return code if title in ("", code) else f"{code} {title}"
+
+
+def section_name(section: str) -> str:
+    """A section as a reader of the language in use names it: 'I.2 growth and intensity' in
+    English, '一.2 增长与强度' in Chinese (the paper's own numbering)."""
+    if i18n.language() != "zh":
+        return section_label(section)
+    s = str(section).strip()
+    head = s.split(" ", 1)[0]
+    title = SECTION_TITLES.get(section_code(s), "")
+    return f"{head} {_(title)}" if title and head != "内容提要" and head != "引言" else head
+
+
+def verdict_name(verdict: str) -> str:
+    """A verdict of the ledger in the language in use ('rebuilt', '独立重建')."""
+    return _(verdict) if verdict in claims.VERDICTS else str(verdict)
 
 
 def audit() -> pd.DataFrame:
@@ -91,22 +111,21 @@ def section_of(text) -> str:
 PARAMS = Spec(
     Param(
         "section",
-        "Section",
-        "章节",
+        lazy("Section"),
         "",
         "all",
-        "the lesson starts from the whole paper",
-        options=lambda: {"all": "all sections", **{s: section_label(s) for s in sections()}},
+        lazy("the lesson starts from the whole paper"),
+        options=lambda: {"all": _("all sections"), **{s: section_name(s) for s in sections()}},
         kind="choice",
     ),
     Param(
         "verdict",
-        "Verdict",
-        "结论",
+        lazy("Verdict"),
         "",
         "all",
-        "the lesson starts from every verdict",
-        options={"all": "all verdicts", **{v: v for v in VERDICTS}},  # the ledger's own words
+        lazy("the lesson starts from every verdict"),
+        # the ledger's own words
+        options=lambda: {"all": _("all verdicts"), **{v: verdict_name(v) for v in VERDICTS}},
         kind="choice",
     ),
 )
@@ -142,18 +161,33 @@ def describe(section: str = "all", verdict: str = "all") -> str:
     """One sentence on a filtered view of the ledger."""
     known_sections = ["all", *sections(), *(section_code(s) for s in sections())]
     if section not in known_sections:
-        return f"There is no section {section!r} in the ledger; choose one of {sections()}."
+        return _("There is no section {section} in the ledger; choose one of {sections}.").format(
+            section=repr(section), sections=sections()
+        )
     if verdict != "all" and verdict not in VERDICTS:
-        return f"There is no verdict {verdict!r}; choose one of {list(VERDICTS)}."
+        return _("There is no verdict {verdict}; choose one of {verdicts}.").format(
+            verdict=repr(verdict), verdicts=[verdict_name(v) for v in VERDICTS]
+        )
     f = filter_ledger(section, verdict)
-    where = "the whole paper" if section == "all" else f"section {section}"
+    where = (
+        _("the whole paper") if section == "all" else _("section {section}").format(section=section)
+    )
     if f.empty:
-        return f"No claim of {where} has the verdict '{verdict}'."
+        return _("No claim of {where} has the verdict '{verdict}'.").format(
+            where=where, verdict=verdict_name(verdict)
+        )
     counts = f["verdict"].value_counts()
-    parts = [f"{counts[v]} {v}" for v in VERDICTS if v in counts]
+    # TRANSLATORS: a count of claims with one verdict: '3 rebuilt'
+    parts = [
+        _("{n} {verdict}").format(n=counts[v], verdict=verdict_name(v))
+        for v in VERDICTS
+        if v in counts
+    ]
     n = len(f)
-    noun = "claim" if n == 1 else "claims"
-    return f"{where[0].upper()}{where[1:]}: {n} {noun} — " + ", ".join(parts) + "."
+    text = i18n.ngettext("{where}: {n} claim — {verdicts}.", "{where}: {n} claims — {verdicts}.", n)
+    # TRANSLATORS: the separator between the items of a list
+    said = text.format(where=where, n=n, verdicts=_(", ").join(parts))
+    return said[0].upper() + said[1:]
 
 
 # --- where the paper disagrees with itself -----------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import data
+from .. import data, i18n
 from ..models import ledger
 from ..params import notes_sentence
 from ..plots import ledger as ledger_plots
@@ -12,7 +12,12 @@ from . import show
 SPEC = ledger.PARAMS
 # The tally only changes with data/: computed once per state of data/, not on every redraw.
 _tally = data.per_data_state(ledger.tally)
-_describe = data.per_data_state(ledger.describe)
+# The sentence is kept per language too: a language switched in the kernel gets its own.
+_describe_in = data.per_data_state(lambda section, verdict, lang: ledger.describe(section, verdict))
+
+
+def _describe(section, verdict):
+    return _describe_in(section, verdict, i18n.language())
 
 
 def view(into=None, **settings):

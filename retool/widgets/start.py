@@ -7,6 +7,7 @@ a chart and a sentence.
 from __future__ import annotations
 
 from .. import plots
+from ..i18n import _
 from ..models import start as model
 from ..params import notes_sentence
 from ..plots import start as charts
@@ -27,7 +28,8 @@ def view(*args, into=None, **settings):
         plots.set_language("en")
     sentence = notes_sentence(notes) + model.describe(s["series"])
     if s["chinese_labels"] and language != "zh":
-        sentence += " (No Chinese font is installed, so the labels stay in English.)"
+        sentence += _(" (No Chinese font is installed, so the labels stay in English.)")
+
     return fig, sentence
 
 

@@ -273,23 +273,40 @@ def fraction_as_one_in(fraction: float) -> float:
 # --- the claims table of lesson 09: the claims in words, values as people write them ----------
 
 TABLE_COLUMNS = ("claim", "where", "the paper prints", "the course finds", "verdict")
+# The headers as a reader sees them (messages of the catalogue, in the language in use).
+HEADERS = {
+    "claim": N_("claim"),
+    "where": N_("where"),
+    "the paper prints": N_("the paper prints"),
+    "the course finds": N_("the course finds"),
+    "verdict": N_("verdict"),
+}
 
 
 def claims_table(audited: pd.DataFrame | None = None, recomputed_only: bool = True) -> pd.DataFrame:
-    """The audit for reading: each claim in words (the ledger's ``measures_en``), where it stands,
-    the printed value with its comparison ('below 10%'), the recomputed value in the same unit
-    and the ledger's verdict. ``recomputed_only`` keeps the claims the course recomputes."""
-    a = audit() if audited is None else audited
+    """The audit for reading: each claim in words (the ledger's ``measures_en``; in Chinese the
+    paper's own words, ``quote_cn``), where it stands, the printed value with its comparison
+    ('below 10%'), the recomputed value in the same unit and the ledger's verdict, under headers
+    in the language in use. ``recomputed_only`` keeps the claims the course recomputes."""
+    table = _claims_rows(audit() if audited is None else audited, recomputed_only)
+    return table.rename(columns={c: _(HEADERS[c]) for c in TABLE_COLUMNS})
+
+
+def _claims_rows(a: pd.DataFrame, recomputed_only: bool = True) -> pd.DataFrame:
+    """:func:`claims_table` under the English headers (the names the code uses)."""
     if recomputed_only:
         a = a[a["recomputed"].notna()]
-    words = data.claims().set_index("claim_id")["measures_en"]
+    chinese = i18n.language() == "zh"
+    words = data.claims().set_index("claim_id")["quote_cn" if chinese else "measures_en"]
     rows = [
         (
             _sentence_case(words[r.claim_id]),
-            f"{r.section_code}, line {r.line}",
+            _("{section}, line {line}").format(
+                section=r.section.split(" ", 1)[0] if chinese else r.section_code, line=r.line
+            ),
             claims.printed_text(r.printed, r.unit, r.comparison),
             claims.recomputed_text(r.recomputed, r.printed, r.unit),
-            r.verdict,
+            verdict_name(r.verdict),
         )
         for r in a.itertuples()
     ]
@@ -306,18 +323,30 @@ def trouble_report(audited: pd.DataFrame | None = None, width: int = 100) -> str
 
     a = audit() if audited is None else audited
     notes = data.claims().set_index("claim_id")["note"]
-    table = claims_table(a, recomputed_only=False)
+    table = _claims_rows(a, recomputed_only=False)
     lines = []
     for i in a.index[a["verdict"].isin(DOUBTFUL)]:
         row = table.loc[i]
-        found = row["the course finds"] or "nothing to compare"
         lines.append(
-            f"{row['claim']} ({row['where']}): the paper prints {row['the paper prints']}, "
-            f"the course finds {found}: {row['verdict']}"
+            _(
+                "{claim} ({where}): the paper prints {printed}, the course finds {found}: {verdict}"
+            ).format(
+                claim=row["claim"],
+                where=row["where"],
+                printed=row["the paper prints"],
+                found=row["the course finds"] or _("nothing to compare"),
+                verdict=row["verdict"],
+            )
         )
-        note = notes[a.loc[i, "claim_id"]]
+        note = data_text(notes[a.loc[i, "claim_id"]])
         lines.append(textwrap.fill(note, width, initial_indent="    ", subsequent_indent="    "))
     return "\n".join(lines)
+
+
+def data_text(text: str) -> str:
+    """A text of data/ (a claim's note) in the language in use: its translation in the
+    catalogue (``python -m retool messages`` extracts the notes), or the text itself."""
+    return _(text.strip()) if text else text
 
 
 def _sentence_case(text: str) -> str:
@@ -330,20 +359,22 @@ def styled_claims_table(table: pd.DataFrame | None = None):
     from ..plots.ledger import VERDICT_COLOURS  # the chart's colours, one place
 
     t = claims_table() if table is None else table
+    head = {c: _(HEADERS[c]) for c in TABLE_COLUMNS}  # the headers as claims_table wrote them
+    colours = {verdict_name(v): c for v, c in VERDICT_COLOURS.items()}
 
     def verdict_cell(verdict):
-        colour = VERDICT_COLOURS.get(verdict, "#999999")
+        colour = colours.get(verdict, VERDICT_COLOURS.get(verdict, "#999999"))
         return f"border-left: 6px solid {colour}; font-weight: bold"
 
     return (
         t.style.hide(axis="index")
-        .map(verdict_cell, subset=["verdict"])
-        .set_properties(subset=["claim"], **{"text-align": "left", "max-width": "26em"})
+        .map(verdict_cell, subset=[head["verdict"]])
+        .set_properties(subset=[head["claim"]], **{"text-align": "left", "max-width": "26em"})
         .set_properties(
-            subset=["the paper prints", "the course finds"],
+            subset=[head["the paper prints"], head["the course finds"]],
             **{"text-align": "right", "white-space": "nowrap"},
         )
-        .set_properties(subset=["where", "verdict"], **{"white-space": "nowrap"})
+        .set_properties(subset=[head["where"], head["verdict"]], **{"white-space": "nowrap"})
         .set_table_styles(
             [
                 {"selector": "th", "props": "text-align: left; border-bottom: 2px solid #444"},
@@ -351,5 +382,5 @@ def styled_claims_table(table: pd.DataFrame | None = None):
                 {"selector": "tr:nth-child(even)", "props": "background: #f5f5f5"},
             ]
         )
-        .set_caption("What the course recomputes, claim by claim (verdicts as in the chart)")
+        .set_caption(_("What the course recomputes, claim by claim (verdicts as in the chart)"))
     )

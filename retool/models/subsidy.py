@@ -351,7 +351,6 @@ def describe(
         ).format(rate=f"{r:g}%", share=f"{s:g}%")
     ratio = loans / spend * 100
     message = (
-
         _(
             "{budget} a year paying {share} of the interest at {rate} (all of the interest: the "
             "loans are interest-free to firms) supports {loans} of loans a year ({per_yuan} yuan "

@@ -74,5 +74,4 @@ def audit(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-
     sys.exit(main())

@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import data, i18n, measures, rebuild, units
 from .i18n import N_, _
+from .wording import translated
 
 # The verdicts, in the order the course reports them: from the strongest evidence to none. Each
 # verdict and its meaning is a message of the catalogue (``_(verdict)`` names it in the language
@@ -230,7 +231,7 @@ def counts_sentence(path=None) -> str:
     """The ledger's counts in one sentence (the README prints it; a test compares the two)."""
     counts = verdict_counts(path)
     # TRANSLATORS: a count of claims with one verdict: '3 rebuilt'
-    parts = [_("{n} {verdict}").format(n=n, verdict=_(v)) for v, n in counts.items()]
+    parts = [_("{n} {verdict}").format(n=n, verdict=translated(v)) for v, n in counts.items()]
     return _("Of the paper's {n} quantitative statements: {counts}.").format(
         n=int(counts.sum()), counts=_(", ").join(parts)
     )
@@ -260,7 +261,7 @@ def _ordinal(n: int) -> str:
 
 def _tail(unit: str, head: str) -> str:
     rest = unit[len(head) :]
-    return _(UNIT_TAILS[rest]) if rest in UNIT_TAILS else rest
+    return translated(UNIT_TAILS[rest]) if rest in UNIT_TAILS else rest
 
 
 def _number(value: float, places: int) -> str:
@@ -304,7 +305,7 @@ def printed_text(printed: str, unit: str, comparison: str) -> str:
     if unit == "multiple" and value.startswith("1/"):  # 'about 1/10': the paper's fraction
         value = f"1/{1 / float(printed):.0f}"
     word = COMPARISON_WORDS.get(comparison, f"{comparison} ")
-    return (_(word) if word else "") + value
+    return (translated(word) if word else "") + value
 
 
 def recomputed_text(value: float, printed: str, unit: str) -> str:
@@ -327,12 +328,12 @@ def report(path=None) -> str:
         recomputed=[recomputed_text(r.recomputed, r.printed, r.unit) for r in a.itertuples()],
     )
     cols = ["claim_id", "section", "line", "printed", "recomputed", "verdict"]
-    shown["verdict"] = [_(v) for v in shown["verdict"]]
+    shown["verdict"] = [translated(v) for v in shown["verdict"]]
     legend = "\n".join(
-        _("  {verdict}: {meaning}").format(verdict=_(v), meaning=_(meaning))
+        _("  {verdict}: {meaning}").format(verdict=translated(v), meaning=translated(meaning))
         for v, meaning in VERDICTS.items()
     )
-    table = shown[cols].rename(columns={c: _(REPORT_COLUMNS[c]) for c in cols})
+    table = shown[cols].rename(columns={c: translated(REPORT_COLUMNS[c]) for c in cols})
     # Chinese characters take two columns of a terminal: pandas aligns them so when asked
     with pd.option_context("display.unicode.east_asian_width", i18n.language() == "zh"):
         text = table.to_string(index=False)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import i18n
 from .i18n import N_, _, ngettext
+from .wording import translated
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -140,7 +141,7 @@ def time_sentence(nn: str) -> str:
 def opening_line(nn: str) -> str:
     """The line of prerequisites and time, in the language in use."""
     return _("**Prerequisites:** {prerequisites}. **Time:** {time}.").format(
-        prerequisites=_(PREREQUISITES[nn]), time=time_sentence(nn)
+        prerequisites=translated(PREREQUISITES[nn]), time=time_sentence(nn)
     )
 
 

@@ -29,7 +29,8 @@ KEYWORDS = {"_": None, "gettext": None, "N_": None, "lazy": None, "ngettext": (1
 # The library's code, and the texts of data/ that readers see (a claim's note in the audit):
 # each data file names the columns to extract, by extract_csv.
 METHODS = [("**.py", "python"), ("paper_claims.csv", "retool.messages:extract_csv")]
-OPTIONS = {"paper_claims.csv": {"columns": "note", "key": "claim_id"}}
+OPTIONS = {"paper_claims.csv": {"columns": "measures_en, note", "key": "claim_id"}}
+
 # Where the sources lie, and how the catalogue names them.
 SOURCES = ((PACKAGE, "retool/"), (DATA, "data/"))
 TRANSLATIONS = tuple(lang for lang in i18n.LANGUAGES if lang != i18n.SOURCE)

@@ -12,6 +12,12 @@ from . import i18n
 from .i18n import _
 
 
+def translated(message: str) -> str:
+    """``message``, a string marked for the catalogue elsewhere (with ``N_`` where it is
+    declared), in the language in use."""
+    return i18n.gettext(message)
+
+
 def pick(en: str, zh: str) -> str:
     """``zh`` when the language in use is Chinese, else ``en`` (for names the data give in both)."""
     return zh if i18n.language() == "zh" and zh else en

@@ -63,7 +63,10 @@ PARAMS = Spec(
             "firms over the same denominator); 1980's 20.5% stays a preset with its caveat"
         ),
         options=lambda: {
-            k: f"{name} ({preset_value(k):g}%)" if claim else name
+            # TRANSLATORS: a menu's option: a baseline and its value
+            k: _("{name} ({value})").format(name=name, value=f"{preset_value(k):g}%")
+            if claim
+            else name
             for k, (name, claim) in PRESETS.items()
         },
         kind="choice",

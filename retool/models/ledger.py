@@ -12,6 +12,7 @@ import pandas as pd
 from .. import claims, data, i18n, measures, rebuild
 from ..i18n import N_, _, lazy
 from ..params import Param, Spec
+from ..wording import translated
 
 # The ledger's verdicts, strongest evidence first (:data:`retool.claims.VERDICTS` explains each).
 VERDICTS = tuple(claims.VERDICTS)
@@ -72,12 +73,14 @@ def section_name(section: str) -> str:
     s = str(section).strip()
     head = s.split(" ", 1)[0]
     title = SECTION_TITLES.get(section_code(s), "")
-    return f"{head} {_(title)}" if title and head != "内容提要" and head != "引言" else head
+    if not title or head in ("内容提要", "引言"):  # the abstract and introduction: their own names
+        return head
+    return f"{head} {translated(title)}"
 
 
 def verdict_name(verdict: str) -> str:
     """A verdict of the ledger in the language in use ('rebuilt', '独立重建')."""
-    return _(verdict) if verdict in claims.VERDICTS else str(verdict)
+    return translated(verdict) if verdict in claims.VERDICTS else str(verdict)
 
 
 def audit() -> pd.DataFrame:
@@ -284,12 +287,12 @@ HEADERS = {
 
 
 def claims_table(audited: pd.DataFrame | None = None, recomputed_only: bool = True) -> pd.DataFrame:
-    """The audit for reading: each claim in words (the ledger's ``measures_en``; in Chinese the
-    paper's own words, ``quote_cn``), where it stands, the printed value with its comparison
-    ('below 10%'), the recomputed value in the same unit and the ledger's verdict, under headers
-    in the language in use. ``recomputed_only`` keeps the claims the course recomputes."""
+    """The audit for reading: each claim in words (the ledger's ``measures_en``, in the language
+    in use: :func:`data_text`), where it stands, the printed value with its comparison ('below
+    10%'), the recomputed value in the same unit and the ledger's verdict, under headers in the
+    language in use. ``recomputed_only`` keeps the claims the course recomputes."""
     table = _claims_rows(audit() if audited is None else audited, recomputed_only)
-    return table.rename(columns={c: _(HEADERS[c]) for c in TABLE_COLUMNS})
+    return table.rename(columns={c: translated(HEADERS[c]) for c in TABLE_COLUMNS})
 
 
 def _claims_rows(a: pd.DataFrame, recomputed_only: bool = True) -> pd.DataFrame:
@@ -297,10 +300,10 @@ def _claims_rows(a: pd.DataFrame, recomputed_only: bool = True) -> pd.DataFrame:
     if recomputed_only:
         a = a[a["recomputed"].notna()]
     chinese = i18n.language() == "zh"
-    words = data.claims().set_index("claim_id")["quote_cn" if chinese else "measures_en"]
+    words = data.claims().set_index("claim_id")["measures_en"]
     rows = [
         (
-            _sentence_case(words[r.claim_id]),
+            _sentence_case(data_text(words[r.claim_id])),
             _("{section}, line {line}").format(
                 section=r.section.split(" ", 1)[0] if chinese else r.section_code, line=r.line
             ),
@@ -339,14 +342,20 @@ def trouble_report(audited: pd.DataFrame | None = None, width: int = 100) -> str
             )
         )
         note = data_text(notes[a.loc[i, "claim_id"]])
-        lines.append(textwrap.fill(note, width, initial_indent="    ", subsequent_indent="    "))
+        if i18n.language() == "zh":  # no spaces to break at: a reader's screen wraps it
+            lines.append("    " + note)
+        else:
+            lines.append(
+                textwrap.fill(note, width, initial_indent="    ", subsequent_indent="    ")
+            )
+
     return "\n".join(lines)
 
 
 def data_text(text: str) -> str:
     """A text of data/ (a claim's note) in the language in use: its translation in the
     catalogue (``python -m retool messages`` extracts the notes), or the text itself."""
-    return _(text.strip()) if text else text
+    return translated(text.strip()) if text else text
 
 
 def _sentence_case(text: str) -> str:
@@ -359,7 +368,8 @@ def styled_claims_table(table: pd.DataFrame | None = None):
     from ..plots.ledger import VERDICT_COLOURS  # the chart's colours, one place
 
     t = claims_table() if table is None else table
-    head = {c: _(HEADERS[c]) for c in TABLE_COLUMNS}  # the headers as claims_table wrote them
+    head = {c: translated(HEADERS[c]) for c in TABLE_COLUMNS}  # as claims_table wrote them
+
     colours = {verdict_name(v): c for v, c in VERDICT_COLOURS.items()}
 
     def verdict_cell(verdict):

@@ -37,6 +37,7 @@ import pandas as pd
 from .. import data, units
 from ..i18n import N_, _, lazy
 from ..params import Param, Spec, number_in_range
+from ..wording import translated
 
 # The People's Bank of China's benchmark lending rate for loans of six months to one year, set
 # on 23 December 2008 and unchanged through 2009 (until 20 October 2010). Not in data/: it is an
@@ -154,7 +155,7 @@ def check(budget, rate_pct, share_pct) -> str:
         what, amount, top = _SAYS[name]
         if x != x:  # not a (finite) number
             return _("the {name} {value} {why}").format(name=what, value=repr(value), why=why)
-        said = _(amount).format(value=f"{float(value):g}")
+        said = translated(amount).format(value=f"{float(value):g}")
         if name == "share_pct":
             return _("{value} is not between {low} and {high}").format(
                 value=said, low=f"{low:g}%", high=f"{high:g}%"

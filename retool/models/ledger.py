@@ -172,9 +172,11 @@ def describe(section: str = "all", verdict: str = "all") -> str:
             verdict=repr(verdict), verdicts=[verdict_name(v) for v in VERDICTS]
         )
     f = filter_ledger(section, verdict)
+    shown = section_name(section_of(section)) if i18n.language() == "zh" else section
     where = (
-        _("the whole paper") if section == "all" else _("section {section}").format(section=section)
+        _("the whole paper") if section == "all" else _("section {section}").format(section=shown)
     )
+
     if f.empty:
         return _("No claim of {where} has the verdict '{verdict}'.").format(
             where=where, verdict=verdict_name(verdict)

@@ -215,3 +215,23 @@ def test_the_lessons_opening_and_closing_lines_in_chinese():
     assert CJK.search(opening) and not english_words(opening.replace("Python", ""))
     assert "../exercises/02_" in closing and CJK.search(closing)
     assert lesson_template.opening_line("02").startswith("**Prerequisites:**")
+
+
+def test_the_still_draws_a_chinese_hint_only_with_a_font_that_has_its_glyphs(monkeypatch):
+    from retool import plots, still
+
+    with i18n.use("zh"):
+        monkeypatch.setattr(plots, "cjk_font", lambda look_again=False: None)
+        assert still._hint_and_font(RUN_HINT) == (str.__str__(RUN_HINT), "DejaVu Sans")
+        monkeypatch.setattr(plots, "cjk_font", lambda look_again=False: "Noto Sans CJK SC")
+        hint, font = still._hint_and_font(RUN_HINT)
+    assert CJK.search(hint) and font == "Noto Sans CJK SC"
+    assert still._hint_and_font(RUN_HINT) == (str(RUN_HINT), "DejaVu Sans")
+
+
+def test_the_lessons_ledger_table_in_chinese(chinese):
+    from retool.widgets import ledger as ledger_widget
+
+    rows = ledger_widget.table("一.2")
+    assert all(CJK.search(h) for h in rows.columns), list(rows.columns)
+    assert all(CJK.search(v) for v in rows.iloc[:, -1])

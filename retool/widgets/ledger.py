@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from .. import data, i18n
+from .. import claims, data, i18n
 from ..models import ledger
 from ..params import notes_sentence
 from ..plots import ledger as ledger_plots
 from ..still import with_still
+from ..wording import translated
 from . import show
 
 SPEC = ledger.PARAMS
@@ -31,9 +32,12 @@ def view(into=None, **settings):
 
 
 def table(section: str = "all", verdict: str = "all"):
-    """The filtered ledger's rows, as the lesson shows them."""
+    """The filtered ledger's rows, as the lesson shows them (headers and verdicts in the language
+    in use)."""
     cols = ["claim_id", "section", "line", "printed", "recomputed", "verdict"]
-    return ledger.filter_ledger(section, verdict)[cols]
+    rows = ledger.filter_ledger(section, verdict)[cols]
+    rows = rows.assign(verdict=[ledger.verdict_name(v) for v in rows["verdict"]])
+    return rows.rename(columns={c: translated(claims.REPORT_COLUMNS[c]) for c in cols})
 
 
 def explorer():

@@ -290,7 +290,9 @@ def with_unit(value: float, unit: str, places: int = 0) -> str:
     if unit == "ordinal":
         return _ordinal(whole)
     if unit == "century":
-        return _("the {n} century").format(n=_ordinal(whole))
+        # Chinese counts centuries without an ordinal: 19世纪
+        return _("the {n} century").format(n=whole if i18n.language() == "zh" else _ordinal(whole))
+
     if unit == "decade":
         return _("the {decade}s").format(decade=f"19{whole:02d}")
     if unit in ("year", "count"):

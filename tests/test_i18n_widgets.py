@@ -235,3 +235,20 @@ def test_the_lessons_ledger_table_in_chinese(chinese):
     rows = ledger_widget.table("一.2")
     assert all(CJK.search(h) for h in rows.columns), list(rows.columns)
     assert all(CJK.search(v) for v in rows.iloc[:, -1])
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "written"),
+    [
+        (19, "century", "19世纪"),
+        (80, "decade", "1980年代"),
+        (11, "ordinal", "第11"),
+        (4, "rank", "第4位"),
+        (200, "亿元 per year", "200亿元/年"),
+        (40_000, "亿元", "4万亿元"),
+    ],
+)
+def test_a_value_in_its_unit_is_written_the_chinese_way(value, unit, written):
+    with i18n.use("zh"):
+        assert claims.with_unit(value, unit) == written
+    assert not CJK.search(claims.with_unit(value, unit).replace("亿元", "").replace("万", ""))

@@ -252,3 +252,10 @@ def test_a_value_in_its_unit_is_written_the_chinese_way(value, unit, written):
     with i18n.use("zh"):
         assert claims.with_unit(value, unit) == written
     assert not CJK.search(claims.with_unit(value, unit).replace("亿元", "").replace("万", ""))
+
+
+def test_where_the_paper_disagrees_with_itself_in_chinese(chinese):
+    table = ledger.disagreements()
+    cells = [*table.columns, *table.to_numpy().ravel()]
+    assert all(CJK.search(str(c)) for c in cells), [c for c in cells if not CJK.search(str(c))]
+    assert not any(english_words(str(c)) for c in cells if "GDP" not in str(c))

@@ -214,46 +214,85 @@ def disagreements() -> pd.DataFrame:
     t1 = data.table1_wide()["renovation"]
     share_fai = rebuild.renovation_share_of_fai()
     low, high = gdp_share_growth_range()
+    v = {k: cl(k)["value"] for k in CLAIMS_COMPARED}
+    line = {k: cl(k)["paper_line"] for k in CLAIMS_COMPARED}
     rows = [
         (
-            f"one {cl('lme_share_2009')['value']}% under two denominators",
-            f"lines {cl('share_mfg_fai_2009')['paper_line']} and "
-            f"{cl('lme_share_2009')['paper_line']}",
-            f"{cl('share_mfg_fai_2009')['value']}% of manufacturing FAI (I.2); "
-            f"{cl('lme_share_2009')['value']}% ends a series that starts at "
-            f"{cl('lme_share_1980')['value']}% of all FAI (II.1)",
-            f"Table 1 renovation / society-wide FAI 2009 = {_fmt(share_fai.loc[2009])}% "
-            "(firms' renovation spending against the 1980 figure's broader renovation "
-            f"investment); the 1980 start rebuilds as {_fmt(rebuild.renovation_share_1980())}% "
-            "of all FAI",
+            _("one {value}% under two denominators").format(value=v["lme_share_2009"]),
+            _("lines {first} and {second}").format(
+                first=line["share_mfg_fai_2009"], second=line["lme_share_2009"]
+            ),
+            _(
+                "{mfg}% of manufacturing FAI (I.2); {share}% ends a series that starts at "
+                "{start}% of all FAI (II.1)"
+            ).format(
+                mfg=v["share_mfg_fai_2009"], share=v["lme_share_2009"], start=v["lme_share_1980"]
+            ),
+            _(
+                "Table 1 renovation / society-wide FAI 2009 = {share}% (firms' renovation "
+                "spending against the 1980 figure's broader renovation investment); the 1980 "
+                "start rebuilds as {start}% of all FAI"
+            ).format(share=_fmt(share_fai.loc[2009]), start=_fmt(rebuild.renovation_share_1980())),
         ),
         (
-            "2009 growth: text vs Table 1",
-            f"line {cl('growth_2009_lme')['paper_line']}; Table 1",
-            f"{cl('growth_2009_lme')['value']}% (all large and medium-sized enterprises)",
-            f"Table 1 (traditional ones only): {_fmt(yearly.loc[2009])}%; the "
-            f"{cl('share_gdp_2009')['value']}% of GDP allows {_fmt(low)}% to {_fmt(high)}%, "
-            "which contains both: the universe reading is likely, not proven",
+            _("2009 growth: text vs Table 1"),
+            _("line {line}; Table 1").format(line=line["growth_2009_lme"]),
+            _("{value}% (all large and medium-sized enterprises)").format(
+                value=v["growth_2009_lme"]
+            ),
+            _(
+                "Table 1 (traditional ones only): {growth}%; the {share}% of GDP allows {low}% "
+                "to {high}%, which contains both: the universe reading is likely, not proven"
+            ).format(
+                growth=_fmt(yearly.loc[2009]),
+                share=v["share_gdp_2009"],
+                low=_fmt(low),
+                high=_fmt(high),
+            ),
         ),
         (
-            "'about 1/10' of the USA and Western Europe",
-            f"line {cl('tenth_of_usa')['paper_line']}",
-            f"about 1/{1 / data.claim_value('tenth_of_usa'):.0f} (from "
-            f"{cl('lme_share_2009')['value']}%, {cl('us_share_1947_1978')['value']}%, "
-            f"{cl('west_europe_share_1950s')['value']}%)",
-            f"1/{1 / rebuild.fraction_of_benchmark('us_share_1947_1978'):.1f} of the USA, "
-            f"1/{1 / rebuild.fraction_of_benchmark('west_europe_share_1950s'):.1f} of W. Europe",
+            _("'about 1/10' of the USA and Western Europe"),
+            _("line {line}").format(line=line["tenth_of_usa"]),
+            _("about 1/{n} (from {china}%, {usa}%, {europe}%)").format(
+                n=f"{1 / data.claim_value('tenth_of_usa'):.0f}",
+                china=v["lme_share_2009"],
+                usa=v["us_share_1947_1978"],
+                europe=v["west_europe_share_1950s"],
+            ),
+            _("1/{usa} of the USA, 1/{europe} of W. Europe").format(
+                usa=f"{1 / rebuild.fraction_of_benchmark('us_share_1947_1978'):.1f}",
+                europe=f"{1 / rebuild.fraction_of_benchmark('west_europe_share_1950s'):.1f}",
+            ),
         ),
         (
-            "Table 1's universe vs the text's",
-            f"Table 1; lines {cl('growth_2009_lme')['paper_line']}-"
-            f"{cl('domestic_share_growth_2002_2009')['paper_line']}",
-            "the text speaks of all large and medium-sized industrial enterprises",
-            f"Table 1 covers traditional ones: 2008 renovation {_fmt(t1.loc[2008])} vs "
-            f"{_fmt(rebuild.all_lme_renovation_2008(), 1)} with high-tech firms added",
+            _("Table 1's universe vs the text's"),
+            _("Table 1; lines {first}-{last}").format(
+                first=line["growth_2009_lme"], last=line["domestic_share_growth_2002_2009"]
+            ),
+            _("the text speaks of all large and medium-sized industrial enterprises"),
+            _(
+                "Table 1 covers traditional ones: 2008 renovation {table1} vs {all_lme} with "
+                "high-tech firms added"
+            ).format(table1=_fmt(t1.loc[2008]), all_lme=_fmt(rebuild.all_lme_renovation_2008(), 1)),
         ),
     ]
-    return pd.DataFrame(rows, columns=["issue", "where", "the paper says", "the data say"])
+    columns = [translated(c) for c in DISAGREEMENT_COLUMNS]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# The claims :func:`disagreements` compares, and its columns (messages of the catalogue).
+CLAIMS_COMPARED = (
+    "lme_share_2009",
+    "share_mfg_fai_2009",
+    "lme_share_1980",
+    "growth_2009_lme",
+    "share_gdp_2009",
+    "tenth_of_usa",
+    "us_share_1947_1978",
+    "west_europe_share_1950s",
+    "domestic_share_growth_2002_2009",
+)
+DISAGREEMENT_COLUMNS = (N_("issue"), N_("where"), N_("the paper says"), N_("the data say"))
 
 
 def gdp_share_growth_range() -> tuple[float, float]:

@@ -331,6 +331,9 @@ def report(path=None) -> str:
     )
     cols = ["claim_id", "section", "line", "printed", "recomputed", "verdict"]
     shown["verdict"] = [translated(v) for v in shown["verdict"]]
+    if i18n.language() == "zh":  # '内容提要 abstract': the section's Chinese name only
+        shown["section"] = [str(s).split(" ", 1)[0] for s in shown["section"]]
+
     legend = "\n".join(
         _("  {verdict}: {meaning}").format(verdict=translated(v), meaning=translated(meaning))
         for v, meaning in VERDICTS.items()

@@ -259,3 +259,12 @@ def test_where_the_paper_disagrees_with_itself_in_chinese(chinese):
     cells = [*table.columns, *table.to_numpy().ravel()]
     assert all(CJK.search(str(c)) for c in cells), [c for c in cells if not CJK.search(str(c))]
     assert not any(english_words(str(c)) for c in cells)
+
+
+def test_the_chinese_audit_names_sections_in_chinese_only():
+    with i18n.use("zh"):
+        report = claims.report()
+    table = report.split("\n\n")[0]
+    sections = {line.split()[1] for line in table.splitlines()[1:]}
+
+    assert all(CJK.search(s) and not LATIN_WORD.search(s) for s in sections), sections

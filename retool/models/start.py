@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import data, measures, units
+from .. import data, i18n, measures, units
 from ..i18n import _, lazy
 from ..params import Param, Spec
 from ..wording import pick
@@ -23,8 +23,9 @@ PARAMS = Spec(
         "chinese_labels",
         lazy("Chinese labels (中文)"),
         "",
-        False,
+        lambda: i18n.language() == "zh",  # on in the Chinese edition
         lazy("English is the course's language; Chinese needs a CJK font"),
+
         kind="flag",
     ),
 )

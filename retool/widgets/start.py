@@ -6,8 +6,7 @@ a chart and a sentence.
 
 from __future__ import annotations
 
-from .. import plots
-from ..i18n import _
+from .. import i18n, plots
 from ..models import start as model
 from ..params import notes_sentence
 from ..plots import start as charts
@@ -28,7 +27,8 @@ def view(*args, into=None, **settings):
         plots.set_language("en")
     sentence = notes_sentence(notes) + model.describe(s["series"])
     if s["chinese_labels"] and language != "zh":
-        sentence += _(" (No Chinese font is installed, so the labels stay in English.)")
+        sentence += i18n.gettext(" (No Chinese font is installed, so the labels stay in English.)")
+
 
     return fig, sentence
 

@@ -28,8 +28,6 @@ def view(*args, into=None, **settings):
     sentence = notes_sentence(notes) + model.describe(s["series"])
     if s["chinese_labels"] and language != "zh":
         sentence += i18n.gettext(" (No Chinese font is installed, so the labels stay in English.)")
-
-
     return fig, sentence
 
 

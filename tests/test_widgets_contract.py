@@ -38,7 +38,6 @@ PNG = b"\x89PNG\r\n\x1a\n"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-
 @pytest.fixture(params=MODULES)
 def module(request):
     return importlib.import_module(f"retool.widgets.{request.param}")

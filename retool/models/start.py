@@ -25,7 +25,6 @@ PARAMS = Spec(
         "",
         lambda: i18n.language() == "zh",  # on in the Chinese edition
         lazy("English is the course's language; Chinese needs a CJK font"),
-
         kind="flag",
     ),
 )

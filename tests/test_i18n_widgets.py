@@ -268,3 +268,33 @@ def test_the_chinese_audit_names_sections_in_chinese_only():
     sections = {line.split()[1] for line in table.splitlines()[1:]}
 
     assert all(CJK.search(s) and not LATIN_WORD.search(s) for s in sections), sections
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers of a text as digits: '40,000' is 40000, a range's dash is no minus sign
+    ('2001-2004'), and a decade 'the 1980s' is also the Chinese '20世纪80年代' (20 and 80)."""
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    found = set(re.findall(r"(?<![\d.])(?<!\d[-–—])-?\d+(?:\.\d+)?", text))
+    for century, decade in re.findall(r"\b(1\d)(\d)0s\b", text):
+        found |= {str(int(century) + 1), f"{decade}0"}
+    return found
+
+
+def test_a_chinese_note_or_description_of_the_ledger_keeps_its_numbers():
+    """A translated text of data/ adds or changes no number (the English one's are checked
+    against the data by tests/test_prose_numbers.py)."""
+    catalogue = messages.read("zh")
+    changed = []
+    for entry in catalogue:
+        if entry.id and any(path.startswith("data/") for path, _ in entry.locations):
+            extra = _numbers(entry.string) - _numbers(entry.id)
+            if extra:
+                changed.append((entry.id[:60], sorted(extra)))
+    assert not changed, changed
+
+
+def test_the_number_reading_sees_a_changed_number():
+    assert _numbers("grew 43% in 1992") == {"43", "1992"}
+    assert _numbers("2009—2011年增长43%") - _numbers("grew 43% in 2009-2011") == set()
+    assert _numbers("增长34%") - _numbers("grew 43%") == {"34"}
+    assert _numbers("20世纪80年代") <= _numbers("the 1980s")

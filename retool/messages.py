@@ -25,7 +25,15 @@ from . import i18n
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE.parent / "data"
 TEMPLATE = i18n.LOCALE_DIR / f"{i18n.DOMAIN}.pot"
-KEYWORDS = {"_": None, "gettext": None, "N_": None, "lazy": None, "ngettext": (1, 2)}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "N_": None,
+    "lazy": None,
+    "ngettext": (1, 2),
+    # a message whose words mean different things in two places: (context, message)
+    "pgettext": ((1, "c"), 2),
+}
 # The library's code, and the texts of data/ that readers see (a claim's note in the audit):
 # each data file names the columns to extract, by extract_csv.
 METHODS = [("**.py", "python"), ("paper_claims.csv", "retool.messages:extract_csv")]

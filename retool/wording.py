@@ -18,6 +18,12 @@ def translated(message: str) -> str:
     return i18n.gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language in use, as meant in ``context`` (one English word can need
+    two translations: 'Years' of a range is 年份, a number of years 年数)."""
+    return i18n.catalogue(i18n.language()).upgettext(context, message)
+
+
 def pick(en: str, zh: str) -> str:
     """``zh`` when the language in use is Chinese, else ``en`` (for names the data give in both)."""
     return zh if i18n.language() == "zh" and zh else en

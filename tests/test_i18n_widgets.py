@@ -298,3 +298,12 @@ def test_the_number_reading_sees_a_changed_number():
     assert _numbers("2009—2011年增长43%") - _numbers("grew 43% in 2009-2011") == set()
     assert _numbers("增长34%") - _numbers("grew 43%") == {"34"}
     assert _numbers("20世纪80年代") <= _numbers("the 1980s")
+
+
+def test_one_english_word_can_have_two_chinese_meanings():
+    from retool.models import wear
+
+    assert wording.pgettext("a range of years", "Years") == "Years"
+    with i18n.use("zh"):
+        assert wording.pgettext("a range of years", "Years") == "年份"  # 2000-2009
+        assert wear.PARAMS["years"].description == "年数"  # how many years are simulated

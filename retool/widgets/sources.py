@@ -11,6 +11,7 @@ from ..i18n import _
 from ..models import sources as model
 from ..params import notes_sentence
 from ..plots import sources as charts
+from ..wording import pgettext
 from . import assemble
 
 SPEC = model.PARAMS
@@ -48,7 +49,7 @@ def explorer():
         value=(start.default_value(), end.default_value()),
         min=start.bounds()[0],
         max=end.bounds()[1],
-        description=_("Years"),
+        description=pgettext("a range of years", "Years"),
         continuous_update=False,
     )
 

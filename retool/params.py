@@ -17,7 +17,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .i18n import _, text
+from .i18n import _
 
 
 def _now(x):
@@ -74,7 +74,7 @@ class Param:
     def description(self) -> str:
         """The control's label in the language in use: 'Lending rate (%)'."""
         if not self.unit:
-            return text(str(self.label))
+            return str(self.label)
         return _("{label} ({unit})").format(label=self.label, unit=self.unit)
 
     def show(self, x) -> str:

@@ -57,7 +57,7 @@ def _hint_and_font(hint) -> tuple[str, str]:
     """The hint in the language in use and a font that has its glyphs: a Chinese hint needs a
     CJK font; without one the picture keeps the English hint (never boxes for glyphs)."""
     shown = str(hint)
-    if shown.isascii() or all(ord(c) < 0x2E80 for c in shown):
+    if all(ord(c) < 0x2E80 for c in shown):  # no CJK character (▶ is in DejaVu Sans)
         return shown, "DejaVu Sans"
     from .plots import cjk_font
 

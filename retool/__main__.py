@@ -1,7 +1,7 @@
 """Command line: ``python -m retool COMMAND`` (or ``retool COMMAND``).
 
 Commands:
-  audit              print the claims audit (every claim, printed vs recomputed, verdict)
+  audit [--lang zh]  print the claims audit (every claim, printed vs recomputed, verdict)
   validate           validate data/datapackage.json with frictionless and the course's checks
   rehash             record every data file's sha256 in datapackage.json (after a deliberate edit)
   make-exercises     regenerate exercises/ from solutions/
@@ -23,10 +23,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     command, rest = argv[0], argv[1:]
     if command == "audit":
-        from . import claims
+        return audit(rest)
 
-        print(claims.report())
-        return 0
     if command == "validate":
         from . import datapackage
 
@@ -59,6 +57,20 @@ def main(argv: list[str] | None = None) -> int:
         return grading.main(rest)
     print(f"unknown command {command!r}\n{__doc__}", file=sys.stderr)
     return 2
+
+
+def audit(argv: list[str]) -> int:
+    """``audit [--lang en|zh]``: the claims audit, in English or Chinese."""
+    import argparse
+
+    from . import claims, i18n
+
+    parser = argparse.ArgumentParser(prog="python -m retool audit", description=audit.__doc__)
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="the report's language")
+    args = parser.parse_args(argv)
+    with i18n.use(args.lang or i18n.language()):
+        print(claims.report())
+    return 0
 
 
 if __name__ == "__main__":

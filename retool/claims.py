@@ -17,18 +17,30 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import data, measures, rebuild, units
+from . import data, i18n, measures, rebuild, units
+from .i18n import N_, _
+from .wording import translated
 
-# The verdicts, in the order the course reports them: from the strongest evidence to none.
+# The verdicts, in the order the course reports them: from the strongest evidence to none. Each
+# verdict and its meaning is a message of the catalogue (``_(verdict)`` names it in the language
+# in use); the ledger stores the English key.
 VERDICTS = {
-    "rebuilt": "rebuilt from independent data (yearbooks, GDP, fixed-asset investment)",
-    "arithmetic": "arithmetic on the paper's own printed numbers: consistent, not a reproduction",
-    "not decisive": "consistent with the data, but a check that rival readings would pass too",
-    "read back": "restated from the paper's own table, nothing recomputed",
-    "in the text": "checkable within the text: a count, a year span or a list the paper gives",
-    "not reproducible": "the data are missing or cover another universe (the note says which)",
-    "contradicted": "the paper's own numbers or data on its own universe say otherwise",
-    "stated only": "stated without data the course could check",
+    N_("rebuilt"): N_("rebuilt from independent data (yearbooks, GDP, fixed-asset investment)"),
+    N_("arithmetic"): N_(
+        "arithmetic on the paper's own printed numbers: consistent, not a reproduction"
+    ),
+    N_("not decisive"): N_(
+        "consistent with the data, but a check that rival readings would pass too"
+    ),
+    N_("read back"): N_("restated from the paper's own table, nothing recomputed"),
+    N_("in the text"): N_(
+        "checkable within the text: a count, a year span or a list the paper gives"
+    ),
+    N_("not reproducible"): N_(
+        "the data are missing or cover another universe (the note says which)"
+    ),
+    N_("contradicted"): N_("the paper's own numbers or data on its own universe say otherwise"),
+    N_("stated only"): N_("stated without data the course could check"),
 }
 # Verdicts that say the evidence supports the print: a recomputation behind them must agree.
 SUPPORTING = ("rebuilt", "arithmetic", "not decisive", "read back", "in the text")
@@ -191,7 +203,7 @@ def audit(path=None) -> pd.DataFrame:
     """Every claim with its printed value and unit, the course's value, the verdict and any
     problem with that verdict (empty when the evidence still supports it)."""
     rows = []
-    for _, c in data.claims(path).iterrows():
+    for _row, c in data.claims(path).iterrows():
         value = float(METHODS[c["method"]].compute()) if c["method"] else math.nan
         rows.append(
             {
@@ -218,25 +230,38 @@ def verdict_counts(path=None) -> pd.Series:
 def counts_sentence(path=None) -> str:
     """The ledger's counts in one sentence (the README prints it; a test compares the two)."""
     counts = verdict_counts(path)
-    parts = [f"{n} {v}" for v, n in counts.items()]
-    return f"Of the paper's {int(counts.sum())} quantitative statements: " + ", ".join(parts) + "."
+    # TRANSLATORS: a count of claims with one verdict: '3 rebuilt'
+    parts = [_("{n} {verdict}").format(n=n, verdict=translated(v)) for v, n in counts.items()]
+    return _("Of the paper's {n} quantitative statements: {counts}.").format(
+        n=int(counts.sum()), counts=_(", ").join(parts)
+    )
 
 
 # --- values in words, for people: "below 10%", "about 1/10", "3,700亿元" -------------------------
 
 COMPARISON_WORDS = {
     "equal": "",
-    "about": "about ",
-    "above": "above ",
-    "below": "below ",
-    "before": "before ",
+    "about": N_("about "),
+    "above": N_("above "),
+    "below": N_("below "),
+    "before": N_("before "),
 }
 WHOLE_UNITS = ("year", "years", "rank", "count", "ordinal", "century", "decade")
+# What follows 亿元 or 万元 in a unit ('亿元 per year'), as a value's unit writes it.
+UNIT_TAILS = {" per year": N_(" a year"), " per worker per year": N_(" per worker a year")}
 
 
 def _ordinal(n: int) -> str:
+    """11th (in English), 第11 (in Chinese)."""
+    if i18n.language() == "zh":
+        return f"第{n}"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def _tail(unit: str, head: str) -> str:
+    rest = unit[len(head) :]
+    return translated(UNIT_TAILS[rest]) if rest in UNIT_TAILS else rest
 
 
 def _number(value: float, places: int) -> str:
@@ -251,23 +276,25 @@ def with_unit(value: float, unit: str, places: int = 0) -> str:
     if unit == "percent":
         return f"{_number(value, places)}%"
     if unit.startswith(units.YI_YUAN):
-        return units.yi(value, f",.{places}f") + unit[len(units.YI_YUAN) :].replace(" per ", " a ")
+        return units.money(value, f",.{places}f") + _tail(unit, units.YI_YUAN)
     if unit.startswith("万元"):
-        return f"{_number(value, places)}万元" + unit[2:].replace("per year", "a year")
+        return f"{_number(value, places)}万元" + _tail(unit, "万元")
     if unit == "multiple":
         if 0 < value < 1:  # a fraction as 'one in n'
             return f"1/{1 / value:,.1f}"
         return f"{_number(value, places)}×"
     if unit == "years":
-        return f"{_number(value, places)} years"
+        return _("{n} years").format(n=_number(value, places))
     if unit == "rank":
-        return f"rank {_number(value, places)}"
+        return _("rank {n}").format(n=_number(value, places))
     if unit == "ordinal":
         return _ordinal(whole)
     if unit == "century":
-        return f"the {_ordinal(whole)} century"
+        # Chinese counts centuries without an ordinal: 19世纪
+        return _("the {n} century").format(n=whole if i18n.language() == "zh" else _ordinal(whole))
+
     if unit == "decade":
-        return f"the 19{whole:02d}s"
+        return _("the {decade}s").format(decade=f"19{whole:02d}")
     if unit in ("year", "count"):
         return _number(value, places).replace(",", "") if unit == "year" else _number(value, places)
     return f"{_number(value, places)} {unit}".strip()
@@ -279,7 +306,8 @@ def printed_text(printed: str, unit: str, comparison: str) -> str:
     value = with_unit(float(printed), unit, places)
     if unit == "multiple" and value.startswith("1/"):  # 'about 1/10': the paper's fraction
         value = f"1/{1 / float(printed):.0f}"
-    return COMPARISON_WORDS.get(comparison, f"{comparison} ") + value
+    word = COMPARISON_WORDS.get(comparison, f"{comparison} ")
+    return (translated(word) if word else "") + value
 
 
 def recomputed_text(value: float, printed: str, unit: str) -> str:
@@ -302,15 +330,37 @@ def report(path=None) -> str:
         recomputed=[recomputed_text(r.recomputed, r.printed, r.unit) for r in a.itertuples()],
     )
     cols = ["claim_id", "section", "line", "printed", "recomputed", "verdict"]
-    legend = "\n".join(f"  {v}: {meaning}" for v, meaning in VERDICTS.items())
-    text = shown[cols].to_string(index=False) + f"\n\nVerdicts:\n{legend}\n\n{len(a)} claims. "
+    shown["verdict"] = [translated(v) for v in shown["verdict"]]
+    if i18n.language() == "zh":  # '内容提要 abstract': the section's Chinese name only
+        shown["section"] = [str(s).split(" ", 1)[0] for s in shown["section"]]
+
+    legend = "\n".join(
+        _("  {verdict}: {meaning}").format(verdict=translated(v), meaning=translated(meaning))
+        for v, meaning in VERDICTS.items()
+    )
+    table = shown[cols].rename(columns={c: translated(REPORT_COLUMNS[c]) for c in cols})
+    # Chinese characters take two columns of a terminal: pandas aligns them so when asked
+    with pd.option_context("display.unicode.east_asian_width", i18n.language() == "zh"):
+        text = table.to_string(index=False)
+    text += _("\n\nVerdicts:\n{legend}\n\n{n} claims. ").format(legend=legend, n=len(a))
     text += counts_sentence(path)
     bad = a[a["problem"] != ""]
     if not bad.empty:
-        text += "\n\nVerdicts the evidence no longer supports:\n" + "\n".join(
+        text += _("\n\nVerdicts the evidence no longer supports:\n") + "\n".join(
             f"  {r.claim_id}: {r.problem}" for r in bad.itertuples()
         )
     return text
+
+
+# The report's column headers (the audit's column names in English).
+REPORT_COLUMNS = {
+    "claim_id": N_("claim_id"),
+    "section": N_("section"),
+    "line": N_("line"),
+    "printed": N_("printed"),
+    "recomputed": N_("recomputed"),
+    "verdict": N_("verdict"),
+}
 
 
 # --- every numeral of the text has a ledger row or a recorded reason to skip it ----------------

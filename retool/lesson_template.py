@@ -18,24 +18,31 @@ import math
 import re
 from pathlib import Path
 
+from . import i18n
+from .i18n import N_, _, ngettext
+from .wording import translated
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # The course's order: lesson 10 tests the recommendations before lesson 09's capstone draws on
 # everything (the teaching guide's ten-week plan).
 ORDER = ("00", "01", "02", "03", "04", "05", "06", "07", "08", "10", "09")
 
+# Messages of the catalogue (the opening line gives them in the language in use).
 PREREQUISITES = {
-    "00": "none beyond basic Python (variables, calling a function); no economics is assumed",
-    "01": "lesson 00 (how the course, its data and its checks work)",
-    "02": "lesson 01 (Table 1 and growth rates)",
-    "03": "lessons 00 and 01 (Table 1; the groups of firms a number covers)",
-    "04": "lesson 01 (growth and compound annual growth)",
-    "05": "lesson 01 (growth and compound annual growth)",
-    "06": "lessons 01 and 02 (Table 1's slowdown; renovation over investment)",
-    "07": "lessons 01 and 03 (Table 1; foreign technology and its assimilation)",
-    "08": "lessons 01 and 02 (Table 1; renovation against total investment)",
-    "10": "lesson 08 (the interest-subsidy arithmetic)",
-    "09": "lessons 00, 01, 02, 03, 04, 05, 06, 07, 08 and 10: the capstone draws on all of them",
+    "00": N_("none beyond basic Python (variables, calling a function); no economics is assumed"),
+    "01": N_("lesson 00 (how the course, its data and its checks work)"),
+    "02": N_("lesson 01 (Table 1 and growth rates)"),
+    "03": N_("lessons 00 and 01 (Table 1; the groups of firms a number covers)"),
+    "04": N_("lesson 01 (growth and compound annual growth)"),
+    "05": N_("lesson 01 (growth and compound annual growth)"),
+    "06": N_("lessons 01 and 02 (Table 1's slowdown; renovation over investment)"),
+    "07": N_("lessons 01 and 03 (Table 1; foreign technology and its assimilation)"),
+    "08": N_("lessons 01 and 02 (Table 1; renovation against total investment)"),
+    "10": N_("lesson 08 (the interest-subsidy arithmetic)"),
+    "09": N_(
+        "lessons 00, 01, 02, 03, 04, 05, 06, 07, 08 and 10: the capstone draws on all of them"
+    ),
 }
 
 # minutes, the course's assumptions (why: each comment)
@@ -64,9 +71,14 @@ def _source(cell: dict) -> str:
 
 
 def title(nn: str) -> str:
-    """'02 · Investment intensity' (the lesson's heading up to a colon)."""
-    first = _source(_cells(lesson_files()[nn])[0]).split("\n", 1)[0]
-    return first.lstrip("# ").split(":", 1)[0].strip()
+    """'02 · Investment intensity' (the lesson's heading up to a colon; in Chinese, the Chinese
+    edition's heading when it exists)."""
+    path = lesson_files()[nn]
+    edition = ROOT / i18n.EDITION_FOLDER / "lessons" / path.name
+    if i18n.language() == "zh" and edition.exists():
+        path = edition
+    first = _source(_cells(path)[0]).split("\n", 1)[0]
+    return re.split("[:：]", first.lstrip("# "), maxsplit=1)[0].strip()
 
 
 def _exercise_module(nn: str):
@@ -111,32 +123,47 @@ def _five(minutes: float) -> int:
 
 def _hours(minutes: float) -> str:
     hours = math.ceil(minutes / 15) / 4  # to the quarter hour above
-    return f"{hours:g} hour" + ("" if hours == 1 else "s")
+    return ngettext("{n} hour", "{n} hours", 1 if hours == 1 else 2).format(n=f"{hours:g}")
 
 
 def time_sentence(nn: str) -> str:
     lesson, exercises = lesson_minutes(nn), exercise_minutes(nn)
-    return (
-        f"about {_five(lesson)} minutes for the lesson and about {_five(exercises)} minutes for "
-        f"the exercises (about {_hours(_five(lesson) + _five(exercises))} in all)"
+    return _(
+        "about {lesson} minutes for the lesson and about {exercises} minutes for the exercises "
+        "(about {hours} in all)"
+    ).format(
+        lesson=_five(lesson),
+        exercises=_five(exercises),
+        hours=_hours(_five(lesson) + _five(exercises)),
     )
 
 
 def opening_line(nn: str) -> str:
-    return f"**Prerequisites:** {PREREQUISITES[nn]}. **Time:** {time_sentence(nn)}."
+    """The line of prerequisites and time, in the language in use."""
+    return _("**Prerequisites:** {prerequisites}. **Time:** {time}.").format(
+        prerequisites=translated(PREREQUISITES[nn]), time=time_sentence(nn)
+    )
 
 
 def next_line(nn: str) -> str:
+    """The lesson's last line, in the language in use (the links are the same in both editions:
+    the Chinese edition keeps the English one's file names)."""
     name = lesson_files()[nn].name
-    exercises = f"../exercises/{name.replace('.ipynb', '_exercises.ipynb')}"
-    solutions = f"../solutions/{name.replace('.ipynb', '_solutions.ipynb')}"
-    line = f"**Next:** [the exercises]({exercises}) "
-    line += f"(worked answers in [the solutions]({solutions}))"
+    fields = {
+        "exercises": f"../exercises/{name.replace('.ipynb', '_exercises.ipynb')}",
+        "solutions": f"../solutions/{name.replace('.ipynb', '_solutions.ipynb')}",
+    }
     k = ORDER.index(nn)
     if k + 1 < len(ORDER):
         following = ORDER[k + 1]
-        return f"{line}, then [{title(following)}]({lesson_files()[following].name})."
-    return f"{line}; they end with the capstone referee report. This is the course's last lesson."
+        return _(
+            "**Next:** [the exercises]({exercises}) (worked answers in [the solutions]"
+            "({solutions})), then [{title}]({lesson})."
+        ).format(**fields, title=title(following), lesson=lesson_files()[following].name)
+    return _(
+        "**Next:** [the exercises]({exercises}) (worked answers in [the solutions]({solutions}));"
+        " they end with the capstone referee report. This is the course's last lesson."
+    ).format(**fields)
 
 
 def problems(nn: str) -> list[str]:

@@ -11,6 +11,7 @@ when the template is stale or a message has no (or a broken) translation.
 from __future__ import annotations
 
 import argparse
+import csv
 import io
 import re
 from pathlib import Path
@@ -22,23 +23,59 @@ from babel.messages.pofile import read_po, write_po
 from . import i18n
 
 PACKAGE = Path(__file__).resolve().parent
+DATA = PACKAGE.parent / "data"
 TEMPLATE = i18n.LOCALE_DIR / f"{i18n.DOMAIN}.pot"
-KEYWORDS = {"_": None, "gettext": None, "N_": None, "lazy": None, "ngettext": (1, 2)}
-METHODS = [("**.py", "python")]
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "N_": None,
+    "lazy": None,
+    "ngettext": (1, 2),
+    # a message whose words mean different things in two places: (context, message)
+    "pgettext": ((1, "c"), 2),
+}
+# The library's code, and the texts of data/ that readers see (a claim's note in the audit):
+# each data file names the columns to extract, by extract_csv.
+METHODS = [("**.py", "python"), ("paper_claims.csv", "retool.messages:extract_csv")]
+OPTIONS = {"paper_claims.csv": {"columns": "measures_en, note", "key": "claim_id"}}
+
+# Where the sources lie, and how the catalogue names them.
+SOURCES = ((PACKAGE, "retool/"), (DATA, "data/"))
 TRANSLATIONS = tuple(lang for lang in i18n.LANGUAGES if lang != i18n.SOURCE)
 FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[!:][^{}]*)?\}")
 
 
 def extract() -> Catalog:
-    """Every marked message of the library, with where it stands."""
+    """Every marked message of the library and every shown text of data/, with where it
+    stands."""
     catalog = Catalog(project="retool", domain=i18n.DOMAIN, charset="utf-8", fuzzy=False)
-    found = extract_from_dir(
-        str(PACKAGE), METHODS, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
-    )
-    for filename, lineno, message, comments, context in found:
-        where = ("retool/" + filename.replace("\\", "/"), lineno)
-        catalog.add(message, None, [where], auto_comments=comments, context=context)
+    for root, prefix in SOURCES:
+        found = extract_from_dir(
+            str(root),
+            METHODS,
+            options_map=OPTIONS,
+            keywords=KEYWORDS,
+            comment_tags=("TRANSLATORS:",),
+        )
+        for filename, lineno, message, comments, context in found:
+            where = (prefix + filename.replace("\\", "/"), lineno)
+            catalog.add(message, None, [where], auto_comments=comments, context=context)
     return catalog
+
+
+def extract_csv(fileobj, keywords, comment_tags, options):
+    """A Babel extractor for a CSV file of data/: every non-empty cell of the columns named in
+    ``options["columns"]`` (comma-separated) is a message, commented with the row's
+    ``options["key"]`` column."""
+    columns = [c.strip() for c in options.get("columns", "").split(",") if c.strip()]
+    key = options.get("key")
+    text = io.TextIOWrapper(fileobj, encoding=options.get("encoding", "utf-8"), newline="")
+    for row_number, row in enumerate(csv.DictReader(text), start=2):
+        for column in columns:
+            value = (row.get(column) or "").strip()
+            if value:
+                where = f"{column} of {row[key]}" if key else column
+                yield row_number, None, value, [where]
 
 
 def _text(catalog: Catalog) -> bytes:

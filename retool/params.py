@@ -1,6 +1,7 @@
 """One declaration per assumption a reader can vary.
 
-A :class:`Param` says what a setting is (label in English and Chinese, unit), what it may be
+A :class:`Param` says what a setting is (label and unit: messages of the catalogue, shown in the
+language in use, see :mod:`retool.i18n`), what it may be
 (range and step, or options) and why its default is what it is. From it come, and only from it:
 the widget's control (:meth:`Param.control`), the reading of a typed-in or computed value with a
 note when it has to be changed (:meth:`Param.read`), the models' validation
@@ -16,6 +17,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .i18n import _
+
 
 def _now(x):
     return x() if callable(x) else x
@@ -27,14 +30,14 @@ def number_in_range(value, low=None, high=None, integer: bool = False) -> tuple[
     try:
         x = float(value)
     except (TypeError, ValueError, OverflowError):
-        return math.nan, "is not a number"
+        return math.nan, _("is not a number")
     if isinstance(value, bool) or not math.isfinite(x):
-        return math.nan, "is not a finite number"
+        return math.nan, _("is not a finite number")
     if integer and x != int(x):
-        return math.nan, "is not a whole number"
+        return math.nan, _("is not a whole number")
     if (low is not None and x < low) or (high is not None and x > high):
         near = min(max(x, -math.inf if low is None else low), math.inf if high is None else high)
-        return (int(near) if integer else near), "lies outside its range"
+        return (int(near) if integer else near), _("lies outside its range")
     return (int(x) if integer else x), ""
 
 
@@ -43,11 +46,10 @@ class Param:
     """One assumption: what it is, what it may be, its default and why."""
 
     name: str
-    label: str
-    label_zh: str
-    unit: str
+    label: str  # a message (i18n.lazy): str() gives it in the language in use
+    unit: str  # a message too ('% a year'), or ''
     default: object  # the value, or a function of no arguments returning it
-    why: str
+    why: str  # a message: why the default is what it is
     low: object = None  # a number, or a function returning it (a bound read from data/)
     high: object = None
     step: float | None = None
@@ -70,7 +72,10 @@ class Param:
 
     @property
     def description(self) -> str:
-        return f"{self.label} ({self.unit})" if self.unit else self.label
+        """The control's label in the language in use: 'Lending rate (%)'."""
+        if not self.unit:
+            return str(self.label)
+        return _("{label} ({unit})").format(label=self.label, unit=self.unit)
 
     def show(self, x) -> str:
         """A value as a note writes it: 20.5%, 2005, 5.0% (a share shown as a percentage)."""
@@ -82,7 +87,8 @@ class Param:
     @property
     def name_in_text(self) -> str:
         """The label inside a sentence: 'the base year', 'the growth rate of China'."""
-        return "the " + self.label[0].lower() + self.label[1:]
+        label = str(self.label)
+        return _("the {label}").format(label=label[:1].lower() + label[1:])
 
     # --- reading, validating ----------------------------------------------------------------
 
@@ -95,9 +101,8 @@ class Param:
             if value in opts:
                 return value, ""
             default = self.default_value()
-            return (
-                default,
-                f"{value!r} is not an option of {self.name_in_text}, so {opts[default]} is used",
+            return default, _("{value} is not an option of {name}, so {option} is used").format(
+                value=repr(value), name=self.name_in_text, option=opts[default]
             )
         if self.kind == "choices":
             return self._several(value)
@@ -107,13 +112,23 @@ class Param:
             return x, ""
         if math.isnan(x):
             default = self.default_value()
-            return default, (
-                f"{self.name_in_text} {value!r} {why}; it must be a number from {self.show(low)} "
-                f"to {self.show(high)}, so {self.show(default)} is used"
+            return default, _(
+                "{name} {value} {why}; it must be a number from {low} to {high}, so {default} "
+                "is used"
+            ).format(
+                name=self.name_in_text,
+                value=repr(value),
+                why=why,
+                low=self.show(low),
+                high=self.show(high),
+                default=self.show(default),
             )
-        return x, (
-            f"{self.name_in_text} must lie between {self.show(low)} and "
-            f"{self.show(high)}, so {self.show(float(value))} is read as {self.show(x)}"
+        return x, _("{name} must lie between {low} and {high}, so {value} is read as {x}").format(
+            name=self.name_in_text,
+            low=self.show(low),
+            high=self.show(high),
+            value=self.show(float(value)),
+            x=self.show(x),
         )
 
     def _several(self, value) -> tuple[tuple, str]:
@@ -122,11 +137,16 @@ class Param:
         try:
             items = tuple(items)
         except TypeError:
-            return tuple(self.default_value()), f"{value!r} is not a list, so the default is used"
+            return tuple(self.default_value()), _(
+                "{value} is not a list, so the default is used"
+            ).format(value=repr(value))
         unknown = [str(v) for v in items if v not in opts]
         kept = tuple(k for k in opts if k in items)
-        names = ", ".join(unknown)
-        return kept, (f"{self.label} ignores {names}: not one of its options" if unknown else "")
+        if not unknown:
+            return kept, ""
+        return kept, _("{label} ignores {names}: not one of its options").format(
+            label=self.label, names=_(", ").join(unknown)
+        )
 
     def read(self, value, notes: list[str]):
         """The usable value; a note is appended to ``notes`` when ``value`` had to be changed."""
@@ -141,10 +161,18 @@ class Param:
         if note:
             if self.kind in ("number", "integer"):
                 low, high = self.bounds()
-                whole = "whole " if self.kind == "integer" else ""
+                message = (
+                    _("{name} must be a whole number between {low} and {high}, not {value}")
+                    if self.kind == "integer"
+                    else _("{name} must be a number between {low} and {high}, not {value}")
+                )
                 raise ValueError(
-                    f"{self.name_in_text} must be a {whole}number between "
-                    f"{self.show(low)} and {self.show(high)}, not {value!r}"
+                    message.format(
+                        name=self.name_in_text,
+                        low=self.show(low),
+                        high=self.show(high),
+                        value=repr(value),
+                    )
                 )
             raise ValueError(note)
         return x
@@ -184,7 +212,7 @@ class Param:
         if self.kind == "flag":
             return w.Checkbox(indent=False, **common)
         if self.kind == "choice":
-            options = [(label, key) for key, label in self.choices().items()]
+            options = [(str(label), key) for key, label in self.choices().items()]
             return w.Dropdown(options=options, **common)
         if self.kind == "choices":
             from .widgets import choices_control
@@ -203,13 +231,12 @@ class Param:
         )
 
 
-def year(name: str, label: str, label_zh: str, years, last: bool, why: str) -> Param:
+def year(name: str, label: str, years, last: bool, why: str) -> Param:
     """A year among ``years()`` (a function: the years are read from data/), by default the
     first or the ``last`` of them."""
     return Param(
         name,
         label,
-        label_zh,
         "",
         lambda: years()[-1 if last else 0],
         why,
@@ -254,5 +281,9 @@ class Spec(Mapping):
 
 def notes_sentence(notes: list[str]) -> str:
     """The notes on changed settings as the start of a sentence ("" when there are none)."""
-    text = "; ".join(notes)
-    return text[0].upper() + text[1:] + ". " if text else ""
+    if not notes:
+        return ""
+    # TRANSLATORS: the separator between two notes of one sentence
+    joined = _("; ").join(str(n) for n in notes)
+    # TRANSLATORS: notes on changed settings, as the first sentence before the widget's own
+    return _("{notes}. ").format(notes=joined[0].upper() + joined[1:])

@@ -15,8 +15,11 @@ import html
 import io
 import types
 
-RUN_HINT = "▶ Run this cell to use the controls: the picture shows the default settings."
-QUIZ_HINT = "▶ Run this cell to answer the quiz."
+from .i18n import lazy
+
+# Messages of the catalogue: str() gives them in the language in use.
+RUN_HINT = lazy("▶ Run this cell to use the controls: the picture shows the default settings.")
+QUIZ_HINT = lazy("▶ Run this cell to answer the quiz.")
 HINT_PT = 11  # above the house style's smallest text (9 pt), so a projector shows it too
 HINT_COLOUR = (51, 51, 51)
 BAND_LINES = 2.2  # the band above the chart, in lines of the hint's text
@@ -31,12 +34,13 @@ def still_png(figure, hint: str = RUN_HINT) -> bytes:
     from matplotlib import font_manager
     from PIL import Image, ImageDraw, ImageFont
 
+    hint, family = _hint_and_font(hint)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=figure.dpi)
     buffer.seek(0)
     chart = Image.open(buffer).convert("RGB")
     size = round(HINT_PT * figure.dpi / 72)
-    props = font_manager.FontProperties(family="DejaVu Sans", style="italic")
+    props = font_manager.FontProperties(family=family, style="italic")
     font = ImageFont.truetype(font_manager.findfont(props), size)
     band = round(size * BAND_LINES)
     still = Image.new("RGB", (chart.width, chart.height + band), "white")
@@ -49,6 +53,18 @@ def still_png(figure, hint: str = RUN_HINT) -> bytes:
     return out.getvalue()
 
 
+def _hint_and_font(hint) -> tuple[str, str]:
+    """The hint in the language in use and a font that has its glyphs: a Chinese hint needs a
+    CJK font; without one the picture keeps the English hint (never boxes for glyphs)."""
+    shown = str(hint)
+    if all(ord(c) < 0x2E80 for c in shown):  # no CJK character (▶ is in DejaVu Sans)
+        return shown, "DejaVu Sans"
+    from .plots import cjk_font
+
+    font = cjk_font()
+    return (shown, font) if font else (str.__str__(hint), "DejaVu Sans")
+
+
 def with_still(box, figure_of=None, text_html: str | None = None, hint: str = RUN_HINT):
     """Give ``box`` (the widget a lesson displays) a still in its display: the PNG of the figure
     ``figure_of()`` returns, or ``text_html`` for a widget without a chart. Returns ``box``."""
@@ -56,11 +72,12 @@ def with_still(box, figure_of=None, text_html: str | None = None, hint: str = RU
 
     def _repr_mimebundle_(self, **kwargs):
         data = dict(plain(**kwargs))
-        data["text/plain"] = hint
+        data["text/plain"] = str(hint)
         if figure_of is not None:
             data["image/png"] = base64.b64encode(still_png(figure_of(), hint)).decode("ascii")
         if text_html is not None:
-            data["text/html"] = f"<p><i>{html.escape(hint)}</i></p>\n{text_html}"
+            data["text/html"] = f"<p><i>{html.escape(str(hint))}</i></p>\n{text_html}"
+
         return data
 
     box._repr_mimebundle_ = types.MethodType(_repr_mimebundle_, box)

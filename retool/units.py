@@ -29,6 +29,29 @@ def yi(value: float, fmt: str = ",.0f") -> str:
     return f"{value:{fmt}}{YI_YUAN}"
 
 
+WAN_YI_YUAN = "万亿元"  # 10^4 亿元 = 10^12 yuan: how Chinese writes sums of that size
+
+
+def number(value: float, fmt: str = ",.0f") -> str:
+    """A number in a sentence: with thousands separators in English, without them in Chinese."""
+    from . import i18n
+
+    return format(value, fmt if i18n.language() != "zh" else fmt.replace(",", ""))
+
+
+def money(value: float, fmt: str = ",.0f") -> str:
+    """A sum of 亿元 in a sentence, in the language in use: in English as :func:`yi` writes it
+    ('134,043亿元'); in Chinese without thousands separators ('3766亿元'), and in 万亿元 from one
+    万亿元 up ('13.4万亿元'), as Chinese writing counts such sums."""
+    from . import i18n
+
+    if i18n.language() != "zh":
+        return yi(value, fmt)
+    if abs(value) >= 10_000:
+        return f"{value / 10_000:,.2f}".replace(",", "").rstrip("0").rstrip(".") + WAN_YI_YUAN
+    return yi(value, fmt.replace(",", ""))
+
+
 def in_english(text: str) -> str:
     """``text`` with 亿元 in English, for a chart drawn without a CJK font: the defined form
     becomes '100 million yuan', and a number of 亿元 'N × 100 million yuan'."""

@@ -15,6 +15,7 @@ import importlib
 import io
 import math
 import pkgutil
+import re
 import subprocess
 import sys
 import warnings
@@ -26,7 +27,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 import retool.widgets
-from retool import plots
+from retool import i18n, plots
 from retool.params import Param, Spec
 
 MODULES = sorted(m.name for m in pkgutil.iter_modules(retool.widgets.__path__))
@@ -34,6 +35,7 @@ if not MODULES:  # pragma: no cover - only before the first widget exists
     MODULES = [pytest.param(None, marks=pytest.mark.skip(reason="no retool/widgets/*.py yet"))]
 
 PNG = b"\x89PNG\r\n\x1a\n"
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(params=MODULES)
@@ -106,7 +108,10 @@ def test_module_has_the_contract(module):
     assert isinstance(module.SPEC, Spec) and len(module.SPEC)
     for name, p in module.SPEC.items():
         assert isinstance(p, Param) and p.name == name
-        assert p.label.strip() and p.label_zh.strip(), f"{name}: a label in English and Chinese"
+        assert str(p.label).strip(), f"{name}: a label"
+        with i18n.use("zh"):
+            assert CJK.search(p.description), f"{name}: no Chinese label ({p.description!r})"
+
         assert p.why.strip(), f"{name}: say why the default is what it is"
         assert p.problem(p.default_value())[1] == "", f"{name}: the default is not valid"
         if p.kind in ("number", "integer"):

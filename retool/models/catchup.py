@@ -13,7 +13,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from .. import data, measures
+from .. import data, i18n, measures
+from ..i18n import lazy
 from ..params import Param, Spec
 
 CHINA = "CHN"
@@ -24,9 +25,8 @@ HORIZON = 200  # years; beyond this the course says "never"
 def _growth(who: str, default, why: str, probe) -> Param:
     return Param(
         f"{who}_growth_pct",
-        "growth rate of China" if who == "china" else "leader's growth rate",
-        "中国增长率" if who == "china" else "领先国增长率",
-        "% a year",
+        lazy("growth rate of China") if who == "china" else lazy("leader's growth rate"),
+        lazy("% a year"),
         default,
         why,
         # a range wide enough for any plausible projection, narrow enough to drag precisely
@@ -46,17 +46,20 @@ def _followers() -> list[str]:
 PARAMS = Spec(
     Param(
         "countries",
-        "Other countries shown",
-        "显示的其他国家",
+        lazy("Other countries shown"),
         "",
         lambda: tuple(_followers()),
-        "Table 2 prints the ten leading countries of 2008; the leader, whom China catches up "
-        "with, is always drawn, so it is not offered",
-        options=lambda: {c: names()[c] for c in _followers()},
+        lazy(
+            "Table 2 prints the ten leading countries of 2008; the leader, whom China catches up "
+            "with, is always drawn, so it is not offered"
+        ),
+        options=lambda: {c: names(in_use())[c] for c in _followers()},
         kind="choices",
     ),
-    _growth("china", lambda: cagr(CHINA), "China's own 2000-2008 growth rate (Table 2)", 15.0),
-    _growth("leader", lambda: cagr(leader()), "the leader's 2000-2008 growth rate", -5.0),
+    _growth(
+        "china", lambda: cagr(CHINA), lazy("China's own 2000-2008 growth rate (Table 2)"), 15.0
+    ),
+    _growth("leader", lambda: cagr(leader()), lazy("the leader's 2000-2008 growth rate"), -5.0),
 )
 
 
@@ -70,6 +73,12 @@ def names(lang: str = "en") -> dict:
     """Country names by ISO3 code ('en' or 'cn')."""
     t = data.table2().drop_duplicates("country_iso3").set_index("country_iso3")
     return t["country_cn" if lang == "cn" else "country_en"].to_dict()
+
+
+def in_use() -> str:
+    """The language of country names for the language in use: 'cn' (Table 2's Chinese names)
+    or 'en'."""
+    return "cn" if i18n.language() == "zh" else "en"
 
 
 def top10() -> list:

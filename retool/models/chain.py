@@ -24,7 +24,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .. import i18n
+from ..i18n import _, lazy
 from ..params import Param, Spec, number_in_range
+from ..wording import pick
 
 # Stage key -> (Chinese, English), in the order of the chain.
 STAGES = {
@@ -40,23 +43,23 @@ STAGES = {
 PARAMS = Spec(
     Param(
         "stages",
-        "The firm's stages",
-        "企业所在环节",
+        lazy("The firm's stages"),
         "",
         # an original-equipment manufacturer that assembles for others (二.4: 仅仅为跨国公司做代工)
         ("assembly",),
-        "the paper's Chinese firm assembles for multinationals (二.4)",
-        options={key: en for key, (_, en) in STAGES.items()},
+        lazy("the paper's Chinese firm assembles for multinationals (二.4)"),
+        options=lambda: {key: pick(en, zh) for key, (zh, en) in STAGES.items()},
         kind="choices",
     ),
     Param(
         "depth",
-        "Depth of the smile (ends ÷ assembly)",
-        "微笑曲线深度",
+        lazy("Depth of the smile (ends ÷ assembly)"),
         "",
         3.0,
-        "an assumption for illustration (no number in the paper): the two ends together add "
-        "several times what assembly adds, as 获取比物质产品生产多得多的利润 suggests",
+        lazy(
+            "an assumption for illustration (no number in the paper): the two ends together add "
+            "several times what assembly adds, as 获取比物质产品生产多得多的利润 suggests"
+        ),
         low=0.0,
         high=6.0,
         step=0.25,
@@ -80,10 +83,14 @@ def check_depth(depth) -> str:
     if not why:
         return ""
     if d != d:  # not a (finite) number
-        return f"the depth {depth!r} {why}"
+        return _("the depth {value} {why}").format(value=repr(depth), why=why)
     if float(depth) < 0:
-        return f"a depth of {float(depth):g} would make the ends of the chain add negative value"
-    return f"a depth of {float(depth):g} lies beyond the course's range (up to {d:g})"
+        return _("a depth of {value} would make the ends of the chain add negative value").format(
+            value=f"{float(depth):g}"
+        )
+    return _("a depth of {value} lies beyond the course's range (up to {high})").format(
+        value=f"{float(depth):g}", high=f"{d:g}"
+    )
 
 
 def value_added(depth: float = DEFAULT_DEPTH) -> pd.Series:
@@ -151,25 +158,37 @@ def describe(stages: Iterable[str] = DEFAULT_FIRM, depth: float = DEFAULT_DEPTH)
     """One sentence: what share of the value the firm captures, against a flat chain."""
     problem = check_depth(depth)
     if problem:
-        return f"No result: {problem}; choose a depth of 0 or more (1 = a flat chain)."
+        return _("No result: {problem}; choose a depth of 0 or more (1 = a flat chain).").format(
+            problem=problem
+        )
     keys = clean_stages(stages)
     if not keys:
-        return "The firm does no stage of the chain, so it captures none of the value added."
+        return _("The firm does no stage of the chain, so it captures none of the value added.")
     share = captured_pct(keys, depth)
     flat = flat_share_pct(keys)
-    who = stage_names(keys)
+    who = stage_names(keys, i18n.language())
     n = len(keys)
-    doing = f"{n} of the {len(STAGES)} stages ({who})"
     if n == len(STAGES):
-        return f"A firm doing all {n} stages captures the whole chain's value added (100%)."
+        return _(
+            "A firm doing all {n} stages captures the whole chain's value added (100%)."
+        ).format(n=n)
+    fields = {"n": n, "total": len(STAGES), "stages": who, "share": f"{share:.1f}%"}
     if math.isclose(share, flat, abs_tol=0.05):
-        return (
-            f"A firm doing {doing} captures {share:.1f}% of the value added, the same as on a "
-            f"flat chain: with this shape its stages add the average."
+        return _(
+            "A firm doing {n} of the {total} stages ({stages}) captures {share} of the value "
+            "added, the same as on a flat chain: with this shape its stages add the average."
+        ).format(**fields)
+    more = (
+        _(
+            "A firm doing {n} of the {total} stages ({stages}) captures {share} of the value "
+            "added, more than the {flat} it would get if every stage added the same (ends add "
+            "{depth}× as much as assembly)."
         )
-    more = "more" if share > flat else "less"
-    return (
-        f"A firm doing {doing} captures {share:.1f}% of the value added, {more} than the "
-        f"{flat:.1f}% it would get if every stage added the same "
-        f"(ends add {float(depth):g}× as much as assembly)."
+        if share > flat
+        else _(
+            "A firm doing {n} of the {total} stages ({stages}) captures {share} of the value "
+            "added, less than the {flat} it would get if every stage added the same (ends add "
+            "{depth}× as much as assembly)."
+        )
     )
+    return more.format(**fields, flat=f"{flat:.1f}%", depth=f"{float(depth):g}")

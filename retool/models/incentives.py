@@ -57,6 +57,7 @@ import math
 
 import pandas as pd
 
+from ..i18n import _, lazy
 from ..params import Param, Spec, number_in_range
 
 # Parameters fixed in the lesson, with the reason for each value.
@@ -87,26 +88,22 @@ SETTING_LABELS = {
 
 # The controls' labels, in plain words (the symbols m, s and p are the lesson's equations').
 SHORT_LABELS = {
-    "market_power": "market power",
-    "share": "decision maker's share of the profit",
-    "p_sunk": "hold-up risk (chance the investment is lost)",
+    "market_power": lazy("market power"),
+    "share": lazy("decision maker's share of the profit"),
+    "p_sunk": lazy("hold-up risk (chance the investment is lost)"),
 }
-SETTING_LABELS_ZH = {
-    "market_power": "市场势力",
-    "share": "决策者所得份额",
-    "p_sunk": "被侵占（敲竹杠）风险",
-}
+FIRM_NAMES = {"soe": lazy("State-owned enterprise"), "private": lazy("Private firm")}
 WHY = {
-    "soe": "an SOE earns monopoly rents, its manager gets almost none of the gain (二.3)",
-    "private": "a private firm has the residual claim but fears a sunk investment (二.3)",
+    "soe": lazy("an SOE earns monopoly rents, its manager gets almost none of the gain (二.3)"),
+    "private": lazy("a private firm has the residual claim but fears a sunk investment (二.3)"),
 }
 
 
 def _setting(firm: str, key: str) -> Param:
     return Param(
         f"{firm}_{key}",
-        f"{FIRM_LABELS[firm][0]}: {SHORT_LABELS[key]}",
-        f"{FIRM_LABELS[firm][1]}：{SETTING_LABELS_ZH[key]}",
+        # TRANSLATORS: a control's label: a firm, then one of its settings
+        lazy("{firm}: {setting}", firm=FIRM_NAMES[firm], setting=SHORT_LABELS[key]),
         "0-1",
         FIRMS[firm][key],
         WHY[firm],
@@ -123,12 +120,13 @@ PARAMS = Spec(
     *(_setting(firm, key) for firm in FIRMS for key in SETTINGS),
     Param(
         "private_financing",
-        "Private firm: financing premium f",
-        "民营企业：融资溢价",
-        "× the cost",
+        lazy("Private firm: financing premium f"),
+        lazy("× the cost"),
         0.0,
-        "none: the paper's argument as written; a premium is the course's illustration (the "
-        "course has no data on what private firms paid for credit)",
+        lazy(
+            "none: the paper's argument as written; a premium is the course's illustration (the "
+            "course has no data on what private firms paid for credit)"
+        ),
         low=0.0,
         high=1.0,
         step=0.05,
@@ -137,11 +135,12 @@ PARAMS = Spec(
     ),
     Param(
         "soe_bailout",
-        "SOE: soft budget b (share of a failure the state covers)",
-        "国有企业：预算软约束",
+        lazy("SOE: soft budget b (share of a failure the state covers)"),
         "0-1",
         0.0,
-        "none: the paper's argument as written; raise it to see Kornai's soft budget constraint",
+        lazy(
+            "none: the paper's argument as written; raise it to see Kornai's soft budget constraint"
+        ),
         low=0.0,
         high=1.0,
         step=0.05,
@@ -155,13 +154,17 @@ def clean_share(value, name: str) -> float:
     """A number in [0, 1]; raises ValueError with a readable reason otherwise."""
     x, why = number_in_range(value, 0.0, 1.0)
     if why:
-        raise ValueError(f"the {name} must lie between 0 and 1, not {value!r}")
+        raise ValueError(
+            _("the {name} must lie between 0 and 1, not {value}").format(
+                name=name, value=repr(value)
+            )
+        )
     return x
 
 
 def extra_profit(market_power: float, extra_profit_competitive: float = EXTRA_PROFIT_COMPETITIVE):
     """Π(m): the extra profit renovation brings, in units of its cost; falls with market power."""
-    m = clean_share(market_power, "market power")
+    m = clean_share(market_power, lazy("market power"))
     return extra_profit_competitive * (1 - m)
 
 
@@ -174,9 +177,9 @@ def firm_gain(
 ) -> float:
     """V: the firm's expected net gain from renovating, in units of its cost:
     (1 − p) · Π(m) − (1 + f) · (1 − p · b)."""
-    p = clean_share(p_sunk, "hold-up risk")
-    f = clean_share(financing, "financing cost")
-    b = clean_share(bailout, "soft budget")
+    p = clean_share(p_sunk, lazy("hold-up risk"))
+    f = clean_share(financing, lazy("financing cost"))
+    b = clean_share(bailout, lazy("soft budget"))
     return (1 - p) * extra_profit(market_power, extra_profit_competitive) - (1 + f) * (1 - p * b)
 
 
@@ -190,7 +193,7 @@ def decision_gain(
     bailout: float = 0.0,
 ) -> float:
     """N: the decision maker's net gain from renovating, in units of the investment's cost."""
-    s = clean_share(share, "decision maker's share of the gain")
+    s = clean_share(share, lazy("decision maker's share of the gain"))
     v = firm_gain(market_power, p_sunk, extra_profit_competitive, financing, bailout)
     return s * v - own_cost
 
@@ -210,14 +213,16 @@ def reason(
 ) -> str:
     """Why the decision maker does or does not renovate, in a few words."""
     if renovates(market_power, share, p_sunk, own_cost, financing, bailout):
-        return "renovation pays the decision maker"
+        return _("renovation pays the decision maker")
     if firm_gain(market_power, p_sunk, financing=financing, bailout=bailout) <= 0:
         if extra_profit(market_power) <= 1 + financing:
-            return "with this much market power renovation adds too little profit to pay its cost"
+            return _(
+                "with this much market power renovation adds too little profit to pay its cost"
+            )
         if financing and firm_gain(market_power, p_sunk) > 0:
-            return "the financing premium turns the expected profit into a loss"
-        return "the hold-up risk eats the expected profit"
-    return "the decision maker's share of the gain does not cover their own effort and risk"
+            return _("the financing premium turns the expected profit into a loss")
+        return _("the hold-up risk eats the expected profit")
+    return _("the decision maker's share of the gain does not cover their own effort and risk")
 
 
 def max_p_sunk(market_power, share, own_cost: float = OWN_COST) -> float:
@@ -225,7 +230,7 @@ def max_p_sunk(market_power, share, own_cost: float = OWN_COST) -> float:
 
     Solves s·[(1 − p)·Π(m) − 1] = e for p; NaN when no p in [0, 1] makes renovation pay.
     """
-    s = clean_share(share, "decision maker's share of the gain")
+    s = clean_share(share, lazy("decision maker's share of the gain"))
     profit = extra_profit(market_power)
     if s <= 0 or profit <= 0:
         return math.nan

@@ -22,6 +22,7 @@ import math
 import pandas as pd
 
 from .. import data, measures, rebuild
+from ..i18n import _, lazy
 from ..params import Param, Spec, number_in_range
 
 # --- presets: baseline intensities, percent of an investment total ----------------------------
@@ -36,43 +37,46 @@ def table1_own_2005() -> float:
 # A preset is (label, where its value comes from: a claim of the ledger, a function of data/, or
 # None for the learner's own value).
 PRESETS = {
-    "table1_2005": ("Table 1's own 2005 share", table1_own_2005),
+    "table1_2005": (lazy("Table 1's own 2005 share"), table1_own_2005),
     # caveat: a society-wide planning category of another era, housing and infrastructure included
-    "1980": ("China 1980, a planning category of another era", "lme_share_1980"),
-    "11th_fyp": ("the 11th Five-Year Plan ceiling ('below 10%')", "below_10_in_11th_fyp"),
-    "west_europe": ("Western Europe, early 1950s", "west_europe_share_1950s"),
-    "usa": ("the USA 1947-1978", "us_share_1947_1978"),
-    "2009": ("China 2009 as printed", "lme_share_2009"),
-    "free": ("your own value", None),
+    "1980": (lazy("China 1980, a planning category of another era"), "lme_share_1980"),
+    "11th_fyp": (lazy("the 11th Five-Year Plan ceiling ('below 10%')"), "below_10_in_11th_fyp"),
+    "west_europe": (lazy("Western Europe, early 1950s"), "west_europe_share_1950s"),
+    "usa": (lazy("the USA 1947-1978"), "us_share_1947_1978"),
+    "2009": (lazy("China 2009 as printed"), "lme_share_2009"),
+    "free": (lazy("your own value"), None),
 }
 
 DENOMINATORS = {
-    "fai_total": "society-wide fixed-asset investment (data)",
-    "manufacturing_assumed": "manufacturing FAI = your assumed share of society-wide FAI",
+    "fai_total": lazy("society-wide fixed-asset investment (data)"),
+    "manufacturing_assumed": lazy("manufacturing FAI = your assumed share of society-wide FAI"),
 }
 
 PARAMS = Spec(
     Param(
         "preset",
-        "Baseline",
-        "基准",
+        lazy("Baseline"),
         "",
         "table1_2005",
-        "Table 1's own intensity in 2005: the only baseline on Table 1's concept (the same firms "
-        "over the same denominator); 1980's 20.5% stays a preset with its caveat",
+        lazy(
+            "Table 1's own intensity in 2005: the only baseline on Table 1's concept (the same "
+            "firms over the same denominator); 1980's 20.5% stays a preset with its caveat"
+        ),
         options=lambda: {
-            k: f"{name} ({preset_value(k):g}%)" if claim else name
+            # TRANSLATORS: a menu's option: a baseline and its value
+            k: _("{name} ({value})").format(name=name, value=f"{preset_value(k):g}%")
+            if claim
+            else name
             for k, (name, claim) in PRESETS.items()
         },
         kind="choice",
     ),
     Param(
         "value",
-        "Baseline",
-        "基准强度",
+        lazy("Baseline"),
         "%",
         lambda: preset_value(PARAMS["preset"].default),
-        "the default preset's value; used when the preset is 'your own value'",
+        lazy("the default preset's value; used when the preset is 'your own value'"),
         low=0.0,
         high=100.0,
         step=0.1,
@@ -81,21 +85,19 @@ PARAMS = Spec(
     ),
     Param(
         "denominator",
-        "Share of",
-        "分母",
+        lazy("Share of"),
         "",
         "fai_total",
-        "society-wide FAI is in the data; manufacturing FAI is not",
+        lazy("society-wide FAI is in the data; manufacturing FAI is not"),
         options=DENOMINATORS,
         kind="choice",
     ),
     Param(
         "mfg_share",
-        "Assumed manufacturing share of FAI",
-        "制造业占固定资产投资的假定比重",
+        lazy("Assumed manufacturing share of FAI"),
         "%",
         lambda: round(implied_mfg_share_2009(), 1),
-        "the share the paper's own 5.20% implies for 2009",
+        lazy("the share the paper's own 5.20% implies for 2009"),
         low=0.0,
         high=100.0,
         step=0.5,
@@ -122,7 +124,12 @@ def check_pct(value, name: str = "value", low: float = 0.0, high: float = 100.0)
     """``value`` as a float within [low, high]; raises ValueError with a readable reason."""
     x, why = number_in_range(value, low, high)
     if why:
-        raise ValueError(f"{name} must be a number from {low:g}% to {high:g}%, not {value!r}")
+        raise ValueError(
+            _("{name} must be a number from {low} to {high}, not {value}").format(
+                name=name, low=f"{low:g}%", high=f"{high:g}%", value=repr(value)
+            )
+        )
+
     return x
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data, measures, rebuild, units
+from ..i18n import _, lazy
 from ..params import Param, Spec, year
+from ..wording import pick
 
 # (Chinese, English) names of the Table 1 series, for charts (a constant of the data package)
 NAMES = data.SERIES
@@ -15,6 +17,13 @@ SHORT = {
     "foreign": "Foreign technology",
     "assimilation": "Assimilation",
     "domestic": "Domestic technology",
+}
+# The same names inside a sentence (a message each, so that they follow the language).
+SHORT_IN_TEXT = {
+    "renovation": lazy("technical renovation"),
+    "foreign": lazy("foreign technology"),
+    "assimilation": lazy("assimilation"),
+    "domestic": lazy("domestic technology"),
 }
 
 
@@ -26,17 +35,25 @@ def years() -> tuple[int, ...]:
 
 PARAMS = Spec(
     year(
-        "base", "Base year", "基年", years, False, "Table 1's first year, as the paper's 2005→2009"
+        "base",
+        lazy("Base year"),
+        years,
+        False,
+        lazy("Table 1's first year, as the paper's 2005→2009"),
     ),
-    year("end", "End year", "末年", years, True, "Table 1's last year, as the paper's 2005→2009"),
+    year(
+        "end", lazy("End year"), years, True, lazy("Table 1's last year, as the paper's 2005→2009")
+    ),
     Param(
         "series",
-        "Series",
-        "系列",
+        lazy("Series"),
         "",
         "all",
-        "the paper compares all four series",
-        options=lambda: {"all": "all four series", **{k: v[1] for k, v in data.SERIES.items()}},
+        lazy("the paper compares all four series"),
+        options=lambda: {
+            "all": _("all four series"),
+            **{k: pick(en, cn) for k, (cn, en) in data.SERIES.items()},
+        },
         kind="choice",
     ),
 )
@@ -74,30 +91,50 @@ def _printed(series: str) -> str | None:
 def sentence(base: int, end: int, series: str) -> str:
     """One sentence on the growth between the two years."""
     if base == end:
-        return (
-            f"Base and end year are both {base}: growth over zero years is 0% by definition; "
+        return _(
+            "Base and end year are both {year}: growth over zero years is 0% by definition; "
             "choose two different years."
-        )
+        ).format(year=base)
     g = growth_between(base, end)
     t = table1()
     parts = []
     for s in chosen(series):
-        verb = "grew" if g[s] >= 0 else "fell"
-        parts.append(
-            f"{SHORT[s].lower()} {verb} {abs(g[s]):.1f}% "
-            f"({t.loc[base, s]:,.2f} → {units.yi(t.loc[end, s], ',.2f')})"
+        clause = (
+            _("{series} grew {growth} ({start} → {end})")
+            if g[s] >= 0
+            else _("{series} fell {growth} ({start} → {end})")
         )
-    back = " (going back in time, since the end year is before the base year)" if end < base else ""
-    text = f"From {base} to {end}{back}, " + "; ".join(parts)
+        parts.append(
+            clause.format(
+                series=SHORT_IN_TEXT[s],
+                growth=f"{abs(g[s]):.1f}%",
+                start=units.number(t.loc[base, s], ",.2f"),
+                end=units.money(t.loc[end, s], ",.2f"),
+            )
+        )
+    # TRANSLATORS: the separator between two clauses of one sentence
+    clauses = _("; ").join(parts)
+    if end < base:
+        text = _(
+            "From {base} to {end} (going back in time, since the end year is before the base "
+            "year), {clauses}"
+        ).format(base=base, end=end, clauses=clauses)
+    else:
+        text = _("From {base} to {end}, {clauses}").format(base=base, end=end, clauses=clauses)
     if (base, end) == (years()[0], years()[-1]):
         printed = {s: _printed(s) for s in chosen(series) if _printed(s)}
         if printed:
             matches = all(measures.matches_printed(g[s], p) for s, p in printed.items())
-            verdict = "which matches" if matches else "which differs from"
-            text += (
-                f", {verdict} the paper's printed {', '.join(p + '%' for p in printed.values())}"
+            verdict = (
+                _("{text}, which matches the paper's printed {values}")
+                if matches
+                else _("{text}, which differs from the paper's printed {values}")
             )
-    return text + "."
+            # TRANSLATORS: the separator between the items of a list
+            values = _(", ").join(p + "%" for p in printed.values())
+            text = verdict.format(text=text, values=values)
+    # TRANSLATORS: the end of a widget's sentence
+    return _("{text}.").format(text=text)
 
 
 def title(base: int, end: int, series: str) -> str:

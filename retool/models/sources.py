@@ -10,12 +10,20 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data, measures, rebuild
+from ..i18n import _, lazy
 from ..params import Param, Spec, year
+from ..wording import join
 
 UNIVERSES = {
-    "both": "both, spliced as the paper does",
-    rebuild.YEARBOOK_UNIVERSE: "all LMEs (yearbooks, 2000-2004)",
-    rebuild.TABLE1_UNIVERSE: "traditional LMEs (Table 1, 2005-2009)",
+    "both": lazy("both, spliced as the paper does"),
+    rebuild.YEARBOOK_UNIVERSE: lazy("all LMEs (yearbooks, 2000-2004)"),
+    rebuild.TABLE1_UNIVERSE: lazy("traditional LMEs (Table 1, 2005-2009)"),
+}
+# The universes inside a sentence: 'no data for all LMEs in 2005-2009'.
+UNIVERSE_NAMES = {
+    "both": lazy("both"),
+    rebuild.YEARBOOK_UNIVERSE: lazy("all LMEs"),
+    rebuild.TABLE1_UNIVERSE: lazy("traditional LMEs"),
 }
 UNIVERSE_SHORT = {
     rebuild.YEARBOOK_UNIVERSE: "all LMEs (yearbook)",
@@ -31,15 +39,14 @@ def years() -> tuple[int, ...]:
 
 
 PARAMS = Spec(
-    year("start", "First year", "起始年", years, False, "the paper's figures start in 2000"),
-    year("end", "Last year", "结束年", years, True, "the paper's figures end in 2009 (Table 1)"),
+    year("start", lazy("First year"), years, False, lazy("the paper's figures start in 2000")),
+    year("end", lazy("Last year"), years, True, lazy("the paper's figures end in 2009 (Table 1)")),
     Param(
         "universe",
-        "Universe",
-        "统计范围",
+        lazy("Universe"),
         "",
         "both",
-        "the paper splices the two universes without saying so",
+        lazy("the paper splices the two universes without saying so"),
         options=UNIVERSES,
         kind="choice",
     ),
@@ -99,49 +106,73 @@ def year_spans(years: list[int]) -> str:
         else:
             spans.append([y])
     words = [f"{s[0]}" if len(s) == 1 else f"{s[0]}-{s[-1]}" for s in spans]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" and {words[-1]}"
-
-
-def _universe_name(universe: str) -> str:
-    return "" if universe == "both" else f" on {UNIVERSES[universe].split(' (')[0]}"
+    return join(words)
 
 
 def sentence(share, ratio, start, end, universe) -> str:
     """What the window shows, in one sentence."""
     if share.empty:
         covered = rebuild.domestic_share(universe)["year"]
-        return (
-            f"There are no data for {UNIVERSES[universe].split(' (')[0]} in {start}-{end}: "
-            f"that universe covers {int(covered.min())}-{int(covered.max())}."
+        return _(
+            "There are no data for {universe} in {start}-{end}: that universe covers "
+            "{first}-{last}."
+        ).format(
+            universe=UNIVERSE_NAMES[universe],
+            start=start,
+            end=end,
+            first=int(covered.min()),
+            last=int(covered.max()),
         )
     s = share.set_index("year")["domestic_share_pct"]
     r = ratio.set_index("year")["assimilation_ratio_pct"]
     first, last = int(s.index[0]), int(s.index[-1])
     if first == last:
-        text = (
-            f"In {first} the domestic share of technology purchases was {s.iloc[0]:.1f}% and "
-            f"assimilation spending was {r.iloc[0]:.1f}% of foreign technology spending"
-        )
+        text = _(
+            "In {year} the domestic share of technology purchases was {share} and assimilation "
+            "spending was {ratio} of foreign technology spending"
+        ).format(year=first, share=f"{s.iloc[0]:.1f}%", ratio=f"{r.iloc[0]:.1f}%")
     else:
-        text = (
-            f"From {first} to {last} the domestic share of technology purchases went from "
-            f"{s.iloc[0]:.1f}% to {s.iloc[-1]:.1f}% and assimilation from {r.iloc[0]:.1f}% to "
-            f"{r.iloc[-1]:.1f}% of foreign technology spending"
+        text = _(
+            "From {first} to {last} the domestic share of technology purchases went from "
+            "{share_first} to {share_last} and assimilation from {ratio_first} to {ratio_last} "
+            "of foreign technology spending"
+        ).format(
+            first=first,
+            last=last,
+            share_first=f"{s.iloc[0]:.1f}%",
+            share_last=f"{s.iloc[-1]:.1f}%",
+            ratio_first=f"{r.iloc[0]:.1f}%",
+            ratio_last=f"{r.iloc[-1]:.1f}%",
         )
     cut = missing_years(share, start, end)
     if cut:
-        text += (
-            f"; there are no data{_universe_name(universe)} for {year_spans(cut)}, so the "
-            f"chart leaves {'that year' if len(cut) == 1 else 'those years'} out"
-        )
+        if universe == "both":
+            leaves = (
+                _("{text}; there are no data for {years}, so the chart leaves that year out")
+                if len(cut) == 1
+                else _("{text}; there are no data for {years}, so the chart leaves those years out")
+            )
+        else:
+            leaves = (
+                _(
+                    "{text}; there are no data on {universe} for {years}, so the chart leaves "
+                    "that year out"
+                )
+                if len(cut) == 1
+                else _(
+                    "{text}; there are no data on {universe} for {years}, so the chart leaves "
+                    "those years out"
+                )
+            )
+        text = leaves.format(text=text, universe=UNIVERSE_NAMES[universe], years=year_spans(cut))
     brk = break_year(share)
     if brk is not None:
-        text += (
-            f"; the dashed line between {int(brk - 0.5)} and {int(brk + 0.5)} marks the change "
-            "from all LMEs (yearbooks) to the traditional LMEs of Table 1, so the jump across "
-            "it is partly a change of universe"
-        )
-    return text + "."
+        text = _(
+            "{text}; the dashed line between {before} and {after} marks the change from all "
+            "LMEs (yearbooks) to the traditional LMEs of Table 1, so the jump across it is partly "
+            "a change of universe"
+        ).format(text=text, before=int(brk - 0.5), after=int(brk + 0.5))
+    return _("{text}.").format(text=text)
 
 
 def title(share, ratio, start, end) -> str:

@@ -5,26 +5,26 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data, i18n, measures, units
+from ..i18n import _, lazy
 from ..params import Param, Spec
+from ..wording import pick
 
 PARAMS = Spec(
     Param(
         "series",
-        "Series",
-        "系列",
+        lazy("Series"),
         "",
         "renovation",
-        "technical renovation is the paper's headline series (Table 1's first column)",
-        options=lambda: {k: f"{en} ({cn})" for k, (cn, en) in data.SERIES.items()},
+        lazy("technical renovation is the paper's headline series (Table 1's first column)"),
+        options=lambda: {k: pick(f"{en} ({cn})", cn) for k, (cn, en) in data.SERIES.items()},
         kind="choice",
     ),
     Param(
         "chinese_labels",
-        "Chinese labels (中文)",
-        "中文标签",
+        lazy("Chinese labels (中文)"),
         "",
         lambda: i18n.language() == "zh",  # on in the Chinese edition
-        "English is the course's language; Chinese needs a CJK font",
+        lazy("English is the course's language; Chinese needs a CJK font"),
         kind="flag",
     ),
 )
@@ -46,9 +46,16 @@ def describe(series: str) -> str:
     f = series_frame(series)
     first, last = f.iloc[0], f.iloc[-1]
     peak = int(f.loc[f["value"].idxmax(), "year"])
-    return (
-        f"{data.SERIES[series][1].capitalize()} went from {units.yi(first['value'], ',.2f')} in "
-        f"{first['year']} to {units.yi(last['value'], ',.2f')} in {last['year']} "
-        f"({growth(f):+.1f}%), "
-        f"with its peak in {peak}."
+    cn, en = data.SERIES[series]
+    return _(
+        "{series} went from {first} in {first_year} to {last} in {last_year} ({growth}), with its "
+        "peak in {peak}."
+    ).format(
+        series=pick(en.capitalize(), cn),
+        first=units.money(first["value"], ",.2f"),
+        first_year=first["year"],
+        last=units.money(last["value"], ",.2f"),
+        last_year=last["year"],
+        growth=f"{growth(f):+.1f}%",
+        peak=peak,
     )

@@ -35,7 +35,9 @@ import math
 import pandas as pd
 
 from .. import data, units
+from ..i18n import N_, _, lazy
 from ..params import Param, Spec, number_in_range
+from ..wording import translated
 
 # The People's Bank of China's benchmark lending rate for loans of six months to one year, set
 # on 23 December 2008 and unchanged through 2009 (until 20 October 2010). Not in data/: it is an
@@ -52,11 +54,10 @@ BENCHMARK_RATES = {
 PARAMS = Spec(
     Param(
         "budget",
-        "Subsidy budget",
-        "贴息资金",
-        "亿元 a year",
+        lazy("Subsidy budget"),
+        lazy("亿元 a year"),
         lambda: subsidy_per_year(),
-        "the paper's 200亿元 a year (一.1), read from data/paper_claims.csv",
+        lazy("the paper's 200亿元 a year (一.1), read from data/paper_claims.csv"),
         low=0.0,
         high=1000.0,
         step=10.0,
@@ -64,12 +65,13 @@ PARAMS = Spec(
     ),
     Param(
         "rate_pct",
-        "Lending rate",
-        "贷款利率",
+        lazy("Lending rate"),
         "%",
         LENDING_RATE_2009_PCT,
-        "the PBOC's 2009 benchmark lending rate (6 months to 1 year); the paper gives none; "
-        "lesson 08 also shows the 3-5 year rate",
+        lazy(
+            "the PBOC's 2009 benchmark lending rate (6 months to 1 year); the paper gives none; "
+            "lesson 08 also shows the 3-5 year rate"
+        ),
         low=0.0,
         high=10.0,
         step=0.01,
@@ -78,15 +80,16 @@ PARAMS = Spec(
     ),
     Param(
         "share_pct",
-        "Share of interest covered",
-        "贴息比例",
+        lazy("Share of interest covered"),
         "%",
         100.0,
         # the paper gives no share; at a given rate, all of the interest gives the fewest loans
         # per yuan, while the model's other assumptions (one year of interest, no additionality)
         # push the result up, so L stays an upper bound overall
-        "all of one year's interest (the paper gives no share): the fewest loans per yuan at a "
-        "given rate",
+        lazy(
+            "all of one year's interest (the paper gives no share): the fewest loans per yuan at "
+            "a given rate"
+        ),
         low=0.0,
         high=100.0,
         step=5.0,
@@ -95,12 +98,13 @@ PARAMS = Spec(
     ),
     Param(
         "depreciation_pct",
-        "Depreciation of equipment",
-        "设备折旧率",
-        "% a year",
+        lazy("Depreciation of equipment"),
+        lazy("% a year"),
         10.0,
-        "the course's assumption, not estimated: lesson 04's default obsolescence (a technology "
-        "generation about every ten years)",
+        lazy(
+            "the course's assumption, not estimated: lesson 04's default obsolescence (a "
+            "technology generation about every ten years)"
+        ),
         low=0.0,
         high=50.0,
         step=1.0,
@@ -133,11 +137,11 @@ def renovation_spending(year: int = 2009) -> float:
     return float(data.table1_wide().loc[year, "renovation"])
 
 
-# How check() names each setting and writes a value of it.
+# How check() names each setting, writes a value of it and writes the top of its range.
 _SAYS = {
-    "budget": ("subsidy budget", "a subsidy budget of {:g}亿元"),
-    "rate_pct": ("lending rate", "a lending rate of {:g}%"),
-    "share_pct": ("share of interest covered", "a share of {:g}% of the interest"),
+    "budget": (lazy("subsidy budget"), N_("a subsidy budget of {value}亿元"), "{:g}亿元"),
+    "rate_pct": (lazy("lending rate"), N_("a lending rate of {value}%"), "{:g}%"),
+    "share_pct": (lazy("share of interest covered"), N_("a share of {value}% of the interest"), ""),
 }
 
 
@@ -148,16 +152,19 @@ def check(budget, rate_pct, share_pct) -> str:
         x, why = number_in_range(value, low, high)
         if not why:
             continue
-        what, amount = _SAYS[name]
+        what, amount, top = _SAYS[name]
         if x != x:  # not a (finite) number
-            return f"the {what} {value!r} {why}"
-        v = float(value)
+            return _("the {name} {value} {why}").format(name=what, value=repr(value), why=why)
+        said = translated(amount).format(value=f"{float(value):g}")
         if name == "share_pct":
-            return f"{amount.format(v)} is not between {low:g}% and {high:g}%"
-        if v < low:
-            return f"{amount.format(v)} is negative"
-        top = amount.format(high).split(" of ")[-1]
-        return f"{amount.format(v)} is above the course's range (up to {top})"
+            return _("{value} is not between {low} and {high}").format(
+                value=said, low=f"{low:g}%", high=f"{high:g}%"
+            )
+        if float(value) < low:
+            return _("{value} is negative").format(value=said)
+        return _("{value} is above the course's range (up to {top})").format(
+            value=said, top=top.format(high)
+        )
     return ""
 
 
@@ -189,11 +196,12 @@ def hurdle_sentence(rate_pct, share_pct, depreciation_pct) -> str:
     low, high = hurdle_band(rate_pct, share_pct, depreciation_pct)
     if not high > low:
         return ""
-    return (
-        f" Per yuan invested the subsidy is worth {subsidy_per_yuan(rate_pct, share_pct):.3f} "
-        f"yuan; it lowers the user cost of capital from {high:.1f}% to {low:.1f}% a year, so it "
-        f"adds only projects returning between {low:.1f}% and {high:.1f}% a year: the rest would "
-        "have been undertaken anyway, or still are not."
+    return _(
+        " Per yuan invested the subsidy is worth {value} yuan; it lowers the user cost of "
+        "capital from {high} to {low} a year, so it adds only projects returning between {low} "
+        "and {high} a year: the rest would have been undertaken anyway, or still are not."
+    ).format(
+        value=f"{subsidy_per_yuan(rate_pct, share_pct):.3f}", high=f"{high:.1f}%", low=f"{low:.1f}%"
     )
 
 
@@ -319,34 +327,53 @@ def describe(
     b = subsidy_per_year() if budget is None else budget
     problem = check(b, rate_pct, share_pct)
     if problem:
-        return f"No result: {problem}; choose a budget ≥ 0, a rate ≥ 0 and a share from 0% to 100%."
+        return _(
+            "No result: {problem}; choose a budget ≥ 0, a rate ≥ 0 and a share from 0% to 100%."
+        ).format(problem=problem)
     b, r, s = float(b), float(rate_pct), float(share_pct)
     spend = renovation_spending(year)
     if b == 0:
-        return "A subsidy budget of 0 pays no interest, so it supports no loans."
+        return _("A subsidy budget of 0 pays no interest, so it supports no loans.")
     if r == 0:
-        return (
+        return _(
             "A 0% lending rate: there is no interest to subsidise, so the loans per yuan are "
             "unbounded and the subsidy has nothing to pay for."
         )
     if s == 0:
-        return (
+        return _(
             "Covering 0% of the interest subsidises nothing: no loan gets help and the budget "
             "is not spent (the formula's loans per yuan are unbounded)."
         )
     loans = loans_supported(b, r, s)
     if not math.isfinite(loans):
-        return (
-            f"At {r:g}% and {s:g}% of the interest covered, the interest to pay is so small that "
+        return _(
+            "At {rate} and {share} of the interest covered, the interest to pay is so small that "
             "the loans per yuan are, for practical purposes, unbounded."
-        )
+        ).format(rate=f"{r:g}%", share=f"{s:g}%")
     ratio = loans / spend * 100
-    full = " (all of the interest: the loans are interest-free to firms)" if s == 100 else ""
-    return (
-        f"{units.yi(b)} a year paying {s:g}% of the interest at {r:g}%{full} supports "
-        f"{units.yi(loans)} of loans a year ({loans_per_yuan(r, s):,.1f} yuan of loans per yuan "
-        "of subsidy), "
-        f"{ratio:,.0f}% of Table 1's renovation spending in {year} ({units.yi(spend, ',.2f')})."
+    message = (
+        _(
+            "{budget} a year paying {share} of the interest at {rate} (all of the interest: the "
+            "loans are interest-free to firms) supports {loans} of loans a year ({per_yuan} yuan "
+            "of loans per yuan of subsidy), {ratio} of Table 1's renovation spending in {year} "
+            "({spending})."
+        )
+        if s == 100
+        else _(
+            "{budget} a year paying {share} of the interest at {rate} supports {loans} of loans "
+            "a year ({per_yuan} yuan of loans per yuan of subsidy), {ratio} of Table 1's "
+            "renovation spending in {year} ({spending})."
+        )
+    )
+    return message.format(
+        budget=units.money(b),
+        share=f"{s:g}%",
+        rate=f"{r:g}%",
+        loans=units.money(loans),
+        per_yuan=units.number(loans_per_yuan(r, s), ",.1f"),
+        ratio=units.number(ratio, ",.0f") + "%",
+        year=year,
+        spending=units.money(spend, ",.2f"),
     )
 
 

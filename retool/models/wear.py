@@ -52,6 +52,7 @@ import numpy as np
 import pandas as pd
 
 from .. import rebuild
+from ..i18n import lazy
 from ..params import Param, Spec
 
 LEVELS = ("international", "domestic_advanced", "domestic_average", "obsolete")
@@ -68,11 +69,10 @@ MAX_YEARS = 100
 PARAMS = Spec(
     Param(
         "renovation",
-        "Renovation rate (share of equipment upgraded a year)",
-        "技术改造率",
+        lazy("Renovation rate (share of equipment upgraded a year)"),
         "",
         0.05,
-        "half of the wear: renovation falls short, as the paper argues",
+        lazy("half of the wear: renovation falls short, as the paper argues"),
         low=0.0,
         high=1.0,
         step=0.005,
@@ -81,11 +81,10 @@ PARAMS = Spec(
     ),
     Param(
         "obsolescence",
-        "Obsolescence rate (share falling a level behind a year)",
-        "损耗率",
+        lazy("Obsolescence rate (share falling a level behind a year)"),
         "",
         0.10,
-        "a new technology generation about every ten years",
+        lazy("a new technology generation about every ten years"),
         low=0.0,
         high=1.0,
         step=0.005,
@@ -94,11 +93,10 @@ PARAMS = Spec(
     ),
     Param(
         "growth",
-        "New capacity (growth of the stock a year)",
-        "新增产能增长率",
+        lazy("New capacity (growth of the stock a year)"),
         "",
         0.0,
-        "none: the paper's argument as written, in which only renovation renews the stock",
+        lazy("none: the paper's argument as written, in which only renovation renews the stock"),
         low=0.0,
         high=0.5,
         step=0.005,
@@ -107,12 +105,13 @@ PARAMS = Spec(
     ),
     Param(
         "new_level",
-        "Technology new capacity embodies (levels behind the frontier)",
-        "新增产能的技术水平（与前沿差距级数）",
+        lazy("Technology new capacity embodies (levels behind the frontier)"),
         "",
         0,
-        "the frontier: new plant bought in the 2000s embodied current technology (the course's "
-        "assumption; the paper gives no vintage data)",
+        lazy(
+            "the frontier: new plant bought in the 2000s embodied current technology (the "
+            "course's assumption; the paper gives no vintage data)"
+        ),
         low=0,
         high=3,
         step=1,
@@ -122,14 +121,15 @@ PARAMS = Spec(
     ),
     Param(
         "years",
-        "Years",
-        "年数",
+        lazy("Years"),
         "",
         15,
         # the paper does not date the census (line 333): the mid-1990s start is outside
         # knowledge, not from the paper or data/
-        "from the third industrial census (mid-1990s; the paper gives no year) to the paper's "
-        "time (2010)",
+        lazy(
+            "from the third industrial census (mid-1990s; the paper gives no year) to the "
+            "paper's time (2010)"
+        ),
         low=0,
         high=MAX_YEARS,
         step=1,

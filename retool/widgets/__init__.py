@@ -68,7 +68,7 @@ def choices_control(param):
             self.boxes = {
                 key: w.Checkbox(
                     value=key in value,
-                    description=label,
+                    description=str(label),
                     indent=False,
                     # room after each box's label, so that a box reads with the label on its
                     # right and not with the previous one's
@@ -91,7 +91,7 @@ def choices_control(param):
             for key, box in self.boxes.items():
                 box.value = key in change["new"]
 
-    return Choices(param.choices(), tuple(param.default_value()), param.description)
+    return Choices(param.choices(), tuple(param.default_value()), str(param.description))
 
 
 def assemble(spec, view_function, rows=None, enabled_when=None, controls=None, names=None):

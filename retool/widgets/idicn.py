@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from .. import data
+from ..i18n import _
 from ..models import catchup
 from ..params import notes_sentence
 from ..plots import idicn as plots_idicn
@@ -34,32 +35,42 @@ def catch_up_years(china_growth_pct=None, leader_growth_pct=None) -> float:
 
 
 def sentence(china_growth: float, leader_growth: float, years: float) -> str:
-    names = _names()
+    names = _names(catchup.in_use())
     lead = names[_leader()]
     digits = (
         1
         if round(china_growth, 1) != round(leader_growth, 1) or china_growth == leader_growth
         else 2
     )
-    rates = (
-        f"At {china_growth:.{digits}f}% a year for China and {leader_growth:.{digits}f}% for {lead}"
-    )
+    rates = {
+        "china": f"{china_growth:.{digits}f}%",
+        "leader": f"{leader_growth:.{digits}f}%",
+        "lead": lead,
+    }
     if math.isclose(china_growth, _china_cagr()) and math.isclose(leader_growth, _leader_cagr()):
-        rates += f" (their {catchup.FIRST}-{catchup.LAST} growth rates)"
+        rates = _(
+            "At {china} a year for China and {leader} for {lead} (their {first}-{last} growth "
+            "rates)"
+        ).format(**rates, first=catchup.FIRST, last=catchup.LAST)
+    else:
+        rates = _("At {china} a year for China and {leader} for {lead}").format(**rates)
     gap = _gap()
     if math.isfinite(years):
-        return (
-            f"{rates}, China would reach {lead}'s index in {years:.0f} years, around "
-            f"{catchup.LAST + years:.0f}."
-        )
+        return _(
+            "{rates}, China would reach {lead}'s index in {years} years, around {year}."
+        ).format(rates=rates, lead=lead, years=f"{years:.0f}", year=f"{catchup.LAST + years:.0f}")
     if china_growth <= leader_growth:
         why = (
-            "it grows no faster than the leader"
+            _("it grows no faster than the leader")
             if china_growth < leader_growth
-            else ("with equal growth rates the ratio of the two indices never changes")
+            else _("with equal growth rates the ratio of the two indices never changes")
         )
-        return f"{rates}, China never catches up: {why}, so the gap of {gap:.3f} never closes."
-    return f"{rates}, China would need more than {catchup.HORIZON} years: in practice, never."
+        return _(
+            "{rates}, China never catches up: {why}, so the gap of {gap} never closes."
+        ).format(rates=rates, why=why, gap=f"{gap:.3f}")
+    return _("{rates}, China would need more than {years} years: in practice, never.").format(
+        rates=rates, years=catchup.HORIZON
+    )
 
 
 def title(years: float) -> str:

@@ -9,13 +9,14 @@ in six sliders. Values outside 0-1 give a sentence saying so, never a traceback.
 
 from __future__ import annotations
 
+from ..i18n import _, lazy
 from ..models import incentives
 from ..params import notes_sentence
 from ..plots import incentives as plots_incentives
 from . import assemble
 
 SPEC = incentives.PARAMS
-_NAMES = {"soe": "the SOE", "private": "the private firm"}
+_NAMES = {"soe": lazy("the SOE"), "private": lazy("the private firm")}
 
 
 def _settings(**settings):
@@ -30,8 +31,12 @@ def _settings(**settings):
 def _clause(firm: str, s: dict) -> str:
     gain = incentives.decision_gain(**s)
     if gain > 0:
-        return f"{_NAMES[firm]} renovates (its decision maker nets {gain:+.2f} × the cost)"
-    return f"{_NAMES[firm]} does not ({incentives.reason(**s)}; net {gain:+.2f} × the cost)"
+        return _("{firm} renovates (its decision maker nets {gain} × the cost)").format(
+            firm=_NAMES[firm], gain=f"{gain:+.2f}"
+        )
+    return _("{firm} does not ({reason}; net {gain} × the cost)").format(
+        firm=_NAMES[firm], reason=incentives.reason(**s), gain=f"{gain:+.2f}"
+    )
 
 
 def sentence(settings: dict) -> str:
@@ -39,12 +44,16 @@ def sentence(settings: dict) -> str:
     a, b = incentives.renovates(**soe), incentives.renovates(**private)
     if not a and not b:
         same = incentives.reason(**soe) == incentives.reason(**private)
-        lead = f"Both under-invest, for {'the same reason' if same else 'different reasons'}: "
+        lead = (
+            _("Both under-invest, for the same reason: {soe}; {private}.")
+            if same
+            else _("Both under-invest, for different reasons: {soe}; {private}.")
+        )
     elif a and b:
-        lead = "Both renovate: "
+        lead = _("Both renovate: {soe}; {private}.")
     else:
-        lead = "Only one renovates: "
-    text = lead + _clause("soe", soe) + "; " + _clause("private", private) + "."
+        lead = _("Only one renovates: {soe}; {private}.")
+    text = lead.format(soe=_clause("soe", soe), private=_clause("private", private))
     return text[0].upper() + text[1:]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from .. import units
+from ..i18n import _
 from ..models import intensity as model
 from ..params import notes_sentence
 from ..plots import intensity as charts
@@ -26,7 +27,7 @@ def settings_of(**settings):
     """The usable settings: (baseline %, its label, denominator, manufacturing share %, notes)."""
     s, notes = SPEC.read(settings)
     if s["preset"] == "free":
-        baseline, what = s["value"], "your baseline"
+        baseline, what = s["value"], _("your baseline")
     else:
         baseline, what = model.preset_value(s["preset"]), model.PRESETS[s["preset"]][0]
     share = s["mfg_share"] if s["denominator"] == "manufacturing_assumed" else None
@@ -36,49 +37,58 @@ def settings_of(**settings):
 def sentence(baseline, what, denominator, share, table, summary, notes) -> str:
     prefix = notes_sentence(notes)
     base = (
-        f"manufacturing FAI, assumed to be {share:g}% of society-wide FAI"
+        _("manufacturing FAI, assumed to be {share} of society-wide FAI").format(
+            share=f"{share:g}%"
+        )
         if denominator == "manufacturing_assumed"
-        else "society-wide fixed-asset investment"
+        else _("society-wide fixed-asset investment")
     )
-    span = f"{summary['first_year']}-{summary['last_year']}"
     total = summary["cumulative_shortfall"]
     actual = table["actual"].sum()
-    head = (
-        f"At {baseline:g}% of {base} ({what}), renovation spending {span} would have been "
-        f"{units.yi(table['counterfactual'].sum())} against Table 1's {units.yi(actual)}"
+    head = _(
+        "At {baseline} of {base} ({what}), renovation spending {first}-{last} would have been "
+        "{counterfactual} against Table 1's {actual}"
+    ).format(
+        baseline=f"{baseline:g}%",
+        base=base,
+        what=what,
+        first=summary["first_year"],
+        last=summary["last_year"],
+        counterfactual=units.money(table["counterfactual"].sum()),
+        actual=units.money(actual),
     )
     if denominator == "manufacturing_assumed" and share == 0:
-        return (
-            prefix
-            + head
-            + (
-                ": with no manufacturing investment assumed, the baseline asks "
-                "for nothing, and Table 1 spends more than it."
-            )
-        )
+        return prefix + _(
+            "{head}: with no manufacturing investment assumed, the baseline asks for nothing, "
+            "and Table 1 spends more than it."
+        ).format(head=head)
     if total > 0:
-        tail = (
-            f": a cumulative shortfall of {units.yi(total)}, "
-            f"{summary['cumulative_shortfall_pct_gdp']:.1f}% "
-            f"of the period's GDP, or {summary['subsidy_years']:,.0f} years of the "
-            f"{units.yi(summary['subsidy_per_year'], 'g')} annual interest subsidy, or "
-            f"{summary['subsidised_loan_years']:,.1f} years of the loans it could subsidise "
-            f"({summary['loans_per_yuan']:.1f} yuan of loans per yuan, lesson 08)"
+        said = _(
+            "{head}: a cumulative shortfall of {total}, {pct_gdp} of the period's GDP, or "
+            "{subsidy_years} years of the {subsidy} annual interest subsidy, or {loan_years} "
+            "years of the loans it could subsidise ({per_yuan} yuan of loans per yuan, lesson 08)."
+        ).format(
+            head=head,
+            total=units.money(total),
+            pct_gdp=f"{summary['cumulative_shortfall_pct_gdp']:.1f}%",
+            subsidy_years=units.number(summary["subsidy_years"], ",.0f"),
+            subsidy=units.money(summary["subsidy_per_year"], "g"),
+            loan_years=units.number(summary["subsidised_loan_years"], ",.1f"),
+            per_yuan=f"{summary['loans_per_yuan']:.1f}",
         )
     elif total < 0:
-        tail = (
-            f": Table 1 spends {units.yi(-total)} more than the baseline, so there is no "
-            "shortfall at this intensity"
-        )
+        said = _(
+            "{head}: Table 1 spends {more} more than the baseline, so there is no shortfall at "
+            "this intensity."
+        ).format(head=head, more=units.money(-total))
     else:
-        tail = ": exactly what was spent"
+        said = _("{head}: exactly what was spent.").format(head=head)
     lo, hi = table["actual_intensity_pct"].iloc[[0, -1]]
-    own = (
-        f" (Table 1's own intensity went from {lo:.1f}% to {hi:.1f}%.)"
-        if math.isfinite(lo) and math.isfinite(hi)
-        else ""
-    )
-    return prefix + head + tail + "." + own
+    if math.isfinite(lo) and math.isfinite(hi):
+        said += _(" (Table 1's own intensity went from {first} to {last}.)").format(
+            first=f"{lo:.1f}%", last=f"{hi:.1f}%"
+        )
+    return prefix + said
 
 
 def view(into=None, **settings):

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from .. import data
+from .. import claims, data, i18n
 from ..models import ledger
 from ..params import notes_sentence
 from ..plots import ledger as ledger_plots
 from ..still import with_still
+from ..wording import translated
 from . import show
 
 SPEC = ledger.PARAMS
 # The tally only changes with data/: computed once per state of data/, not on every redraw.
 _tally = data.per_data_state(ledger.tally)
-_describe = data.per_data_state(ledger.describe)
+# The sentence is kept per language too: a language switched in the kernel gets its own.
+_describe_in = data.per_data_state(lambda section, verdict, lang: ledger.describe(section, verdict))
+
+
+def _describe(section, verdict):
+    return _describe_in(section, verdict, i18n.language())
 
 
 def view(into=None, **settings):
@@ -26,9 +32,12 @@ def view(into=None, **settings):
 
 
 def table(section: str = "all", verdict: str = "all"):
-    """The filtered ledger's rows, as the lesson shows them."""
+    """The filtered ledger's rows, as the lesson shows them (headers and verdicts in the language
+    in use)."""
     cols = ["claim_id", "section", "line", "printed", "recomputed", "verdict"]
-    return ledger.filter_ledger(section, verdict)[cols]
+    rows = ledger.filter_ledger(section, verdict)[cols]
+    rows = rows.assign(verdict=[ledger.verdict_name(v) for v in rows["verdict"]])
+    return rows.rename(columns={c: translated(claims.REPORT_COLUMNS[c]) for c in cols})
 
 
 def explorer():

@@ -7,9 +7,11 @@ universe in those years) gives a sentence and an empty chart, never a traceback.
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..models import sources as model
 from ..params import notes_sentence
 from ..plots import sources as charts
+from ..wording import pgettext
 from . import assemble
 
 SPEC = model.PARAMS
@@ -20,7 +22,11 @@ def settings_of(**settings):
     s, notes = SPEC.read(settings)
     start, end = s["start"], s["end"]
     if end < start:
-        notes.append(f"the end year {end} is before the start year {start}, so they are swapped")
+        notes.append(
+            _("the end year {end} is before the start year {start}, so they are swapped").format(
+                end=end, start=start
+            )
+        )
         start, end = end, start
     return start, end, s["universe"], notes
 
@@ -43,7 +49,7 @@ def explorer():
         value=(start.default_value(), end.default_value()),
         min=start.bounds()[0],
         max=end.bounds()[1],
-        description="Years",
+        description=pgettext("a range of years", "Years"),
         continuous_update=False,
     )
 

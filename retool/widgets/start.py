@@ -28,7 +28,7 @@ def view(*args, into=None, **settings):
         i18n.set_language(before)
     sentence = notes_sentence(notes) + model.describe(s["series"])
     if s["chinese_labels"] and language != "zh":
-        sentence += " (No Chinese font is installed, so the labels stay in English.)"
+        sentence += i18n.gettext(" (No Chinese font is installed, so the labels stay in English.)")
     return fig, sentence
 
 

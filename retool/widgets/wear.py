@@ -9,6 +9,7 @@ of years give a chart with a note and a sentence saying what is wrong, never a t
 from __future__ import annotations
 
 from .. import data
+from ..i18n import _, ngettext
 from ..models import wear
 from ..params import notes_sentence
 from ..plots import wear as plots_wear
@@ -25,73 +26,100 @@ def sentence(renovation: float, obsolescence: float, years: int, path) -> str:
     first, last = path.iloc[0], path.iloc[-1]
     r, d = f"{renovation:.1%}".replace(".0%", "%"), f"{obsolescence:.1%}".replace(".0%", "%")
     if years == 0:
-        return (
-            f"With 0 years simulated the chart shows the census's distribution (a gap of "
-            f"{first['gap_levels']:.2f} levels); choose at least one year to see wear and "
-            "renovation."
-        )
-    span = f"in {years} year{'s' if years != 1 else ''}"
+        return _(
+            "With 0 years simulated the chart shows the census's distribution (a gap of {gap} "
+            "levels); choose at least one year to see wear and renovation."
+        ).format(gap=f"{first['gap_levels']:.2f}")
+    span = ngettext("in {n} year", "in {n} years", years).format(n=years)
     if renovation == 0 and obsolescence == 0:
-        return (
+        return _(
             "With neither wear nor renovation nothing moves: the distribution stays as the census "
             "found it."
         )
     verdict = wear.verdict_of(path)
-    gap = _moves(first["gap_levels"], last["gap_levels"], ".2f", " levels")
-    obsolete = _moves(first["obsolete"], last["obsolete"], ".1f", "%")
-    frontier = _moves(first["international"], last["international"], ".1f", "%")
+    obsolete = _moves(first["obsolete"], last["obsolete"])[1]
+    frontier = _moves(first["international"], last["international"])[1]
     if verdict == "widens":
-        return (
-            f"Renovating {r} of the equipment a year cannot offset {d} obsolescence: the gap to "
-            f"the frontier {gap.replace('rises', 'widens')} {span}, and the obsolete share "
-            f"{obsolete}."
-        )
+        return _(
+            "Renovating {r} of the equipment a year cannot offset {d} obsolescence: the gap to "
+            "the frontier {gap} {span}, and the obsolete share {obsolete}."
+        ).format(r=r, d=d, gap=_gap_moves(first, last), span=span, obsolete=obsolete)
     if verdict == "holds":
-        return f"Renovation ({r}) just compensates obsolescence ({d}): " + _holds(first, last, span)
-    return (
-        f"Renovating {r} a year outpaces {d} obsolescence: the gap to the frontier "
-        f"{gap.replace('falls', 'narrows')} {span}, and the share at the international level "
-        f"{frontier}."
-    )
+        return _("Renovation ({r}) just compensates obsolescence ({d}): {rest}").format(
+            r=r, d=d, rest=_holds(first, last, span)
+        )
+    return _(
+        "Renovating {r} a year outpaces {d} obsolescence: the gap to the frontier {gap} {span}, "
+        "and the share at the international level {frontier}."
+    ).format(r=r, d=d, gap=_gap_moves(first, last), span=span, frontier=frontier)
 
 
-def _moves(before: float, after: float, fmt: str, unit: str) -> str:
-    """'rises from 31.3% to 39.0%', 'falls from ...', or 'stays at 31.3%' when both read alike."""
-    a, b = f"{before:{fmt}}", f"{after:{fmt}}"
+def _moves(before: float, after: float) -> tuple[str, str]:
+    """A share's change: ('rises', 'rises from 31.3% to 39.0%'), ('falls', ...), or
+    ('stays', 'stays at 31.3%') when both read alike at one decimal."""
+    a, b = f"{before:.1f}%", f"{after:.1f}%"
     if a == b:
-        return f"stays at {a}{unit}"
-    first = a if unit.startswith(" ") else a + unit  # '2.14 to 2.89 levels', '31.3% to 58.9%'
-    return f"{'rises' if after > before else 'falls'} from {first} to {b}{unit}"
+        return "stays", _("stays at {value}").format(value=a)
+    if after > before:
+        return "rises", _("rises from {before} to {after}").format(before=a, after=b)
+    return "falls", _("falls from {before} to {after}").format(before=a, after=b)
+
+
+def _gap_moves(first, last) -> str:
+    """The gap's change in levels: 'widens from 2.14 to 2.89 levels', 'narrows from ...', or
+    'stays at 2.14 levels' when both read alike at two decimals."""
+    a, b = f"{first['gap_levels']:.2f}", f"{last['gap_levels']:.2f}"
+    if a == b:
+        return _("stays at {value} levels").format(value=a)
+    if last["gap_levels"] > first["gap_levels"]:
+        return _("widens from {before} to {after} levels").format(before=a, after=b)
+    return _("narrows from {before} to {after} levels").format(before=a, after=b)
 
 
 def _holds(first, last, span: str) -> str:
     """The mean gap holds; say whether the distribution around it changes, and how."""
-    mean = f"the mean gap stays at {first['gap_levels']:.2f} levels {span}"
-    obsolete = _moves(first["obsolete"], last["obsolete"], ".1f", "%")
-    frontier = _moves(first["international"], last["international"], ".1f", "%")
+    mean = _("the mean gap stays at {gap} levels {span}").format(
+        gap=f"{first['gap_levels']:.2f}", span=span
+    )
+    obsolete_moves, obsolete = _moves(first["obsolete"], last["obsolete"])
+    frontier_moves, frontier = _moves(first["international"], last["international"])
     if all(f"{first[level]:.1f}" == f"{last[level]:.1f}" for level in wear.LEVELS):
-        return (
-            f"{mean}, and so does the share of every level (obsolete {obsolete[9:]}, at the "
-            f"frontier {frontier[9:]})."
+        return _(
+            "{mean}, and so does the share of every level (obsolete {obsolete}, at the frontier "
+            "{frontier})."
+        ).format(
+            mean=mean,
+            obsolete=f"{first['obsolete']:.1f}%",
+            frontier=f"{first['international']:.1f}%",
         )
-    if obsolete.startswith("rises") and frontier.startswith("rises"):
-        return (
-            f"{mean}, though the equipment spreads out: the obsolete share {obsolete} and the "
-            f"share at the frontier {frontier}."
-        )
-    return f"{mean}; the obsolete share {obsolete} and the share at the frontier {frontier}."
+    if obsolete_moves == "rises" and frontier_moves == "rises":
+        return _(
+            "{mean}, though the equipment spreads out: the obsolete share {obsolete} and the "
+            "share at the frontier {frontier}."
+        ).format(mean=mean, obsolete=obsolete, frontier=frontier)
+    return _(
+        "{mean}; the obsolete share {obsolete} and the share at the frontier {frontier}."
+    ).format(mean=mean, obsolete=obsolete, frontier=frontier)
 
 
 def capacity_sentence(s: dict, path) -> str:
     """With new capacity: the gap's path and where it settles, e + (δ − r) / g."""
     first, last = path["gap_levels"].iloc[0], path["gap_levels"].iloc[-1]
     settle = wear.steady_gap(s["renovation"], s["obsolescence"], s["growth"], s["new_level"])
-    return (
-        f"With renovation {s['renovation']:.1%}, obsolescence {s['obsolescence']:.1%} and new "
-        f"capacity of {s['growth']:.1%} of the stock a year at {s['new_level']} level(s) behind "
-        f"the frontier, the gap goes from {first:.2f} to {last:.2f} levels in {s['years']} years "
-        f"and settles at e + (δ − r) / g = {settle:.2f} levels: what new capacity embodies sets "
+    return _(
+        "With renovation {r}, obsolescence {d} and new capacity of {g} of the stock a year at "
+        "{e} level(s) behind the frontier, the gap goes from {first} to {last} levels in {years} "
+        "years and settles at e + (δ − r) / g = {settle} levels: what new capacity embodies sets "
         "the level."
+    ).format(
+        r=f"{s['renovation']:.1%}",
+        d=f"{s['obsolescence']:.1%}",
+        g=f"{s['growth']:.1%}",
+        e=s["new_level"],
+        first=f"{first:.2f}",
+        last=f"{last:.2f}",
+        years=s["years"],
+        settle=f"{settle:.2f}",
     )
 
 

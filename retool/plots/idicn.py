@@ -10,7 +10,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ..models import catchup
+from ..models import idicn as model
 from . import PALETTE, SERIES_COLOURS, figure, finish, label, legend, note_box, paper_source
 
 TABLE2_SOURCE = paper_source(
@@ -20,7 +20,7 @@ MEAN_COLOUR = PALETTE["black"]
 
 
 def _name(code: str) -> str:
-    en, cn = catchup.names("en"), catchup.names("cn")
+    en, cn = model.names("en"), model.names("cn")
     return label(en.get(code, code), cn.get(code))
 
 
@@ -49,13 +49,13 @@ def _others(ax, table: pd.DataFrame, codes, **kwargs) -> None:
 
 def table2_lines(countries=None, table=None) -> Figure:
     """IDICN 2000-2008: the top ten in grey, the leader and China highlighted, the top-10 mean."""
-    t = catchup.table() if table is None else table
-    lead = catchup.leader()
-    shown = catchup.top10() if countries is None else [c for c in countries if c in t.index]
+    t = model.table() if table is None else table
+    lead = model.leader()
+    shown = model.top10() if countries is None else [c for c in countries if c in t.index]
     fig, ax = figure(7.5, 4.4)
-    others = [c for c in shown if c not in (lead, catchup.CHINA)]
+    others = [c for c in shown if c not in (lead, model.CHINA)]
     _others(ax, t, others, label=label("the other top-ten countries", "其他前十位国家"))
-    mean = t.loc[catchup.top10()].mean().rename_axis("year").reset_index(name="idicn")
+    mean = t.loc[model.top10()].mean().rename_axis("year").reset_index(name="idicn")
     sns.lineplot(
         mean.assign(year=mean["year"].astype(int)),
         x="year",
@@ -66,22 +66,22 @@ def table2_lines(countries=None, table=None) -> Figure:
         label=label("mean of the top ten", "前十位平均"),
         ax=ax,
     )
-    highlight = _long(t, [lead, catchup.CHINA])
-    names = {_name(lead): SERIES_COLOURS["leader"], _name(catchup.CHINA): SERIES_COLOURS["CHN"]}
+    highlight = _long(t, [lead, model.CHINA])
+    names = {_name(lead): SERIES_COLOURS["leader"], _name(model.CHINA): SERIES_COLOURS["CHN"]}
     sns.lineplot(highlight, x="year", y="idicn", hue="name", palette=names, linewidth=2.5, ax=ax)
     ax.set_ylim(0, None)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="lower right", title=None)
-    g = catchup.growth()
-    gap = catchup.china_gap()
-    fastest = g["growth_pct"].idxmax() == catchup.CHINA
+    g = model.growth()
+    gap = model.china_gap()
+    fastest = g["growth_pct"].idxmax() == model.CHINA
     title = label(
-        f"China's index grew {g.loc[catchup.CHINA, 'growth_pct']:.0f}% in "
-        f"{catchup.FIRST}-{catchup.LAST}, "
+        f"China's index grew {g.loc[model.CHINA, 'growth_pct']:.0f}% in "
+        f"{model.FIRST}-{model.LAST}, "
         f"{'faster than every top-ten country' if fastest else 'but not fastest'}, yet reached "
         "only "
         f"{gap['china_pct_of_leader']:.0f}% of {_name(lead)}'s",
-        f"{catchup.FIRST}-{catchup.LAST}年中国指数增长{g.loc[catchup.CHINA, 'growth_pct']:.0f}%，"
+        f"{model.FIRST}-{model.LAST}年中国指数增长{g.loc[model.CHINA, 'growth_pct']:.0f}%，"
         f"仍只及{_name(lead)}的{gap['china_pct_of_leader']:.0f}%",
     )
     return finish(
@@ -106,17 +106,17 @@ def catch_up_chart(
 ) -> Figure:
     """History 2000-2008 (``table``, solid) and the projected paths (``proj``, dashed) of China
     and the leader; the other ``countries`` in grey."""
-    lead = next(c for c in proj.columns if c != catchup.CHINA)
+    lead = next(c for c in proj.columns if c != model.CHINA)
     fig, ax = figure(7.5, 4.4, into=into)
-    others = [c for c in countries if c in table.index and c not in (lead, catchup.CHINA)]
+    others = [c for c in countries if c in table.index and c not in (lead, model.CHINA)]
     if others:
         _others(ax, table, others)
-    history = _long(table, [lead, catchup.CHINA]).assign(when="history")
+    history = _long(table, [lead, model.CHINA]).assign(when="history")
     ahead = proj.rename_axis("year").reset_index().melt("year", var_name="code", value_name="idicn")
     ahead = ahead.assign(name=ahead["code"].map({c: _name(c) for c in proj.columns}))
     ahead = ahead.assign(when="projection")
     both = pd.concat([history, ahead], ignore_index=True)
-    palette = {_name(lead): SERIES_COLOURS["leader"], _name(catchup.CHINA): SERIES_COLOURS["CHN"]}
+    palette = {_name(lead): SERIES_COLOURS["leader"], _name(model.CHINA): SERIES_COLOURS["CHN"]}
     sns.lineplot(
         both,
         x="year",
@@ -129,8 +129,8 @@ def catch_up_chart(
         ax=ax,
     )
     if math.isfinite(years_needed):
-        x = catchup.LAST + years_needed
-        y = float(table.loc[catchup.CHINA, catchup.LAST]) * (1 + china_growth / 100) ** years_needed
+        x = model.LAST + years_needed
+        y = float(table.loc[model.CHINA, model.LAST]) * (1 + china_growth / 100) ** years_needed
         ax.plot([x], [y], marker="o", color=PALETTE["black"], markersize=7, zorder=5)
         ax.annotate(
             label(f"China catches up around {x:.0f}"),
@@ -139,9 +139,9 @@ def catch_up_chart(
             textcoords="offset points",
             ha="right",
         )
-    ax.axvline(catchup.LAST, color="#bbbbbb", linewidth=1)
+    ax.axvline(model.LAST, color="#bbbbbb", linewidth=1)
     ax.text(
-        catchup.LAST + 0.5,
+        model.LAST + 0.5,
         0.02,
         label("projection →", "预测 →"),
         transform=ax.get_xaxis_transform(),

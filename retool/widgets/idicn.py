@@ -12,25 +12,25 @@ from __future__ import annotations
 import math
 
 from .. import data
-from ..models import catchup
+from ..models import idicn as model
 from ..params import notes_sentence
 from ..plots import idicn as plots_idicn
 from . import assemble
 
-SPEC = catchup.PARAMS
+SPEC = model.PARAMS
 
 # Only change with data/: looked up once per state of data/, not on every redraw.
-_names, _leader = catchup.names, catchup.leader
-_table = data.per_data_state(catchup.table)
-_gap = data.per_data_state(lambda: catchup.china_gap()["gap_to_leader"])
-_china_cagr = data.per_data_state(lambda: catchup.cagr(catchup.CHINA))
-_leader_cagr = data.per_data_state(lambda: catchup.cagr(catchup.leader()))
+_names, _leader = model.names, model.leader
+_table = data.per_data_state(model.table)
+_gap = data.per_data_state(lambda: model.china_gap()["gap_to_leader"])
+_china_cagr = data.per_data_state(lambda: model.cagr(model.CHINA))
+_leader_cagr = data.per_data_state(lambda: model.cagr(model.leader()))
 
 
 def catch_up_years(china_growth_pct=None, leader_growth_pct=None) -> float:
     """Years from 2008 for China to reach the leader at the given rates (inf: never; default:
     their 2000-2008 growth rates)."""
-    return catchup.years_to_catch_up(china_growth_pct, leader_growth_pct)
+    return model.years_to_catch_up(china_growth_pct, leader_growth_pct)
 
 
 def sentence(china_growth: float, leader_growth: float, years: float) -> str:
@@ -45,12 +45,12 @@ def sentence(china_growth: float, leader_growth: float, years: float) -> str:
         f"At {china_growth:.{digits}f}% a year for China and {leader_growth:.{digits}f}% for {lead}"
     )
     if math.isclose(china_growth, _china_cagr()) and math.isclose(leader_growth, _leader_cagr()):
-        rates += f" (their {catchup.FIRST}-{catchup.LAST} growth rates)"
+        rates += f" (their {model.FIRST}-{model.LAST} growth rates)"
     gap = _gap()
     if math.isfinite(years):
         return (
             f"{rates}, China would reach {lead}'s index in {years:.0f} years, around "
-            f"{catchup.LAST + years:.0f}."
+            f"{model.LAST + years:.0f}."
         )
     if china_growth <= leader_growth:
         why = (
@@ -59,13 +59,13 @@ def sentence(china_growth: float, leader_growth: float, years: float) -> str:
             else ("with equal growth rates the ratio of the two indices never changes")
         )
         return f"{rates}, China never catches up: {why}, so the gap of {gap:.3f} never closes."
-    return f"{rates}, China would need more than {catchup.HORIZON} years: in practice, never."
+    return f"{rates}, China would need more than {model.HORIZON} years: in practice, never."
 
 
 def title(years: float) -> str:
     lead = _names()[_leader()]
     if math.isfinite(years):
-        year = catchup.LAST + years
+        year = model.LAST + years
         return f"China would catch up with {lead} in {years:.0f} years, around {year:.0f}"
     return f"At these growth rates China never catches up with {lead}"
 
@@ -76,7 +76,7 @@ def view(into=None, **settings):
     gc, gl = s["china_growth_pct"], s["leader_growth_pct"]
     years = catch_up_years(gc, gl)
     said = notes_sentence(notes) + sentence(gc, gl, years)
-    projection = catchup.projection(gc, gl, catchup.horizon(years))
+    projection = model.projection(gc, gl, model.horizon(years))
     fig = plots_idicn.catch_up_chart(
         _table(),
         projection,

@@ -20,6 +20,7 @@ import seaborn as sns
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.image import imsave
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
@@ -248,9 +249,20 @@ class CourseFigure(Figure):
     def _repr_png_(self) -> bytes:
         if cjk_font() is None:
             _drop_cjk(self)
+        # One draw, then the canvas's pixels as PNG. savefig would draw twice: first without
+        # rendering, for a layout engine, whose work this figure's own draw does or remembers.
+        self.canvas.draw()
         buffer = io.BytesIO()
-        # zlib level 3: as small as the default level 6 for charts, a third faster to write
-        self.savefig(buffer, format="png", pil_kwargs={"compress_level": 3})
+        # the bytes savefig writes; zlib level 3: as small as the default level 6 for charts, a
+        # third faster to write
+        imsave(
+            buffer,
+            self.canvas.buffer_rgba(),
+            format="png",
+            origin="upper",
+            dpi=self.dpi,
+            pil_kwargs={"compress_level": 3},
+        )
         return buffer.getvalue()
 
     def __repr__(self) -> str:

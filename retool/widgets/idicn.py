@@ -70,6 +70,7 @@ def title(years: float) -> str:
     return f"At these growth rates China never catches up with {lead}"
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The history-and-projection chart and one sentence for the given settings."""
     s, notes = SPEC.read(settings)

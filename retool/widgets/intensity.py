@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from .. import units
+from .. import data, units
 from ..models import intensity as model
 from ..params import notes_sentence
 from ..plots import intensity as charts
@@ -81,6 +81,7 @@ def sentence(baseline, what, denominator, share, table, summary, notes) -> str:
     return prefix + head + tail + "." + own
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The counterfactual chart and one sentence (missing settings use the defaults)."""
     baseline, what, denominator, share, notes = settings_of(**settings)

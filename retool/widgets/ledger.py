@@ -15,6 +15,7 @@ _tally = data.per_data_state(ledger.tally)
 _describe = data.per_data_state(ledger.describe)
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The chart of the filtered ledger and one sentence (never raises)."""
     if "section" in settings:  # 'I.2' names the section '一.2'

@@ -226,6 +226,7 @@ class CourseFigure(Figure):
         self.course_rect = (0, 0, 1, 1)
         self.course_title = None
         self.course_drawn = None  # what a chart drew into it, for a redraw that updates it
+        self.course_parts = {}  # the artists such a redraw updates, by name
 
     def draw(self, renderer):
         for ax in self.axes:

@@ -339,7 +339,7 @@ def figure(width: float = WIDTH, height: float = 4.2, ncols: int = 1, into=None)
     """
     size = (min(width, WIDE), height)
     if isinstance(into, CourseFigure) and _same_shape(into, size, ncols):
-        into.course_drawn = None  # drawn anew: nothing of it can be updated in place
+        into.course_drawn, into.course_parts = None, {}  # drawn anew: nothing to update
         for ax in into.axes:
             ax.cla()
             # cla keeps the old data limits until new data replace them, and an axvspan (x only)

@@ -298,13 +298,16 @@ def _texts_of(ax) -> tuple:
 
 def layout_key(fig) -> tuple:
     """Everything the constrained layout of ``fig`` depends on: its size, the room kept for the
-    source line, its title, and the texts around each axes. Two draws with the same key get the
-    same layout (the widget contract tests compare a redraw's pixels with a new figure's)."""
-    title = fig.course_title.get_text() if fig.course_title is not None else ""
+    source line, its title's height (the layout keeps room above the axes for it; its words do
+    not matter, so a widget whose title alone changes keeps its layout), and the texts around
+    each axes. Two draws with the same key get the same layout (the widget contract tests
+    compare a redraw's pixels with a new figure's)."""
+    title = fig.course_title
+    height = 0.0 if title is None else title.get_window_extent(fig.canvas.get_renderer()).height
     return (
         tuple(fig.get_size_inches()),
         fig.course_rect,
-        title,
+        height,
         tuple(_texts_of(ax) for ax in fig.axes),
     )
 

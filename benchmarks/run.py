@@ -234,11 +234,14 @@ def widget_modules() -> list[str]:
     return sorted(m.name for m in pkgutil.iter_modules(retool.widgets.__path__))
 
 
-def _redraw(module, settings: dict, into=None) -> tuple[float, object, int]:
-    """One redraw as an explorer does it: view() into the figure of the last redraw, then PNG."""
-    start = time.perf_counter()
+def _redraw(module, settings: dict, into=None, cpu: list | None = None):
+    """One redraw as an explorer does it: view() into the figure of the last redraw, then PNG.
+    Returns (wall-clock seconds, figure, PNG bytes); appends the CPU seconds to ``cpu``."""
+    start, start_cpu = time.perf_counter(), time.process_time()
     fig, _ = module.view(into=into, **settings)
     png = fig._repr_png_()
+    if cpu is not None:
+        cpu.append(time.process_time() - start_cpu)
     return time.perf_counter() - start, fig, len(png)
 
 
@@ -249,9 +252,10 @@ def bench_widgets(repeat: int) -> list[dict]:
         defaults = module.SPEC.defaults()
         # the explorer's first draw (caches warm, as in a lesson after its first draw)
         _, fig, size = _redraw(module, defaults)
-        at_defaults = []
+        at_defaults, cpu = [], []
+        load = os.getloadavg()[0]
         for _ in range(repeat):
-            seconds, fig, size = _redraw(module, defaults, fig)
+            seconds, fig, size = _redraw(module, defaults, fig, cpu)
             at_defaults.append(seconds)
         over = []
         for key, param in module.SPEC.items():
@@ -269,7 +273,9 @@ def bench_widgets(repeat: int) -> list[dict]:
             {
                 "what": f"redraw widgets.{name}",
                 "median_s": median_ms / 1000,
-                "detail": f"over the spec ({len(over)} settings): median {ranges_ms:.0f} ms, "
+                "detail": f"CPU time {statistics.median(cpu) * 1000:.0f} ms (load average "
+                f"{load:.1f} on {os.cpu_count()} cores); "
+                f"over the spec ({len(over)} settings): median {ranges_ms:.0f} ms, "
                 f"slowest {worst_ms:.0f} ms; PNG {width}x{height} px (its displayed size), "
                 f"{size / 1024:.0f} KB",
                 "budget": BUDGET_REDRAW_MS / 1000,

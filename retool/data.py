@@ -8,10 +8,12 @@ a :class:`DataError` that names the file and says what is wrong.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import io
 import json
 import os
+from contextlib import contextmanager
 from functools import lru_cache, wraps
 from pathlib import Path
 
@@ -290,12 +292,27 @@ def data_state() -> tuple:
     return (str(folder), *files)
 
 
+_STATE = contextvars.ContextVar("data_state", default=None)
+
+
+@contextmanager
+def one_state():
+    """Within this block (a widget's redraw) data/ is looked at once, not at every call of a
+    :func:`per_data_state` function: a redraw makes dozens of them, each listing the folder."""
+    token = _STATE.set(data_state()) if _STATE.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _STATE.reset(token)
+
+
 def per_data_state(fn):
     """``fn`` memoised per state of data/ and arguments (which must be hashable).
 
     A widget redraws on every move of a control; re-reading and re-pivoting the tables each time
-    costs more than drawing the chart. An edited CSV is picked up at the next call. Callers must
-    not modify what is returned.
+    costs more than drawing the chart. An edited CSV is picked up at the next call (the next
+    redraw, inside :func:`one_state`). Callers must not modify what is returned.
     """
 
     @lru_cache(maxsize=32)
@@ -304,7 +321,8 @@ def per_data_state(fn):
 
     @wraps(fn)
     def wrapper(*args, **kwargs):
-        return cached(data_state(), args, tuple(sorted(kwargs.items())))
+        state = _STATE.get() or data_state()
+        return cached(state, args, tuple(sorted(kwargs.items())))
 
     wrapper.cache_clear = cached.cache_clear
     return wrapper

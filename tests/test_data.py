@@ -132,3 +132,23 @@ def test_table_labels_against_the_paper(paper_lines):
 def test_datapackage_is_pretty_json():
     raw = (data.data_dir() / "datapackage.json").read_text(encoding="utf-8")
     assert raw == json.dumps(json.loads(raw), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_redraw_looks_at_data_once_and_the_next_sees_an_edit(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(data.data_dir(), folder)
+    monkeypatch.setenv("RETOOL_DATA_DIR", str(folder))
+    looks = []
+    real = data.data_state
+    monkeypatch.setattr(data, "data_state", lambda: looks.append(1) or real())
+    calls = []
+    size = data.per_data_state(lambda: calls.append(1) or (folder / "README.md").stat().st_size)
+    with data.one_state():
+        first = size()
+        with data.one_state():  # nested: still the one look
+            assert size() == first
+        (folder / "README.md").write_text("edited", encoding="utf-8")
+        assert size() == first  # the state of data/ when the redraw began
+    assert len(looks) == 1 and len(calls) == 1
+    assert size() == len("edited")  # outside it, every call looks again
+    assert len(looks) == 2 and len(calls) == 2

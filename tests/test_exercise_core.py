@@ -332,14 +332,14 @@ def test_every_outcome_has_its_own_mark_and_colour():
 
 
 def test_the_quiz_colours_its_feedback_as_the_exercises_do():
-    from retool.models import quiz
+    from retool.exercises.quiz07_chain import chain_quiz
 
-    q = quiz.chain_quiz()[0]
+    q = chain_quiz()[0]
     for key in q.options:
-        html = quiz.feedback_html(q, key)
+        html = q.feedback_html(key)
         assert html == q.check(key)._repr_markdown_()
         assert core.OUTCOME_STYLE[q.check(key).outcome][2] in html
-    assert core.OUTCOME_STYLE[Outcome.UNANSWERED][2] in quiz.feedback_html(q, None)
+    assert core.OUTCOME_STYLE[Outcome.UNANSWERED][2] in q.feedback_html(None)
 
 
 def critique(**kw) -> core.CritiqueQuestion:

@@ -12,8 +12,10 @@ from matplotlib.figure import Figure
 from retool import data
 from retool.exercises import ex07_chain
 from retool.exercises.core import Outcome
-from retool.models import chain, quiz
+from retool.exercises.quiz07_chain import chain_quiz
+from retool.models import chain
 from retool.widgets import chain as chain_widget
+from retool.widgets import quiz_widget
 
 LOW, HIGH = chain.PARAMS["depth"].bounds()
 depths = st.floats(min_value=LOW, max_value=HIGH, allow_nan=False)
@@ -117,7 +119,7 @@ def test_explorer_builds():
 
 
 def test_quiz_questions_explain_every_option():
-    questions = quiz.chain_quiz()
+    questions = chain_quiz()
     assert len(questions) >= 3
     for q in questions:
         assert q.correct in q.options
@@ -125,16 +127,28 @@ def test_quiz_questions_explain_every_option():
             assert text.strip() and why.strip()
             fb = q.check(key)
             assert fb.outcome is (Outcome.CORRECT if key == q.correct else Outcome.INCORRECT)
-            assert why in quiz.feedback(q, key)
+            assert why in q.feedback(key)
 
 
 def test_quiz_covers_the_biases_and_advanced_manufacturing():
-    prompts = " ".join(q.prompt for q in quiz.chain_quiz())
+    prompts = " ".join(q.prompt for q in chain_quiz())
     assert "biases" in prompts and "advanced manufacturing" in prompts
 
 
-def test_quiz_widget_builds():
-    assert quiz.quiz_widget(quiz.chain_quiz()) is not None
+def test_the_quiz_widget_shows_each_questions_feedback_for_the_option_picked():
+    questions = chain_quiz()
+    boxes = quiz_widget(questions).children
+    assert len(boxes) == len(questions)
+    for q, box in zip(questions, boxes):
+        prompt, choice, button, answer = box.children
+        assert q.prompt in prompt.value
+        assert [value for _, value in choice.options] == list(q.options)
+        button.click()  # nothing picked yet
+        assert answer.value == q.feedback_html(None)
+        for key in q.options:
+            choice.value = key
+            button.click()
+            assert answer.value == q.feedback_html(key) == q.check(key).html()
 
 
 # --- exercises --------------------------------------------------------------------------------

@@ -201,7 +201,8 @@ def test_the_still_is_the_same_bytes_for_the_same_chart_and_leaves_the_figure_al
 
 
 def test_a_quiz_displays_its_questions_as_text():
-    from retool.models.quiz import chain_quiz, quiz_widget
+    from retool.exercises.quiz07_chain import chain_quiz
+    from retool.widgets import quiz_widget
 
     questions = chain_quiz()
     data = quiz_widget(questions)._repr_mimebundle_()

@@ -1,7 +1,7 @@
 """Exercises for lesson 05 (informatisation): Table 2's ranks, growth and CAGR of the IDICN index,
 China's gap to the leader and to the top-ten mean, and the years China needs to catch up.
 
-Every expected value is computed from ``data/`` (Table 2) with :mod:`retool.models.catchup` and
+Every expected value is computed from ``data/`` (Table 2) with :mod:`retool.models.idicn` and
 :mod:`retool.measures`.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import data, i18n, measures
 from ..i18n import lazy
-from ..models import catchup as model
+from ..models import idicn as model
 from .core import (  # noqa: F401
     ChoiceQuestion,
     CritiqueQuestion,

@@ -107,6 +107,7 @@ PARAMS = Spec(
 DEFAULT_DENOMINATOR = PARAMS["denominator"].default
 
 
+@data.per_data_state  # every read of the settings labels each preset with its value
 def preset_value(preset: str) -> float:
     """The baseline intensity of a preset, percent, read from the claims ledger (NaN for 'free')."""
     if preset not in PRESETS:

@@ -30,9 +30,13 @@ PARAMS = Spec(
 )
 
 
+# pivoted once per state of data/ (a redraw asks for a series twice: chart and sentence)
+_table1_wide = data.per_data_state(data.table1_wide)
+
+
 def series_frame(series: str) -> pd.DataFrame:
     """One Table 1 series, tidy: year, series, value (亿元)."""
-    values = data.table1_wide()[series]
+    values = _table1_wide()[series]
     return pd.DataFrame({"year": values.index, "series": series, "value": values.to_numpy()})
 
 

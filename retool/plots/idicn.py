@@ -7,11 +7,23 @@ import math
 import numpy as np
 import pandas as pd
 import seaborn as sns
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ..models import catchup
-from . import PALETTE, SERIES_COLOURS, figure, finish, label, legend, note_box, paper_source
+from ..models import idicn as model
+from . import (
+    PALETTE,
+    SERIES_COLOURS,
+    clear_notes,
+    drawn_as,
+    figure,
+    finish,
+    label,
+    legend,
+    note_box,
+    paper_source,
+)
 
 TABLE2_SOURCE = paper_source(
     "Table 2 (lines 515-673), from the NBS research institute's IDICN study"
@@ -20,7 +32,7 @@ MEAN_COLOUR = PALETTE["black"]
 
 
 def _name(code: str) -> str:
-    en, cn = catchup.names("en"), catchup.names("cn")
+    en, cn = model.names("en"), model.names("cn")
     return label(en.get(code, code), cn.get(code))
 
 
@@ -49,13 +61,13 @@ def _others(ax, table: pd.DataFrame, codes, **kwargs) -> None:
 
 def table2_lines(countries=None, table=None) -> Figure:
     """IDICN 2000-2008: the top ten in grey, the leader and China highlighted, the top-10 mean."""
-    t = catchup.table() if table is None else table
-    lead = catchup.leader()
-    shown = catchup.top10() if countries is None else [c for c in countries if c in t.index]
+    t = model.table() if table is None else table
+    lead = model.leader()
+    shown = model.top10() if countries is None else [c for c in countries if c in t.index]
     fig, ax = figure(7.5, 4.4)
-    others = [c for c in shown if c not in (lead, catchup.CHINA)]
+    others = [c for c in shown if c not in (lead, model.CHINA)]
     _others(ax, t, others, label=label("the other top-ten countries", "其他前十位国家"))
-    mean = t.loc[catchup.top10()].mean().rename_axis("year").reset_index(name="idicn")
+    mean = t.loc[model.top10()].mean().rename_axis("year").reset_index(name="idicn")
     sns.lineplot(
         mean.assign(year=mean["year"].astype(int)),
         x="year",
@@ -66,22 +78,22 @@ def table2_lines(countries=None, table=None) -> Figure:
         label=label("mean of the top ten", "前十位平均"),
         ax=ax,
     )
-    highlight = _long(t, [lead, catchup.CHINA])
-    names = {_name(lead): SERIES_COLOURS["leader"], _name(catchup.CHINA): SERIES_COLOURS["CHN"]}
+    highlight = _long(t, [lead, model.CHINA])
+    names = {_name(lead): SERIES_COLOURS["leader"], _name(model.CHINA): SERIES_COLOURS["CHN"]}
     sns.lineplot(highlight, x="year", y="idicn", hue="name", palette=names, linewidth=2.5, ax=ax)
     ax.set_ylim(0, None)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="lower right", title=None)
-    g = catchup.growth()
-    gap = catchup.china_gap()
-    fastest = g["growth_pct"].idxmax() == catchup.CHINA
+    g = model.growth()
+    gap = model.china_gap()
+    fastest = g["growth_pct"].idxmax() == model.CHINA
     title = label(
-        f"China's index grew {g.loc[catchup.CHINA, 'growth_pct']:.0f}% in "
-        f"{catchup.FIRST}-{catchup.LAST}, "
+        f"China's index grew {g.loc[model.CHINA, 'growth_pct']:.0f}% in "
+        f"{model.FIRST}-{model.LAST}, "
         f"{'faster than every top-ten country' if fastest else 'but not fastest'}, yet reached "
         "only "
         f"{gap['china_pct_of_leader']:.0f}% of {_name(lead)}'s",
-        f"{catchup.FIRST}-{catchup.LAST}年中国指数增长{g.loc[catchup.CHINA, 'growth_pct']:.0f}%，"
+        f"{model.FIRST}-{model.LAST}年中国指数增长{g.loc[model.CHINA, 'growth_pct']:.0f}%，"
         f"仍只及{_name(lead)}的{gap['china_pct_of_leader']:.0f}%",
     )
     return finish(
@@ -105,18 +117,28 @@ def catch_up_chart(
     into=None,
 ) -> Figure:
     """History 2000-2008 (``table``, solid) and the projected paths (``proj``, dashed) of China
-    and the leader; the other ``countries`` in grey."""
-    lead = next(c for c in proj.columns if c != catchup.CHINA)
+    and the leader; the other ``countries`` in grey.
+
+    Drawn with seaborn; drawn into a figure that holds this chart with the same countries (and a
+    catching up, or none, as before), the projections, the point of catching up and the limits
+    get the new numbers instead, however long the projection (the contract tests check that this
+    draws, pixel for pixel, what a new figure draws)."""
+    lead = next(c for c in proj.columns if c != model.CHINA)
+    others = [c for c in countries if c in table.index and c not in (lead, model.CHINA)]
+    shape = ("catch_up_chart", lead, tuple(others), math.isfinite(years_needed))
+    if drawn_as(into, shape):
+        _update_catch_up(into, table, proj, china_growth, years_needed, note)
+        return finish(into, into.axes[0], title, *_texts())
     fig, ax = figure(7.5, 4.4, into=into)
-    others = [c for c in countries if c in table.index and c not in (lead, catchup.CHINA)]
     if others:
         _others(ax, table, others)
-    history = _long(table, [lead, catchup.CHINA]).assign(when="history")
+    history = _long(table, [lead, model.CHINA]).assign(when="history")
     ahead = proj.rename_axis("year").reset_index().melt("year", var_name="code", value_name="idicn")
     ahead = ahead.assign(name=ahead["code"].map({c: _name(c) for c in proj.columns}))
     ahead = ahead.assign(when="projection")
     both = pd.concat([history, ahead], ignore_index=True)
-    palette = {_name(lead): SERIES_COLOURS["leader"], _name(catchup.CHINA): SERIES_COLOURS["CHN"]}
+    palette = {_name(lead): SERIES_COLOURS["leader"], _name(model.CHINA): SERIES_COLOURS["CHN"]}
+    before = len(ax.lines)
     sns.lineplot(
         both,
         x="year",
@@ -128,41 +150,75 @@ def catch_up_chart(
         linewidth=2.2,
         ax=ax,
     )
+    colours = {to_hex(SERIES_COLOURS["leader"]): lead, to_hex(SERIES_COLOURS["CHN"]): model.CHINA}
+    parts = {  # the projections, to update on a redraw
+        colours[to_hex(line.get_color())]: line
+        for line in ax.lines[before:]
+        if len(line.get_xdata()) and line.get_xdata()[-1] > model.LAST
+    }
     if math.isfinite(years_needed):
-        x = catchup.LAST + years_needed
-        y = float(table.loc[catchup.CHINA, catchup.LAST]) * (1 + china_growth / 100) ** years_needed
-        ax.plot([x], [y], marker="o", color=PALETTE["black"], markersize=7, zorder=5)
-        ax.annotate(
-            label(f"China catches up around {x:.0f}"),
-            (x, y),
-            xytext=(-10, 14),
-            textcoords="offset points",
-            ha="right",
+        x, y = _caught_up(table, china_growth, years_needed)
+        (parts["point"],) = ax.plot(
+            [x], [y], marker="o", color=PALETTE["black"], markersize=7, zorder=5
         )
-    ax.axvline(catchup.LAST, color="#bbbbbb", linewidth=1)
+        parts["label"] = ax.annotate(
+            _caught_up_label(x), (x, y), xytext=(-10, 14), textcoords="offset points", ha="right"
+        )
+    ax.axvline(model.LAST, color="#bbbbbb", linewidth=1)
     ax.text(
-        catchup.LAST + 0.5,
+        model.LAST + 0.5,
         0.02,
         label("projection →", "预测 →"),
         transform=ax.get_xaxis_transform(),
         color="#666666",
     )
-    top = float(np.nanmax([proj.to_numpy().max(), table.to_numpy().max()]))
-    ax.set_ylim(0, min(top * 1.08, 50) if math.isfinite(top) else 5)
+    _set_ylim(ax, table, proj)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     legend(ax, drop=("name", "when"), loc="upper left")
     note_box(ax, note)
+    fig.course_drawn, fig.course_parts = shape, parts
+    return finish(fig, ax, title, *_texts())
+
+
+def _texts() -> tuple:
+    """The catching-up chart's y label, source line and x label (for ``finish``)."""
     source = label(
         "Yuan & Wang, Table 2 (lines 515-673; NBS research institute's IDICN study); "
         "projection at the assumed growth rates; the course's calculation",
         "原磊、王加胜，表2（第515-673行；国家统计局统计科研所信息化发展指数研究）；"
         "按假定增长率外推；本课程计算",
     )
-    return finish(
-        fig,
-        ax,
-        title,
-        label("IDICN index", "信息化发展指数"),
-        source,
-        xlabel=label("year", "年份"),
-    )
+    return label("IDICN index", "信息化发展指数"), source, label("year", "年份")
+
+
+def _caught_up(table, china_growth: float, years_needed: float) -> tuple[float, float]:
+    """Where China's projection reaches the leader's: the year and the index."""
+    x = model.LAST + years_needed
+    return x, float(table.loc[model.CHINA, model.LAST]) * (1 + china_growth / 100) ** years_needed
+
+
+def _caught_up_label(x: float) -> str:
+    return label(f"China catches up around {x:.0f}")
+
+
+def _set_ylim(ax, table, proj) -> None:
+    top = float(np.nanmax([proj.to_numpy().max(), table.to_numpy().max()]))
+    ax.set_ylim(0, min(top * 1.08, 50) if math.isfinite(top) else 5)
+
+
+def _update_catch_up(fig, table, proj, china_growth, years_needed, note) -> None:
+    """Give the projections and the point of catching up the new numbers; limits as anew."""
+    ax, parts = fig.axes[0], fig.course_parts
+    clear_notes(fig)
+    years = proj.index.to_numpy(dtype=float)
+    for code in proj.columns:
+        parts[code].set_data(years, proj[code].to_numpy(dtype=float))
+    if math.isfinite(years_needed):
+        x, y = _caught_up(table, china_growth, years_needed)
+        parts["point"].set_data([x], [y])
+        parts["label"].xy = (x, y)
+        parts["label"].set_text(_caught_up_label(x))
+    ax.relim()
+    ax.autoscale_view()
+    _set_ylim(ax, table, proj)
+    note_box(ax, note)

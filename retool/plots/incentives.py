@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from ..models import incentives
-from . import PALETTE, WIDE, figure, finish, label, note_box
+from . import PALETTE, WIDE, clear_notes, drawn_as, figure, finish, label, note_box
 
 FIRM_COLOURS = {"soe": PALETTE["purple"], "private": PALETTE["green"]}
 MODEL_SOURCE = "the course's teaching model of the paper's argument in 二.3 (lines 396-449)"
@@ -39,15 +39,26 @@ def _firm_terms(s: dict) -> dict:
 
 
 def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Figure:
-    """Left: each firm's expected net gain and its decision maker's; right: where each renovates."""
-    fig, (left, right) = figure(WIDE, 4.4, ncols=2, into=into)
+    """Left: each firm's expected net gain and its decision maker's; right: where each renovates.
+
+    Drawn into a figure that holds this chart for the same firms, each with a region where it
+    would renovate or none as before, the bars, words, regions and dots get the new numbers
+    instead (the contract tests check that this draws, pixel for pixel, what a new figure
+    draws)."""
     firms = list(settings)
-    x = np.arange(len(firms))
     v = [incentives.firm_gain(**_firm_terms(settings[f])) for f in firms]
     n = [incentives.decision_gain(**settings[f]) for f in firms]
+    bounds = {f: boundary(settings[f]["share"]) for f in firms}
+    shape = ("decision_chart", tuple((f, bounds[f][0].size > 0) for f in firms))
+    if drawn_as(into, shape):
+        _update_decision(into, settings, v, n, bounds, note)
+        return finish(into, into.axes, title, "", MODEL_SOURCE)
+    fig, (left, right) = figure(WIDE, 4.4, ncols=2, into=into)
+    x = np.arange(len(firms))
     colours = [FIRM_COLOURS[f] for f in firms]
+    parts = fig.course_parts
     # one call for the four bars: the firm's gain outlined, its decision maker's filled
-    left.bar(
+    parts["bars"] = left.bar(
         np.concatenate([x - 0.2, x + 0.2]),
         [*v, *n],
         width=0.38,
@@ -56,21 +67,8 @@ def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Fig
         linewidth=1.5,
     )
     left.axhline(0, color=PALETTE["black"], linewidth=1)
-    for i in range(len(firms)):
-        yes = n[i] > 0
-        word = label("renovates", "改造") if yes else label("does not renovate", "不改造")
-        top = max(v[i], n[i], 0)
-        left.text(
-            i,
-            top + 0.08,
-            word,
-            ha="center",
-            fontweight="bold",
-            color=PALETTE["black"] if yes else PALETTE["vermillion"],
-        )
-    lo = min(min(v), min(n), -0.2)
-    hi = max(max(v), max(n), 0.2)
-    left.set_ylim(lo - 0.15, hi + 0.3)
+    parts["words"] = [left.text(i, 0, "", ha="center", fontweight="bold") for i in x]
+    _words_and_limits(left, parts["words"], v, n)
     left.set_xticks(x, [firm_label(f) for f in firms])
     # the firms' names in their colours: the key to the dots of the right panel too
     for tick, f in zip(left.get_xticklabels(), firms, strict=True):
@@ -88,14 +86,14 @@ def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Fig
     nowhere = []
     for f in firms:
         s = settings[f]
-        m, p = boundary(s["share"])
+        m, p = bounds[f]
         colour = FIRM_COLOURS[f]
         if m.size:
-            right.fill_between(m, 0, p, color=colour, alpha=0.18, linewidth=0)
-            right.plot(m, p, color=colour, linewidth=1.5)
+            band = right.fill_between(m, 0, p, color=colour, alpha=0.18, linewidth=0)
+            parts[f] = (band, *right.plot(m, p, color=colour, linewidth=1.5))
         else:
             nowhere.append(firm_label(f))
-        right.plot(
+        (parts[f"{f} dot"],) = right.plot(
             [s["market_power"]],
             [s["p_sunk"]],
             marker="o",
@@ -147,7 +145,38 @@ def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Fig
         loc="upper left",
         bbox_to_anchor=(-0.15, -0.08),
     )
+    fig.course_drawn = shape
     return finish(fig, [left, right], title, "", MODEL_SOURCE)
+
+
+def _words_and_limits(left, words, v, n) -> None:
+    """Over each firm's bars whether it renovates; the gains' axis to fit them."""
+    for i, text in enumerate(words):
+        yes = n[i] > 0
+        text.set_text(label("renovates", "改造") if yes else label("does not renovate", "不改造"))
+        text.set_y(max(v[i], n[i], 0) + 0.08)
+        text.set_color(PALETTE["black"] if yes else PALETTE["vermillion"])
+    lo = min(min(v), min(n), -0.2)
+    hi = max(max(v), max(n), 0.2)
+    left.set_ylim(lo - 0.15, hi + 0.3)
+
+
+def _update_decision(fig, settings, v, n, bounds, note) -> None:
+    """Give the chart's artists the new numbers (the same firms, the same regions drawn)."""
+    left, right = fig.axes
+    parts = fig.course_parts
+    clear_notes(fig)
+    for bar, height in zip(parts["bars"], [*v, *n], strict=True):
+        bar.set_height(height)
+    _words_and_limits(left, parts["words"], v, n)
+    for f, s in settings.items():
+        m, p = bounds[f]
+        if m.size:
+            band, line = parts[f]
+            band.set_data(m, 0, p)
+            line.set_data(m, p)
+        parts[f"{f} dot"].set_data([s["market_power"]], [s["p_sunk"]])
+    note_box(right, note)
 
 
 def reform_chart() -> Figure:

@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from ..models import ledger
-from . import PALETTE, figure, finish, label, note_box
+from . import PALETTE, clear_notes, drawn_as, figure, finish, label, note_box
 
 VERDICT_COLOURS = {
     "rebuilt": PALETTE["green"],
@@ -60,10 +60,51 @@ def ledger_by_section(
     """Stacked bars: how many claims each section makes, coloured by verdict.
 
     ``tally`` is :func:`retool.models.ledger.tally`; ``section`` (as in the ledger, e.g. '一.2')
-    and ``verdict`` pick what stays in full colour, the rest is drawn faintly.
+    and ``verdict`` pick what stays in full colour, the rest is drawn faintly. Drawn into a
+    figure that holds this chart for the same tally, only the colours, the note and the title
+    change (the contract tests check that this draws, pixel for pixel, what a new figure draws).
     """
     t = ledger.tally() if tally is None else tally
+    rects, colours, left = _segments(t, section, verdict)
+    shape = ("ledger_by_section", tuple(t.index), tuple(t.columns), t.to_numpy().tobytes())
+    if drawn_as(into, shape):
+        fig, ax = into, into.axes[0]
+        clear_notes(fig)
+        fig.course_parts["segments"].set_facecolors(colours)
+        note_box(ax, note)
+        return finish(fig, ax, _sentence_case(_title(t, section, verdict)), "", *_texts())
     fig, ax = figure(7.5, 4.8, into=into)
+    y = np.arange(len(t))[::-1]
+    # one collection draws every segment (a bar per segment costs a patch each)
+    segments = PolyCollection(rects, facecolors=colours, linewidths=0)
+    fig.course_parts["segments"] = ax.add_collection(segments, autolim=False)
+    pad = 0.05 * (len(t) - 0.3)  # the margins barh would leave
+    ax.set_ylim(-0.35 - pad, len(t) - 0.65 + pad)
+    names = [ledger.section_label(s) for s in t.index]
+    ax.set_yticks(y, names)
+    ax.set_xlim(0, max(left.max(initial=0), 1) * 1.1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    note_box(ax, note)
+    title = _sentence_case(_title(t, section, verdict))
+    fig = finish(fig, ax, title, "", *_texts(), horizontal=True)
+    entries = [(v, VERDICT_COLOURS[v], "patch") for v in ledger.VERDICTS]
+    ax.legend(handles=[Patch(color=c, label=t) for t, c, _ in entries], loc="lower right")
+    fig.course_drawn = shape
+    return fig
+
+
+def _sentence_case(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _texts() -> tuple:
+    """The source line and the x label (for ``finish``)."""
+    return SOURCE, label("number of claims", "论断个数")
+
+
+def _segments(t, section: str, verdict: str) -> tuple[list, list, np.ndarray]:
+    """Each non-empty segment of the stacked bars (its corners), its colour (faint when it is
+    filtered out), and each bar's length."""
     y = np.arange(len(t))[::-1]
     left = np.zeros(len(t))
     in_section = np.array([section in ("all", s) for s in t.index])
@@ -79,26 +120,4 @@ def ledger_by_section(
                 )
                 colours.append(rgb if k else (*rgb[:3], 0.2))
         left = left + counts
-    # one collection draws every segment (a bar per segment costs a patch each)
-    ax.add_collection(PolyCollection(rects, facecolors=colours, linewidths=0), autolim=False)
-    pad = 0.05 * (len(t) - 0.3)  # the margins barh would leave
-    ax.set_ylim(-0.35 - pad, len(t) - 0.65 + pad)
-    names = [ledger.section_label(s) for s in t.index]
-    ax.set_yticks(y, names)
-    ax.set_xlim(0, max(left.max(initial=0), 1) * 1.1)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    note_box(ax, note)
-    title = _title(t, section, verdict)
-    title = title[0].upper() + title[1:]
-    fig = finish(
-        fig,
-        ax,
-        title,
-        "",
-        source=SOURCE,
-        xlabel=label("number of claims", "论断个数"),
-        horizontal=True,
-    )
-    entries = [(v, VERDICT_COLOURS[v], "patch") for v in ledger.VERDICTS]
-    ax.legend(handles=[Patch(color=c, label=t) for t, c, _ in entries], loc="lower right")
-    return fig
+    return rects, colours, left

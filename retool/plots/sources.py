@@ -10,7 +10,17 @@ from matplotlib.ticker import MaxNLocator
 from .. import units
 from ..models import sources as model
 from ..models.sources import TABLE1_UNIVERSE, UNIVERSE_SHORT, YEARBOOK_UNIVERSE, break_year
-from . import PALETTE, SERIES_COLOURS, WIDE, figure, finish, label, note_box
+from . import (
+    PALETTE,
+    SERIES_COLOURS,
+    WIDE,
+    clear_notes,
+    drawn_as,
+    figure,
+    finish,
+    label,
+    note_box,
+)
 from .scale import source
 
 YEARBOOK_SOURCE = "China Statistical Yearbook 2005 t. 21-38, 2009 t. 20-42 (all LMEs)"
@@ -21,10 +31,12 @@ PANELS = {
 }
 
 
-def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], first=True):
+def _lines(ax, frame: pd.DataFrame, column: str) -> dict:
+    """The panel's lines drawn by seaborn, one per universe: {universe: line}."""
     colour = SERIES_COLOURS[PANELS[column][1]]
     tidy = frame.assign(universe=frame["universe"].map(UNIVERSE_SHORT))
     markers = {UNIVERSE_SHORT[u]: m for u, m in MARKERS.items()}
+    before = len(ax.lines)
     sns.lineplot(
         tidy,
         x="year",
@@ -36,66 +48,105 @@ def _panel(ax, frame: pd.DataFrame, column: str, claims: list[tuple[int, str]], 
         legend=False,
         ax=ax,
     )
+    by_marker = {m: u for u, m in MARKERS.items()}
+    return {by_marker[line.get_marker()]: line for line in ax.lines[before:]}
+
+
+def _marks(ax, frame: pd.DataFrame, column: str, claims, first=True) -> list:
+    """The universe break, the paper's words, the panel's title, labels and x range; returns
+    the artists it added (a redraw removes them and calls it again)."""
+    added = []
     brk = break_year(frame)
     if brk is not None:
         ends = frame.sort_values("year")
         before = ends[ends["year"] < brk].iloc[-1]
         after = ends[ends["year"] > brk].iloc[0]
-        ax.plot(
+        added += ax.plot(
             [before["year"], after["year"]],
             [before[column], after[column]],
             ls=":",
             color=PALETTE["grey"],
         )
-        ax.axvline(brk, color=PALETTE["grey"], ls="--", lw=1)
+        added.append(ax.axvline(brk, color=PALETTE["grey"], ls="--", lw=1))
         if first:  # named in the first panel only
-            ax.text(
-                brk,
-                0.98,
-                label(" universe break"),
-                transform=ax.get_xaxis_transform(),
-                color="#555555",
-                va="top",
-                ha="left",
+            added.append(
+                ax.text(
+                    brk,
+                    0.98,
+                    label(" universe break"),
+                    transform=ax.get_xaxis_transform(),
+                    color="#555555",
+                    va="top",
+                    ha="left",
+                )
             )
     years = frame["year"].tolist()
     for year, text in claims:
         if year in years:
             # at the ends of the range the note points inwards, clear of the axis
             ends = {years[0]: "left", years[-1]: "right"}
-            ax.annotate(
-                text,
-                (year, frame.set_index("year").loc[year, column]),
-                xytext=(0, 9),
-                textcoords="offset points",
-                ha=ends.get(year, "center"),
+            added.append(
+                ax.annotate(
+                    text,
+                    (year, frame.set_index("year").loc[year, column]),
+                    xytext=(0, 9),
+                    textcoords="offset points",
+                    ha=ends.get(year, "center"),
+                )
             )
     ax.set_title(label(PANELS[column][0]))
     ax.set(xlabel="", ylabel=label("%") if first else "")
     if years:
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
+    return added
+
+
+def _universes(frame: pd.DataFrame) -> tuple:
+    return tuple(dict.fromkeys(frame["universe"]))
 
 
 def figures_2_and_3(
     share: pd.DataFrame, ratio: pd.DataFrame, title: str, note: str = "", into=None
 ):
-    """The two rebuilt figures side by side, the universe break marked, the paper's words noted."""
-    fig, (left, right) = figure(WIDE, 4.4, ncols=2, into=into)
+    """The two rebuilt figures side by side, the universe break marked, the paper's words noted.
+
+    Drawn into a figure that holds this chart with the same universes, seaborn's lines get the
+    new years and values, and the break and the paper's words are drawn again (the contract
+    tests check that this draws, pixel for pixel, what a new figure draws)."""
     says = model.paper_says()
-    _panel(left, share, "domestic_share_pct", says["domestic_share_pct"])
-    _panel(right, ratio, "assimilation_ratio_pct", says["assimilation_ratio_pct"], first=False)
+    panels = ((share, "domestic_share_pct", True), (ratio, "assimilation_ratio_pct", False))
+    shape = ("figures_2_and_3", _universes(share), _universes(ratio))
+    if drawn_as(into, shape):
+        fig, axes = into, into.axes
+        clear_notes(fig)
+        for ax, (frame, column, first) in zip(axes, panels, strict=True):
+            lines, marks = fig.course_parts[column]
+            for artist in marks:
+                artist.remove()
+            for universe, line in lines.items():
+                part = frame[frame["universe"] == universe].sort_values("year")
+                line.set_data(part["year"].to_numpy(float), part[column].to_numpy(float))
+            marks = _marks(ax, frame, column, says[column], first)
+            fig.course_parts[column] = (lines, marks)
+    else:
+        fig, axes = figure(WIDE, 4.4, ncols=2, into=into)
+        for ax, (frame, column, first) in zip(axes, panels, strict=True):
+            lines = _lines(ax, frame, column)
+            fig.course_parts[column] = (lines, _marks(ax, frame, column, says[column], first))
+        shown = [UNIVERSE_SHORT[u] for u in shape[1]]
+        colour = SERIES_COLOURS[PANELS["domestic_share_pct"][1]]
+        marker = {UNIVERSE_SHORT[u]: m for u, m in MARKERS.items()}
+        keys = [Line2D([], [], color=colour, marker=marker[u], label=u) for u in shown]
+        if keys:
+            axes[0].legend(handles=keys, loc="lower right")
+    left, right = axes
     # one percent scale for both panels: comparable at a glance
     top = max(share["domestic_share_pct"].max(), ratio["assimilation_ratio_pct"].max()) * 1.3
     for ax in (left, right):
         ax.set_ylim(0, top if top > 1 else 1)
-    shown = [UNIVERSE_SHORT[u] for u in dict.fromkeys(share["universe"])]
-    colour = SERIES_COLOURS[PANELS["domestic_share_pct"][1]]
-    marker = {UNIVERSE_SHORT[u]: m for u, m in MARKERS.items()}
-    keys = [Line2D([], [], color=colour, marker=marker[u], label=u) for u in shown]
-    if keys:
-        left.legend(handles=keys, loc="lower right")
     note_box(left, note)
+    fig.course_drawn = shape
     where = label(f"Yuan & Wang, Table 1; {YEARBOOK_SOURCE}; the course's calculation")
     return finish(fig, [left, right], label(title), "", where)
 

@@ -7,7 +7,7 @@ import seaborn as sns
 
 from .. import units
 from ..models.scale import NAMES
-from . import SERIES_COLOURS, figure, finish, label, paper_source
+from . import SERIES_COLOURS, drawn_as, figure, finish, label, language, paper_source
 
 
 def table1_series(frame: pd.DataFrame, growth: float, into=None):
@@ -19,11 +19,28 @@ def table1_series(frame: pd.DataFrame, growth: float, into=None):
         f"{en.capitalize()}: {growth:+.1f}% from {first} to {last}",
         f"{cn}：{first}—{last}年增长{growth:+.1f}%",
     )
-    fig, ax = figure(7.5, 3.8, into=into)
-    sns.lineplot(frame, x="year", y="value", marker="o", color=SERIES_COLOURS[series], ax=ax)
-    for year, v in zip(frame["year"], frame["value"]):
-        ax.annotate(f"{v:,.0f}", (year, v), textcoords="offset points", xytext=(0, 7), ha="center")
-    ax.set_xticks(list(frame["year"]))
+    shape = ("table1_series", tuple(frame["year"]), language())
+    if drawn_as(into, shape):
+        # the same years: seaborn's line, the values over it and the limits get the new series
+        fig, ax = into, into.axes[0]
+        line = ax.lines[0]
+        line.set_ydata(frame["value"].to_numpy(float))
+        line.set_color(SERIES_COLOURS[series])
+        line.set_markerfacecolor(SERIES_COLOURS[series])
+        for text, v in zip(ax.texts, frame["value"], strict=True):
+            text.xy = (text.xy[0], v)
+            text.set_text(f"{v:,.0f}")
+        for text in list(fig.texts):
+            text.remove()
+    else:
+        fig, ax = figure(7.5, 3.8, into=into)
+        sns.lineplot(frame, x="year", y="value", marker="o", color=SERIES_COLOURS[series], ax=ax)
+        for year, v in zip(frame["year"], frame["value"]):
+            ax.annotate(
+                f"{v:,.0f}", (year, v), textcoords="offset points", xytext=(0, 7), ha="center"
+            )
+        ax.set_xticks(list(frame["year"]))
+        fig.course_drawn = shape
     ax.set_ylim(0, frame["value"].max() * 1.18)
     ax.set_title(label(en, cn))
     return finish(

@@ -1,4 +1,5 @@
-"""Thin ipywidgets wrappers: widget -> models -> plots (one module per lesson topic).
+"""Thin ipywidgets wrappers: widget -> models -> plots (one module per lesson topic), and
+:func:`quiz_widget`, which shows a quiz of :mod:`retool.exercises`.
 
 Each module has ``SPEC`` (its model's :class:`retool.params.Spec`: every setting declared once),
 ``view(**settings) -> (Figure, sentence)``, the pure redraw that tests and the benchmark call, and
@@ -148,3 +149,31 @@ def show(out, text, fig, sentence: str) -> None:
     with out:
         out.clear_output(wait=True)
         display(fig)
+
+
+def quiz_widget(questions):
+    """Each question of a quiz with its options as radio buttons, a check button and the feedback.
+
+    A question is anything with ``qid``, ``prompt``, ``options`` (letter -> (text, why)) and
+    ``feedback_html(letter or None)``, as the quizzes of :mod:`retool.exercises` have (this layer
+    imports nothing from there)."""
+    import ipywidgets as w
+
+    from ..still import QUIZ_HINT, questions_html
+
+    boxes = []
+    for q in questions:
+        choice = w.RadioButtons(
+            options=[(f"({k}) {text}", k) for k, (text, _) in q.options.items()],
+            value=None,
+            layout=w.Layout(width="auto"),
+        )
+        button = w.Button(description="Check", button_style="info")
+        answer = w.HTML()
+
+        def on_click(_, q=q, choice=choice, answer=answer):
+            answer.value = q.feedback_html(choice.value)
+
+        button.on_click(on_click)
+        boxes.append(w.VBox([w.HTML(f"<b>{q.qid}.</b> {q.prompt}"), choice, button, answer]))
+    return with_still(w.VBox(boxes), text_html=questions_html(questions), hint=QUIZ_HINT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import data
 from ..models import chain
 from ..params import notes_sentence
 from ..plots import chain as chain_plots
@@ -11,6 +12,7 @@ from . import fit_slider, show
 SPEC = chain.PARAMS
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The chart and one sentence for the settings (missing ones fall back to the defaults)."""
     s, notes = SPEC.read(settings)

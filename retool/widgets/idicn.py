@@ -13,29 +13,29 @@ import math
 
 from .. import data
 from ..i18n import _
-from ..models import catchup
+from ..models import idicn as model
 from ..params import notes_sentence
 from ..plots import idicn as plots_idicn
 from . import assemble
 
-SPEC = catchup.PARAMS
+SPEC = model.PARAMS
 
 # Only change with data/: looked up once per state of data/, not on every redraw.
-_names, _leader = catchup.names, catchup.leader
-_table = data.per_data_state(catchup.table)
-_gap = data.per_data_state(lambda: catchup.china_gap()["gap_to_leader"])
-_china_cagr = data.per_data_state(lambda: catchup.cagr(catchup.CHINA))
-_leader_cagr = data.per_data_state(lambda: catchup.cagr(catchup.leader()))
+_names, _leader = model.names, model.leader
+_table = data.per_data_state(model.table)
+_gap = data.per_data_state(lambda: model.china_gap()["gap_to_leader"])
+_china_cagr = data.per_data_state(lambda: model.cagr(model.CHINA))
+_leader_cagr = data.per_data_state(lambda: model.cagr(model.leader()))
 
 
 def catch_up_years(china_growth_pct=None, leader_growth_pct=None) -> float:
     """Years from 2008 for China to reach the leader at the given rates (inf: never; default:
     their 2000-2008 growth rates)."""
-    return catchup.years_to_catch_up(china_growth_pct, leader_growth_pct)
+    return model.years_to_catch_up(china_growth_pct, leader_growth_pct)
 
 
 def sentence(china_growth: float, leader_growth: float, years: float) -> str:
-    names = _names(catchup.in_use())
+    names = _names(model.in_use())
     lead = names[_leader()]
     digits = (
         1
@@ -51,14 +51,14 @@ def sentence(china_growth: float, leader_growth: float, years: float) -> str:
         rates = _(
             "At {china} a year for China and {leader} for {lead} (their {first}-{last} growth "
             "rates)"
-        ).format(**rates, first=catchup.FIRST, last=catchup.LAST)
+        ).format(**rates, first=model.FIRST, last=model.LAST)
     else:
         rates = _("At {china} a year for China and {leader} for {lead}").format(**rates)
     gap = _gap()
     if math.isfinite(years):
         return _(
             "{rates}, China would reach {lead}'s index in {years} years, around {year}."
-        ).format(rates=rates, lead=lead, years=f"{years:.0f}", year=f"{catchup.LAST + years:.0f}")
+        ).format(rates=rates, lead=lead, years=f"{years:.0f}", year=f"{model.LAST + years:.0f}")
     if china_growth <= leader_growth:
         why = (
             _("it grows no faster than the leader")
@@ -69,25 +69,26 @@ def sentence(china_growth: float, leader_growth: float, years: float) -> str:
             "{rates}, China never catches up: {why}, so the gap of {gap} never closes."
         ).format(rates=rates, why=why, gap=f"{gap:.3f}")
     return _("{rates}, China would need more than {years} years: in practice, never.").format(
-        rates=rates, years=catchup.HORIZON
+        rates=rates, years=model.HORIZON
     )
 
 
 def title(years: float) -> str:
     lead = _names()[_leader()]
     if math.isfinite(years):
-        year = catchup.LAST + years
+        year = model.LAST + years
         return f"China would catch up with {lead} in {years:.0f} years, around {year:.0f}"
     return f"At these growth rates China never catches up with {lead}"
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The history-and-projection chart and one sentence for the given settings."""
     s, notes = SPEC.read(settings)
     gc, gl = s["china_growth_pct"], s["leader_growth_pct"]
     years = catch_up_years(gc, gl)
     said = notes_sentence(notes) + sentence(gc, gl, years)
-    projection = catchup.projection(gc, gl, catchup.horizon(years))
+    projection = model.projection(gc, gl, model.horizon(years))
     fig = plots_idicn.catch_up_chart(
         _table(),
         projection,

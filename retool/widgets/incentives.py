@@ -9,6 +9,7 @@ in six sliders. Values outside 0-1 give a sentence saying so, never a traceback.
 
 from __future__ import annotations
 
+from .. import data
 from ..i18n import _, lazy
 from ..models import incentives
 from ..params import notes_sentence
@@ -67,6 +68,7 @@ def title(settings: dict) -> str:
     return "Only the SOE renovates" if a else "Only the private firm renovates"
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The decision chart and one sentence for the given settings (missing ones: the defaults)."""
     s, notes = _settings(**settings)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from .. import units
+from .. import data, units
 from ..i18n import _
 from ..models import intensity as model
 from ..params import notes_sentence
@@ -91,6 +91,7 @@ def sentence(baseline, what, denominator, share, table, summary, notes) -> str:
     return prefix + said
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The counterfactual chart and one sentence (missing settings use the defaults)."""
     baseline, what, denominator, share, notes = settings_of(**settings)

@@ -21,6 +21,7 @@ def _describe(section, verdict):
     return _describe_in(section, verdict, i18n.language())
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The chart of the filtered ledger and one sentence (never raises)."""
     if "section" in settings:  # 'I.2' names the section '一.2'

@@ -7,6 +7,7 @@ a sentence saying so, never a traceback.
 
 from __future__ import annotations
 
+from .. import data
 from ..models import scale as model
 from ..params import notes_sentence
 from ..plots import scale as charts
@@ -15,6 +16,7 @@ from . import assemble
 SPEC = model.PARAMS
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The index chart and one sentence for the given settings (missing ones use the defaults)."""
     s, notes = SPEC.read(settings)

@@ -7,6 +7,7 @@ universe in those years) gives a sentence and an empty chart, never a traceback.
 
 from __future__ import annotations
 
+from .. import data
 from ..i18n import _
 from ..models import sources as model
 from ..params import notes_sentence
@@ -31,6 +32,7 @@ def settings_of(**settings):
     return start, end, s["universe"], notes
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """Figures 2 and 3 for the settings and one sentence (missing settings use the defaults)."""
     start, end, universe, notes = settings_of(**settings)

@@ -6,7 +6,7 @@ a chart and a sentence.
 
 from __future__ import annotations
 
-from .. import i18n, plots
+from .. import data, i18n, plots
 from ..models import start as model
 from ..params import notes_sentence
 from ..plots import start as charts
@@ -15,6 +15,7 @@ from . import assemble
 SPEC = model.PARAMS
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(*args, into=None, **settings):
     """The chart and sentence for one series (``view("foreign")`` or ``view(series="foreign")``);
     an unknown series gets a sentence, not an error."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import data
 from ..models import subsidy
 from ..params import notes_sentence
 from ..plots import subsidy as subsidy_plots
@@ -10,6 +11,7 @@ from . import assemble
 SPEC = subsidy.PARAMS
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The chart and one sentence for the settings (missing ones fall back to the defaults)."""
     s, notes = SPEC.read(settings)

@@ -142,6 +142,7 @@ def title(renovation: float, obsolescence: float, years: int, path) -> str:
     return f"Renovation above obsolescence: the gap narrows by {-change:.0f}% in {years} years"
 
 
+@data.one_state()  # one look at data/ per redraw
 def view(into=None, **settings):
     """The distribution and gap chart and one sentence for the given settings."""
     s, notes = SPEC.read(settings)

@@ -63,9 +63,14 @@ PARAMS = Spec(
 )
 
 
+# pivoted once per state of data/: every function below starts from it, several per redraw
+_table2_wide = data.per_data_state(data.table2_wide)
+
+
 def table() -> pd.DataFrame:
-    """Table 2 as printed: countries (ISO3) as rows in printed order, years 2000-2008 as columns."""
-    return data.table2_wide()
+    """Table 2 as printed: countries (ISO3) as rows in printed order, years 2000-2008 as columns
+    (a copy: the caller may change it)."""
+    return _table2_wide().copy()
 
 
 @data.per_data_state

@@ -1,19 +1,39 @@
-"""In-lesson quizzes: multiple-choice questions with an explanation for every option.
+"""Lesson 07's quiz: multiple-choice questions with an explanation for every option.
 
-The questions are :class:`retool.exercises.core.ChoiceQuestion` objects, so a quiz answer is
-judged exactly as an exercise answer is. :func:`feedback` is the pure function a test calls;
-:func:`quiz_widget` shows a list of questions as radio buttons with a check button each.
+The content of an in-lesson quiz lives beside the lesson's exercises (:mod:`.ex07_chain`): each
+question is a :class:`QuizQuestion`, a :class:`.core.ChoiceQuestion`, so a quiz answer is judged
+exactly as an exercise answer is. The widget that shows a quiz (:func:`retool.widgets.quiz_widget`)
+imports nothing from here: it needs of each question ``qid``, ``prompt``, ``options`` and
+:meth:`QuizQuestion.feedback_html`.
 """
 
 from __future__ import annotations
 
-from ..exercises.core import ChoiceQuestion, Feedback, Outcome
+from dataclasses import dataclass
+
+from .core import ChoiceQuestion, Feedback, Outcome
 
 
-def chain_quiz() -> list[ChoiceQuestion]:
+@dataclass
+class QuizQuestion(ChoiceQuestion):
+    """A question of an in-lesson quiz, answered by picking one of its options."""
+
+    def feedback(self, key) -> str:
+        """What the quiz says to an answer (the same judgement as :meth:`check`)."""
+        return str(self.check(key))
+
+    def feedback_html(self, key) -> str:
+        """The quiz's feedback coloured as every check of the course colours it; no option picked
+        (``None``) is 'not answered yet', in that outcome's colour."""
+        if key is None:
+            return Feedback(self.qid, Outcome.UNANSWERED, "pick an option first.").html()
+        return self.check(key).html()
+
+
+def chain_quiz() -> list[QuizQuestion]:
     """Lesson 07's quiz: the four biases (二.4) and what advanced manufacturing is (三)."""
     return [
-        ChoiceQuestion(
+        QuizQuestion(
             qid="quiz 1",
             answer_name="quiz1",
             prompt=(
@@ -44,7 +64,7 @@ def chain_quiz() -> list[ChoiceQuestion]:
             },
             correct="C",
         ),
-        ChoiceQuestion(
+        QuizQuestion(
             qid="quiz 2",
             answer_name="quiz2",
             prompt=("The paper names MIS, MRP, ERP, PDM and MES. Which bias do they illustrate?"),
@@ -68,7 +88,7 @@ def chain_quiz() -> list[ChoiceQuestion]:
             },
             correct="A",
         ),
-        ChoiceQuestion(
+        QuizQuestion(
             qid="quiz 3",
             answer_name="quiz3",
             prompt="What is advanced manufacturing in the paper's definition (三.2)?",
@@ -98,7 +118,7 @@ def chain_quiz() -> list[ChoiceQuestion]:
             },
             correct="B",
         ),
-        ChoiceQuestion(
+        QuizQuestion(
             qid="quiz 4",
             answer_name="quiz4",
             prompt="Which revolutions does the paper list (三.3)?",
@@ -121,40 +141,3 @@ def chain_quiz() -> list[ChoiceQuestion]:
             correct="A",
         ),
     ]
-
-
-def feedback(question: ChoiceQuestion, key) -> str:
-    """What the quiz says to an answer (the same judgement as ``question.check``)."""
-    return str(question.check(key))
-
-
-def feedback_html(question: ChoiceQuestion, key) -> str:
-    """The quiz's feedback coloured as every check of the course colours it; no option picked
-    is 'not answered yet', in that outcome's colour."""
-    if key is None:
-        return Feedback(question.qid, Outcome.UNANSWERED, "pick an option first.").html()
-    return question.check(key).html()
-
-
-def quiz_widget(questions):
-    """Each question with its options as radio buttons, a check button and the feedback."""
-    import ipywidgets as w
-
-    boxes = []
-    for q in questions:
-        choice = w.RadioButtons(
-            options=[(f"({k}) {text}", k) for k, (text, _) in q.options.items()],
-            value=None,
-            layout=w.Layout(width="auto"),
-        )
-        button = w.Button(description="Check", button_style="info")
-        answer = w.HTML()
-
-        def on_click(_, q=q, choice=choice, answer=answer):
-            answer.value = feedback_html(q, choice.value)
-
-        button.on_click(on_click)
-        boxes.append(w.VBox([w.HTML(f"<b>{q.qid}.</b> {q.prompt}"), choice, button, answer]))
-    from ..still import QUIZ_HINT, questions_html, with_still
-
-    return with_still(w.VBox(boxes), text_html=questions_html(questions), hint=QUIZ_HINT)

@@ -265,3 +265,9 @@ def test_the_trouble_report_names_every_doubtful_claim_in_words_with_its_note():
     for r in doubtful.itertuples():
         assert words[r.claim_id][1:40] in heads and f": {r.verdict}" in heads
         assert r.claim_id not in heads  # each claim in words, never its internal id
+
+
+def test_the_styled_table_is_the_same_html_on_every_run():
+    # pandas gives a Styler a random id unless told one: the executed lesson and solutions would
+    # change on every run (a notebook re-run without changes must change no byte)
+    assert ledger.styled_claims_table().to_html() == ledger.styled_claims_table().to_html()

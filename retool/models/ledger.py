@@ -418,7 +418,9 @@ def styled_claims_table(table: pd.DataFrame | None = None):
         return f"border-left: 6px solid {colour}; font-weight: bold"
 
     return (
-        t.style.hide(axis="index")
+        # a fixed id: pandas draws a random one, which would change the notebook on every run
+        t.style.set_uuid("claims")
+        .hide(axis="index")
         .map(verdict_cell, subset=[head["verdict"]])
         .set_properties(subset=[head["claim"]], **{"text-align": "left", "max-width": "26em"})
         .set_properties(

@@ -11,11 +11,10 @@ import sys
 import nbformat
 import pytest
 from conftest import ROOT
-from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from retool import kernels
 from retool.exercises import generate
-from retool.kernels import ipc_manager
 
 SOLUTIONS = generate.solution_files(ROOT)
 IDS = [f.name for f in SOLUTIONS]
@@ -224,9 +223,7 @@ def test_exercise_runs_unanswered_from_a_fresh_kernel(solution, tmp_path):
     exercise = _exercise_file(solution)
     nb = nbformat.read(exercise, as_version=4)
     module = _module(nb)
-    NotebookClient(
-        nb, timeout=60, km=ipc_manager(), resources={"metadata": {"path": str(tmp_path)}}
-    ).execute()
+    kernels.execute(nb, tmp_path)
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             assert out.get("output_type") != "error", f"{exercise.name}: {out.get('ename')}"

@@ -437,9 +437,7 @@ def graded(tmp_path_factory):
             timeout=TIMEOUT,
             cell_timeout=CELL_TIMEOUT,
             memory_mb=MEMORY_MB,
-            # four at a time: the two submissions that wait for their cell limit (05, 06) do not
-            # hold up the others
-            jobs=4,
+            jobs=2,
             scratch=base / "scratch",
         )
     finally:

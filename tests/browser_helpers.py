@@ -339,7 +339,17 @@ def widget_areas(page):
 
 AREA_STATE_JS = """
 (area, controls) => {
-  const imgs = Array.from(area.querySelectorAll('img')).map(i => i.getAttribute('src') || '');
+  // each image by a fingerprint of its whole data URL (its length and FNV-1a hash): a changed
+  // chart changes it, and the page does not send the whole PNG back at every poll
+  const mark = s => {
+    let h = 2166136261;
+    for (let k = 0; k < s.length; k++) { h ^= s.charCodeAt(k); h = Math.imul(h, 16777619); }
+    return s.length + ':' + (h >>> 0).toString(16);
+  };
+  const imgs = Array.from(area.querySelectorAll('img')).map(i => {
+    const src = i.getAttribute('src') || '';
+    return src ? mark(src) : '';
+  });
   const clone = area.cloneNode(true);
   clone.querySelectorAll(controls + ', img').forEach(e => e.remove());
   const text = clone.innerText.replace(/\\s+/g, ' ').trim();

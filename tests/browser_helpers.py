@@ -456,9 +456,9 @@ class Change:
         return f"{self.control!r} ({self.action}: {self.value_before} -> {self.value_after})"
 
 
-def _value(control) -> str:
-    return control.evaluate(
-        """c => {
+# A control's value as the page shows it (a slider's handles and readout, a menu's choice, the
+# active buttons, the ticked boxes).
+VALUE_JS = """c => {
           const h = c.querySelectorAll('.noUi-handle');
           if (h.length) {
             const r = c.querySelector('.widget-readout');
@@ -476,7 +476,10 @@ def _value(control) -> str:
             return Array.from(c.querySelectorAll('input')).map(x => x.checked).join(',');
           return i ? i.value : c.innerText;
         }"""
-    )
+
+
+def _value(control) -> str:
+    return control.evaluate(VALUE_JS)
 
 
 def _label(control) -> str:
@@ -576,8 +579,8 @@ def _one_per_checkbox_row(area) -> list[int]:
 
 def _widget_state(area) -> dict:
     """What the widget shows (chart, text) and the value of each of its controls."""
-    controls = area.locator(CONTROL_SELECTOR)
-    values = [_value(controls.nth(k)) for k in range(controls.count())]
+    # every control's value in one call to the page
+    values = area.locator(CONTROL_SELECTOR).evaluate_all(f"cs => cs.map({VALUE_JS})")
     return {**area_state(area), "values": values}
 
 

@@ -51,16 +51,32 @@ def stop_load(procs: list[multiprocessing.Process]) -> None:
 
 def run_suite(label: str, log_dir: Path) -> dict:
     """One run of the suite; its output goes to a log file, its last line to the table."""
-    start = time.monotonic()
+    start, cpu = time.monotonic(), _children_cpu()
     proc = subprocess.run(COMMAND, cwd=ROOT, capture_output=True, text=True)
-    seconds = time.monotonic() - start
+    seconds, cpu = time.monotonic() - start, _children_cpu() - cpu
     log = log_dir / f"suite-{label}.log"
     log.write_text(proc.stdout + proc.stderr, encoding="utf-8")
     lines = [x for x in proc.stdout.splitlines() if x.strip()]
     summary = lines[-1].strip("= ") if lines else "(no output)"
     result = "passed" if proc.returncode == 0 else "FAILED"
-    print(f"{label}: {result} in {seconds:.0f} s: {summary}")
-    return {"label": label, "ok": proc.returncode == 0, "seconds": seconds, "summary": summary}
+    print(f"{label}: {result} in {seconds:.0f} s ({cpu:.0f} CPU-s): {summary}")
+    return {
+        "label": label,
+        "ok": proc.returncode == 0,
+        "seconds": seconds,
+        "cpu": cpu,
+        "summary": summary,
+    }
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of the finished child processes (the suite's workers,
+    kernels, JupyterLab and Chromium included): unlike the wall time, it hardly depends on
+    what else the machine is doing."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def machine() -> str:
@@ -77,17 +93,28 @@ def report(rows: list[dict], busy: int) -> str:
         f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC. Loaded runs have {busy} "
         "busy processes beside the suite.",
         "",
-        "| run | result | time | pytest's summary |",
-        "|---|---|---|---|",
+        "| run | result | time | CPU | pytest's summary |",
+        "|---|---|---|---|---|",
     ]
     for r in rows:
         result = "passed" if r["ok"] else "**failed**"
-        out.append(f"| {r['label']} | {result} | {r['seconds']:.0f} s | {r['summary']} |")
+        cells = [r["label"], result, f"{r['seconds']:.0f} s", f"{r['cpu']:.0f} s", r["summary"]]
+        out.append("| " + " | ".join(cells) + " |")
     if idle:
         median = statistics.median(idle)
         verdict = "within" if median < BUDGET_SUITE_S else "**over**"
         out += ["", f"Idle: median {median:.0f} s, {verdict} the {BUDGET_SUITE_S:.0f} s budget."]
     return "\n".join(out) + "\n"
+
+
+NOTES = "## Measured by hand"
+
+
+def write_keeping_notes(target: Path, text: str) -> None:
+    """Write the table, keeping the hand-written section (from NOTES on) of the file as it was."""
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    notes = old[old.index(NOTES) :] if NOTES in old else ""
+    target.write_text(text + ("\n" + notes if notes else ""), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     for k in range(args.idle_runs):
         rows.append(run_suite(f"idle {k + 1}", log_dir))
     text = report(rows, args.busy)
-    (ROOT / "benchmarks" / "suite.md").write_text(text, encoding="utf-8")
+    target = ROOT / "benchmarks" / "suite.md"
+    write_keeping_notes(target, text)
     print(text)
     return 0 if all(r["ok"] for r in rows) else 1
 

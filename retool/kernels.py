@@ -50,3 +50,25 @@ class IpcKernelManager(KernelManager):
 def ipc_manager(kernel_name: str = "python3") -> KernelManager:
     """A kernel manager for ``nbclient.NotebookClient(nb, km=...)``."""
     return IpcKernelManager(kernel_name=kernel_name)
+
+
+def execute(nb, cwd: str, timeout: float = 60, **options):
+    """Run ``nb`` (changed in place) in a fresh kernel on Unix sockets whose working folder is
+    ``cwd``, and shut the kernel down afterwards: nbclient leaves running a kernel whose manager
+    it was given, and a test session that runs many notebooks would keep them all alive."""
+    from nbclient import NotebookClient
+
+    km = ipc_manager()
+    client = NotebookClient(
+        nb,
+        km=km,
+        timeout=timeout,
+        shutdown_kernel="immediate",
+        resources={"metadata": {"path": str(cwd)}},
+        **options,
+    )
+    try:
+        return client.execute(cleanup_kc=True)
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)

@@ -24,6 +24,22 @@ def pytest_configure(config):
 # workers (each worker starts its own JupyterLab server for its share of the browser tests).
 SPREAD = {"test_browser.py": 2, "test_widgets_contract.py": 2}
 
+# The longest units, handed out first in this order (the rest follow in collection order), so
+# that the many short ones (small test files, one notebook each) fill both workers to the end.
+LONG_FIRST = (
+    "test_browser.py",
+    "test_widgets_contract.py",
+    "test_grading.py",
+    "test_faults.py",
+    "test_generate.py",
+)
+
+
+def rank(scope: str) -> int:
+    """Where a unit of work stands in LONG_FIRST (after it: everything else)."""
+    name = scope.split("::", 1)[0].replace("\\", "/").rsplit("/", 1)[-1]
+    return LONG_FIRST.index(name) if name in LONG_FIRST else len(LONG_FIRST)
+
 
 def scope_of(nodeid: str, seen: dict[str, int]) -> str:
     """The unit of work of a test under ``pytest -n 2 --dist loadfile``: its file (a notebook's
@@ -45,8 +61,9 @@ def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadFileScheduling
 
     class CourseScheduling(LoadFileScheduling):
-        """loadfile, with the files of SPREAD split. Units go out in collection order (the long
-        browser units first, so that they do not finish last on one worker)."""
+        """loadfile, with the files of SPREAD split. The units of LONG_FIRST go out first, then
+        the others in collection order, so that no long unit starts late and finishes last on
+        one worker while the other waits."""
 
         def __init__(self, config, log=None):
             super().__init__(config, log)
@@ -58,5 +75,11 @@ def pytest_xdist_make_scheduler(config, log):
             if nodeid not in self._scopes:
                 self._scopes[nodeid] = scope_of(nodeid, self._seen)
             return self._scopes[nodeid]
+
+        def _assign_work_unit(self, node) -> None:
+            # the first of the longest units left goes out next
+            first = min(self.workqueue, key=rank)
+            self.workqueue.move_to_end(first, last=False)
+            super()._assign_work_unit(node)
 
     return CourseScheduling(config, log)

@@ -339,7 +339,17 @@ def widget_areas(page):
 
 AREA_STATE_JS = """
 (area, controls) => {
-  const imgs = Array.from(area.querySelectorAll('img')).map(i => i.getAttribute('src') || '');
+  // each image by a fingerprint of its whole data URL (its length and FNV-1a hash): a changed
+  // chart changes it, and the page does not send the whole PNG back at every poll
+  const mark = s => {
+    let h = 2166136261;
+    for (let k = 0; k < s.length; k++) { h ^= s.charCodeAt(k); h = Math.imul(h, 16777619); }
+    return s.length + ':' + (h >>> 0).toString(16);
+  };
+  const imgs = Array.from(area.querySelectorAll('img')).map(i => {
+    const src = i.getAttribute('src') || '';
+    return src ? mark(src) : '';
+  });
   const clone = area.cloneNode(true);
   clone.querySelectorAll(controls + ', img').forEach(e => e.remove());
   const text = clone.innerText.replace(/\\s+/g, ' ').trim();
@@ -446,9 +456,9 @@ class Change:
         return f"{self.control!r} ({self.action}: {self.value_before} -> {self.value_after})"
 
 
-def _value(control) -> str:
-    return control.evaluate(
-        """c => {
+# A control's value as the page shows it (a slider's handles and readout, a menu's choice, the
+# active buttons, the ticked boxes).
+VALUE_JS = """c => {
           const h = c.querySelectorAll('.noUi-handle');
           if (h.length) {
             const r = c.querySelector('.widget-readout');
@@ -466,7 +476,10 @@ def _value(control) -> str:
             return Array.from(c.querySelectorAll('input')).map(x => x.checked).join(',');
           return i ? i.value : c.innerText;
         }"""
-    )
+
+
+def _value(control) -> str:
+    return control.evaluate(VALUE_JS)
 
 
 def _label(control) -> str:
@@ -566,8 +579,8 @@ def _one_per_checkbox_row(area) -> list[int]:
 
 def _widget_state(area) -> dict:
     """What the widget shows (chart, text) and the value of each of its controls."""
-    controls = area.locator(CONTROL_SELECTOR)
-    values = [_value(controls.nth(k)) for k in range(controls.count())]
+    # every control's value in one call to the page
+    values = area.locator(CONTROL_SELECTOR).evaluate_all(f"cs => cs.map({VALUE_JS})")
     return {**area_state(area), "values": values}
 
 

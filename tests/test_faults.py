@@ -44,17 +44,15 @@ RUNNER = textwrap.dedent(
     """
     import json, os, sys
     import nbformat
-    from nbclient import NotebookClient
     from nbformat.v4 import new_code_cell
-    from retool.kernels import ipc_manager
+    from retool.kernels import execute
     cwd, out, notebooks = sys.argv[1], sys.argv[2], sys.argv[3:]
     NO_PNG = "get_ipython().display_formatter.formatters['image/png'].enabled = False"
     results = []
     for notebook in notebooks:
         nb = nbformat.read(notebook, as_version=4)
         nb.cells.insert(0, new_code_cell(NO_PNG))
-        NotebookClient(nb, timeout=120, km=ipc_manager(),
-                       resources={"metadata": {"path": cwd}}).execute()
+        execute(nb, cwd, timeout=120)
         errors, checked = [], []
         for cell in nb.cells:
             if cell.cell_type != "code":

@@ -12,11 +12,10 @@ import sys
 import nbformat
 import pytest
 from conftest import ROOT
-from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from retool import kernels
 from retool.exercises import generate
-from retool.kernels import ipc_manager
 
 # both editions: the Chinese one (zh/solutions -> zh/exercises) is made and run alike
 SOLUTIONS = generate.solution_files(ROOT) + generate.solution_files(ROOT, generate.EDITION)
@@ -268,9 +267,7 @@ def test_exercise_runs_unanswered_from_a_fresh_kernel(solution, tmp_path):
     # run where a learner's copy would stand: a Chinese exercise in a zh/ folder speaks Chinese
     folder = tmp_path / _edition(solution)
     folder.mkdir(exist_ok=True)
-    NotebookClient(
-        nb, timeout=60, km=ipc_manager(), resources={"metadata": {"path": str(folder)}}
-    ).execute()
+    kernels.execute(nb, folder)
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             assert out.get("output_type") != "error", f"{exercise.name}: {out.get('ename')}"

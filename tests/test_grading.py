@@ -312,7 +312,10 @@ def build_class(folder: Path, where: dict) -> dict:
     )
     put("04_types", types, {**right, "q3": pd.Series([right["q3"]]), "q4": MISSING})
     rest = {k: v for k, v in right.items() if k != "q2"}
-    put("05_loop", planted(rest, q2="while True:\n    pass"), rest)
+    # a loop that never ends and still answers an interrupt; it sleeps, so that the seconds it
+    # waits for its cell limit cost no CPU (a busy loop is interrupted the same way)
+    loop = "import time\nwhile True:\n    time.sleep(0.05)"
+    put("05_loop", planted(rest, q2=loop), rest)
     stubborn = (
         "import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
         "while True:\n    time.sleep(0.01)"

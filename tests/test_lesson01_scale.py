@@ -30,9 +30,10 @@ def test_default_sentence_states_the_paper_numbers_and_says_they_match():
 
 
 def test_every_range_value_gives_a_figure_and_a_sentence():
+    fig = None
     for combo in itertools.product(*(p.valid_values() for p in widget.SPEC.values())):
         settings = dict(zip(widget.SPEC, combo))
-        fig, sentence = widget.view(**settings)
+        fig, sentence = widget.view(into=fig, **settings)  # into the last figure, as the explorer
         assert isinstance(fig, Figure)
         assert isinstance(sentence, str) and sentence.strip(), settings
 

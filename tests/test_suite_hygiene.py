@@ -93,3 +93,34 @@ def test_the_scheduler_keeps_notebooks_whole_and_spreads_the_browser_tests():
     assert len(set(browser)) == SPREAD["test_browser.py"] >= 2
     counts = sorted(browser.count(s) for s in set(browser))
     assert counts[-1] - counts[0] <= 1  # dealt round-robin: both workers get a fair share
+
+
+def test_the_scheduler_hands_out_the_longest_units_first():
+    from collections import OrderedDict
+
+    from retool.pytest_plugin import LONG_FIRST, rank
+
+    queue = OrderedDict.fromkeys(
+        [
+            "lessons/00_start_here.ipynb",
+            "tests/test_audit_record.py",
+            "tests/test_faults.py",
+            "tests/test_browser.py::part1",
+            "tests/test_widgets_contract.py::part0",
+            "tests/test_browser.py::part0",
+        ]
+    )
+    order = []
+    while queue:  # as CourseScheduling picks the next unit
+        first = min(queue, key=rank)
+        del queue[first]
+        order.append(first)
+    assert order == [
+        "tests/test_browser.py::part1",
+        "tests/test_browser.py::part0",
+        "tests/test_widgets_contract.py::part0",
+        "tests/test_faults.py",
+        "lessons/00_start_here.ipynb",  # then collection order
+        "tests/test_audit_record.py",
+    ]
+    assert all((Path(__file__).parent / name).exists() for name in LONG_FIRST)

@@ -276,8 +276,8 @@ def disagreements() -> pd.DataFrame:
             ).format(table1=_fmt(t1.loc[2008]), all_lme=_fmt(rebuild.all_lme_renovation_2008(), 1)),
         ),
     ]
-    columns = [translated(c) for c in DISAGREEMENT_COLUMNS]
-    return pd.DataFrame(rows, columns=columns)
+    # the columns are keys that code reads (row["issue"]) in either edition: not translated
+    return pd.DataFrame(rows, columns=list(DISAGREEMENT_COLUMNS))
 
 
 # The claims :func:`disagreements` compares, and its columns (messages of the catalogue).

@@ -233,18 +233,28 @@ def test_solutions_follow_the_convention(solution):
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=IDS)
 def test_solution_summary_says_correct_for_every_question(solution):
+    from retool import i18n
+    from retool.exercises.core import Outcome, outcome_words
+
     nb = nbformat.read(solution, as_version=4)
     module = _module(nb)
     lines = _summary_lines(nb.cells[-1])
-    expected = [
-        f"{q.qid}: {'correct' if q.auto else 'answered, not auto-graded'}" for q in module.QUESTIONS
-    ]
-    assert lines[: len(expected)] == expected, lines
     auto = sum(q.auto for q in module.QUESTIONS)
-    assert lines[len(expected)] == f"{auto} of {auto} auto-graded questions answered correctly"
     n_open = len(module.QUESTIONS) - auto
+    with i18n.use(_edition(solution) or "en"):  # the summary is said in the edition's language
+        expected = [
+            f"{q.qid}: {outcome_words(Outcome.CORRECT if q.auto else Outcome.RECORDED)}"
+            for q in module.QUESTIONS
+        ]
+        total = i18n.gettext("{done} of {count} auto-graded questions answered correctly")
+        written = i18n.gettext(
+            "{written} of {count} open questions answered (not auto-graded: compare with the "
+            "worked solution)"
+        )
+    assert lines[: len(expected)] == expected, lines
+    assert lines[len(expected)] == total.format(done=auto, count=auto)
     if n_open:  # open answers are counted apart, never as correct
-        assert lines[len(expected) + 1].startswith(f"{n_open} of {n_open} open questions answered")
+        assert lines[len(expected) + 1] == written.format(written=n_open, count=n_open)
 
 
 def _unanswered_summary(module, lang: str) -> list[str]:

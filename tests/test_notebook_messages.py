@@ -35,10 +35,8 @@ NOT_YET = {
     "02_investment_intensity.md",
     "05_informatisation.md",
     "06_incentives.md",
-    "08_policy_subsidies.md",
     "09_reading_critically.md",
     "10_what_happened_next.md",
-    "08_policy_subsidies_solutions.md",
     "09_reading_critically_solutions.md",
 }
 

@@ -35,9 +35,7 @@ NOT_YET = {
     "02_investment_intensity.md",
     "05_informatisation.md",
     "06_incentives.md",
-    "09_reading_critically.md",
     "10_what_happened_next.md",
-    "09_reading_critically_solutions.md",
 }
 
 

@@ -34,8 +34,6 @@ ALLOWED = {
 NOT_YET = {
     "02_investment_intensity.md",
     "05_informatisation.md",
-    "06_incentives.md",
-    "10_what_happened_next.md",
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import cache
 from pathlib import Path
 
 import jupytext
@@ -99,3 +100,40 @@ def test_code_cells_print_english_only_through_say(path):
         for text in english_literals(cell.source)
     ]
     assert not found, f"{path.name}: print these through say() or _(): {found}"
+
+
+def messages_in(source: str) -> list[str]:
+    """The literal first arguments of say() and _() in ``source``, wherever they stand (also
+    inside an f-string, where Babel cannot see them)."""
+    lines = source.splitlines()
+    tree = ast.parse("\n".join("" if s.lstrip().startswith(("%", "!")) else s for s in lines))
+    return [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and _name(node) in TRANSLATING
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    ]
+
+
+@cache
+def extracted() -> list[tuple[str, str]]:
+    from retool import messages
+
+    return [(where, message) for where, _line, message, _c in messages.notebook_messages()]
+
+
+def test_a_message_inside_an_f_string_is_seen():
+    assert messages_in("""print(f"{_('number not read')}")""") == ["number not read"]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_message_of_a_notebook_reaches_the_catalogue(path):
+    where = f"{path.parent.name}/{path.name}"
+    seen = {message for w, message in extracted() if w == where}
+    notebook = jupytext.read(path)
+    written = {
+        m for cell in notebook.cells if cell.cell_type == "code" for m in messages_in(cell.source)
+    }
+    assert written <= seen, f"{where}: Babel does not see {sorted(written - seen)}"

@@ -30,20 +30,6 @@ ALLOWED = {
 }
 
 
-# Notebooks whose code still prints English directly; each leaves this list when converted
-# (strict: the test fails once a listed notebook passes, so that the list only shrinks).
-NOT_YET = {
-    "02_investment_intensity.md",
-}
-
-
-def _params():
-    for path in TEXTS:
-        pending = path.name in NOT_YET
-        marks = [pytest.mark.xfail(strict=True, reason="not yet converted")] * pending
-        yield pytest.param(path, marks=marks, id=f"{path.parent.name}/{path.name}")
-
-
 def _name(call: ast.Call) -> str | None:
     func = call.func
     return func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
@@ -90,7 +76,7 @@ def test_the_detector_sees_a_printed_sentence_and_not_a_message():
     assert english_literals('x = table["the paper says"]  # a data key') == []
 
 
-@pytest.mark.parametrize("path", list(_params()))
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_code_cells_print_english_only_through_say(path):
     notebook = jupytext.read(path)
     found = [

@@ -6,7 +6,11 @@ Messages are written in English in the code and marked for translation:
 - ``lazy("... {name} ...", name=value)`` translates and formats each time it is shown, so that a
   message built at import time (a question's prompt, a slider's label) follows a language
   switched later in a running kernel;
-- ``N_("...")`` only marks a string for extraction (it is translated where it is shown).
+- ``N_("...")`` only marks a string for extraction (it is translated where it is shown);
+- ``say("... {name:.1f} ...", name=value)`` prints a message translated and formatted: a
+  notebook's code cell prints its sentences with it, and ``_("...")`` translates a label it
+  passes to pandas (a column's or an index's name). Babel extracts both from the code cells of
+  the English notebooks too, so the Chinese edition's outputs read in Chinese.
 
 The first argument is always a plain string literal (no f-string): Babel extracts it into
 ``retool/locale/retool.pot`` and the Chinese catalogue ``retool/locale/zh/LC_MESSAGES/retool.po``
@@ -132,6 +136,11 @@ _ = gettext
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for ``n``, in the current language."""
     return catalogue(language()).ungettext(singular, plural, n)
+
+
+def say(message: str, **fields) -> None:
+    """Print ``message`` in the current language, its ``{fields}`` filled in by name."""
+    print(gettext(message).format(**fields))
 
 
 def N_(message: str) -> str:

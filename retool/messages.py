@@ -1,7 +1,9 @@
 """The library's message catalogues: ``python -m retool messages`` (``make messages``).
 
 Babel extracts every message marked with ``_()``, ``gettext()``, ``ngettext()``, ``lazy()`` or
-``N_()`` from ``retool/`` into ``retool/locale/retool.pot`` and merges it into each translation
+``N_()`` from ``retool/``, and every ``say()`` or ``_()`` of the code cells of the English
+notebooks' text twins (``lessons/*.md``, ``solutions/*.md``), into ``retool/locale/retool.pot``
+and merges it into each translation
 (``retool/locale/zh/LC_MESSAGES/retool.po``): a new message arrives untranslated, a changed one
 arrives fuzzy (with the old translation as a suggestion), a removed one is dropped. A translator
 then fills in the ``msgstr`` lines. ``--check`` writes nothing and exits 1, naming each problem,
@@ -17,6 +19,7 @@ import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
+from babel.messages.extract import extract as babel_extract
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
@@ -41,6 +44,10 @@ OPTIONS = {"paper_claims.csv": {"columns": "measures_en, note", "key": "claim_id
 
 # Where the sources lie, and how the catalogue names them.
 SOURCES = ((PACKAGE, "retool/"), (DATA, "data/"))
+# The English notebooks' text twins; their code cells print through say() and label through _()
+# (the Chinese edition has the same code cells, so its messages are the same).
+NOTEBOOK_FOLDERS = ("lessons", "solutions")
+NOTEBOOK_KEYWORDS = {"say": None, "_": None, "gettext": None}
 TRANSLATIONS = tuple(lang for lang in i18n.LANGUAGES if lang != i18n.SOURCE)
 FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[!:][^{}]*)?\}")
 
@@ -60,7 +67,30 @@ def extract() -> Catalog:
         for filename, lineno, message, comments, context in found:
             where = (prefix + filename.replace("\\", "/"), lineno)
             catalog.add(message, None, [where], auto_comments=comments, context=context)
+    for where, lineno, message, comments in notebook_messages():
+        catalog.add(message, None, [(where, lineno)], auto_comments=comments)
     return catalog
+
+
+def notebook_messages():
+    """``(where, line, message, comments)`` for each message of the English notebooks' code
+    cells, where is the text twin's path ("lessons/02_investment_intensity.md")."""
+    import jupytext  # only the catalogue's tools need it
+
+    for folder in NOTEBOOK_FOLDERS:
+        for path in sorted((PACKAGE.parent / folder).glob("*.md")):
+            if not path.with_suffix(".ipynb").exists():
+                continue  # a plain Markdown page (a guide), not a notebook's text
+            notebook = jupytext.read(path)
+            for cell in notebook.cells:
+                if cell.cell_type != "code":
+                    continue
+                source = io.BytesIO(cell.source.encode("utf-8"))
+                found = babel_extract(
+                    "python", source, keywords=NOTEBOOK_KEYWORDS, comment_tags=("TRANSLATORS:",)
+                )
+                for lineno, message, comments, _context in found:
+                    yield f"{folder}/{path.name}", lineno, message, comments
 
 
 def extract_csv(fileobj, keywords, comment_tags, options):

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from ..models import chain
 from ..i18n import N_
+from ..models import chain
 from . import PALETTE, _, drawn_as, figure, finish, label, language
 
 FIRM_COLOUR = PALETTE["vermillion"]

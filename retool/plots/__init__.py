@@ -546,6 +546,11 @@ def finish(
     return fig
 
 
+def yi_yuan_axis() -> str:
+    """A money axis's label: 亿元, with its English meaning in an English chart."""
+    return units.YI_YUAN if language() == "zh" else units.YI_YUAN_DEFINED
+
+
 def paper_source(where: str) -> str:
     """A source line that cites the paper and where in it the numbers stand."""
     return _("{paper}, {where}; the course's calculation").format(

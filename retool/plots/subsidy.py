@@ -131,7 +131,7 @@ def leverage_curve(
     )
     ax.set_xlim(10, 100)
     ax.set_ylim(0, max(loans) * 1.05)
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     ax.legend(frameon=False, loc="upper right")
     end = subsidy.loans_supported(b, rate_pct, 100)
     ax.annotate(

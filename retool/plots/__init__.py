@@ -212,6 +212,12 @@ def label(en: str, zh: str | None = None) -> str:
 def _(message: str) -> str:
     """A chart's text in the charts' language: the catalogue's translation when the charts speak
     Chinese, the English message when they do not (no CJK font: no Chinese glyphs to draw)."""
+    return translated(message)
+
+
+def translated(message: str) -> str:
+    """``_`` for a message marked with ``N_`` where it is declared (a module's constant, a
+    model's name): the catalogue extracts only literals."""
     return i18n.gettext(message) if language() == "zh" else message
 
 
@@ -530,7 +536,7 @@ def finish(
         if xlabel:
             ax.set_xlabel(xlabel)
     # a module-level source (marked N_) is translated here, at draw time
-    source_lines = _wrap(_("Source: {source}").format(source=_(source)), fig, SOURCE_PT)
+    source_lines = _wrap(_("Source: {source}").format(source=translated(source)), fig, SOURCE_PT)
     fig.text(
         0.01,
         0.005,

@@ -25,6 +25,7 @@ from . import (
     legend,
     note_box,
     paper_source,
+    translated,
 )
 
 TABLE2_WHERE = N_("Table 2 (lines 515-673), from the NBS research institute's IDICN study")
@@ -109,7 +110,7 @@ def table2_lines(countries=None, table=None) -> Figure:
         ax,
         title,
         _("IDICN index"),
-        paper_source(_(TABLE2_WHERE)),
+        paper_source(translated(TABLE2_WHERE)),
         xlabel=_("year"),
     )
 

@@ -10,7 +10,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..i18n import N_
 from ..models import incentives
-from . import PALETTE, WIDE, _, clear_notes, drawn_as, figure, finish, label, note_box
+from . import PALETTE, WIDE, _, clear_notes, drawn_as, figure, finish, label, note_box, translated
 
 FIRM_COLOURS = {"soe": PALETTE["purple"], "private": PALETTE["green"]}
 MODEL_SOURCE = N_("the course's teaching model of the paper's argument in 二.3 (lines 396-449)")
@@ -191,7 +191,7 @@ def reform_chart() -> Figure:
     for bars in ax.containers:
         ax.bar_label(bars, fmt="{:+.2f}", padding=2)
     ax.axhline(0, color=PALETTE["black"], linewidth=1)
-    ax.set(xlabel="", xticks=range(len(names)), xticklabels=[_(n) for n in names])
+    ax.set(xlabel="", xticks=range(len(names)), xticklabels=[translated(n) for n in names])
     lo, hi = float(steps["decision_gain"].min()), float(steps["decision_gain"].max())
     ax.set_ylim(min(lo, 0) - 0.06, max(hi, 0) + 0.06)
     ax.legend(loc="upper left", title=None)
@@ -208,5 +208,5 @@ def reform_chart() -> Figure:
         ax,
         title,
         _("decision maker's net gain (× cost)"),
-        _("{model}; reforms of 四.2").format(model=_(MODEL_SOURCE)),
+        _("{model}; reforms of 四.2").format(model=translated(MODEL_SOURCE)),
     )

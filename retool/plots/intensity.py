@@ -18,6 +18,7 @@ from . import (
     figure,
     finish,
     note_box,
+    translated,
     yi_yuan_axis,
 )
 from .scale import source
@@ -55,7 +56,7 @@ def ladder(frame: pd.DataFrame | None = None):
         ax,
         title,
         "",
-        source("二.1, 四.2") + "; " + _(YEARBOOK),
+        source("二.1, 四.2") + "; " + translated(YEARBOOK),
         xlabel=_("renovation as a share of investment (%)"),
         horizontal=True,
     )
@@ -129,7 +130,9 @@ def counterfactual(
     contract tests check that this draws, pixel for pixel, what a new figure draws)."""
     names = {
         "actual": _("actual (Table 1)"),
-        "counterfactual": _("at {pct}% of {what}").format(pct=f"{baseline_pct:g}", what=_(what)),
+        "counterfactual": _("at {pct}% of {what}").format(
+            pct=f"{baseline_pct:g}", what=translated(what)
+        ),
     }
     shape = ("counterfactual", tuple(table.index))
     if drawn_as(into, shape):

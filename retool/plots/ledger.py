@@ -10,7 +10,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..i18n import N_
 from ..models import ledger
-from . import PALETTE, _, clear_notes, drawn_as, figure, finish, language, note_box
+from . import PALETTE, _, clear_notes, drawn_as, figure, finish, language, note_box, translated
 
 VERDICT_COLOURS = {
     "rebuilt": PALETTE["green"],
@@ -47,7 +47,7 @@ def _title(t, section: str, verdict: str) -> str:
     k = int(totals.sum())
     if verdict in ledger.VERDICTS:
         m = int(totals.get(verdict, 0))
-        phrase = _(VERDICT_PHRASES[verdict])
+        phrase = translated(VERDICT_PHRASES[verdict])
         if where:
             return where + _("{m} of its {k} numbers {phrase}").format(m=m, k=k, phrase=phrase)
         return _("{m} of the paper's {n} numbers {phrase}").format(m=m, n=n, phrase=phrase)
@@ -93,7 +93,7 @@ def ledger_by_section(
     title = _sentence_case(_title(t, section, verdict))
     fig = finish(fig, ax, title, "", *_texts(), horizontal=True)
     # the verdicts' names are the audit's messages (retool.claims)
-    handles = [Patch(color=VERDICT_COLOURS[v], label=_(v)) for v in ledger.VERDICTS]
+    handles = [Patch(color=VERDICT_COLOURS[v], label=translated(v)) for v in ledger.VERDICTS]
     ax.legend(handles=handles, loc="lower right")
     fig.course_drawn = shape
     return fig

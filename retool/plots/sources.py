@@ -20,6 +20,7 @@ from . import (
     figure,
     finish,
     note_box,
+    translated,
     yi_yuan_axis,
 )
 from .scale import source
@@ -100,7 +101,7 @@ def _marks(ax, frame: pd.DataFrame, column: str, claims, first=True) -> list:
                     ha=ends.get(year, "center"),
                 )
             )
-    ax.set_title(_(PANELS[column][0]))
+    ax.set_title(translated(PANELS[column][0]))
     ax.set(xlabel="", ylabel="%" if first else "")
     if years:
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
@@ -143,7 +144,7 @@ def figures_2_and_3(
         shown = [UNIVERSE_SHORT[u] for u in shape[1]]
         colour = SERIES_COLOURS[PANELS["domestic_share_pct"][1]]
         marker = {UNIVERSE_SHORT[u]: m for u, m in MARKERS.items()}
-        keys = [Line2D([], [], color=colour, marker=marker[u], label=_(u)) for u in shown]
+        keys = [Line2D([], [], color=colour, marker=marker[u], label=translated(u)) for u in shown]
         if keys:
             axes[0].legend(handles=keys, loc="lower right")
     left, right = axes
@@ -154,7 +155,7 @@ def figures_2_and_3(
     note_box(left, note)
     fig.course_drawn = shape
     where = _("Yuan & Wang, Table 1; {yearbook}; the course's calculation").format(
-        yearbook=_(YEARBOOK_SOURCE)
+        yearbook=translated(YEARBOOK_SOURCE)
     )
     return finish(fig, [left, right], title, "", where)
 
@@ -206,7 +207,7 @@ def growth_race(frame: pd.DataFrame | None = None):
         ax,
         title,
         _("growth over previous year (%)"),
-        source(_("Table 1")) + "; " + _(YEARBOOK_SOURCE),
+        source(_("Table 1")) + "; " + translated(YEARBOOK_SOURCE),
     )
 
 

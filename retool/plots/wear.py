@@ -10,7 +10,19 @@ from matplotlib.ticker import MaxNLocator
 
 from ..i18n import N_
 from ..models import wear
-from . import PALETTE, WIDE, _, clear_notes, drawn_as, figure, finish, label, note_box, paper_source
+from . import (
+    PALETTE,
+    WIDE,
+    _,
+    clear_notes,
+    drawn_as,
+    figure,
+    finish,
+    label,
+    note_box,
+    paper_source,
+    translated,
+)
 
 # One colour per technology level, in every chart of the lesson (frontier green, obsolete red).
 LEVEL_COLOURS = {
@@ -47,7 +59,7 @@ def equipment_levels(census=None) -> Figure:
         "Only {top}% of main equipment was at the international level; {worst}% was obsolete"
     ).format(top=f"{top:.1f}", worst=f"{worst:.1f}")
     xlabel = _("share of main equipment (%)")
-    source = paper_source(_(CENSUS_WHERE))
+    source = paper_source(translated(CENSUS_WHERE))
     return finish(fig, ax, title, "", source, xlabel=xlabel, horizontal=True)
 
 
@@ -195,7 +207,7 @@ def gap_scenarios(
         title,
         _("gap to the frontier (levels behind, mean)"),
         _("{model}; obsolescence {rate} a year").format(
-            model=_(MODEL_SOURCE), rate=f"{obsolescence:.0%}"
+            model=translated(MODEL_SOURCE), rate=f"{obsolescence:.0%}"
         ),
         xlabel=_("years from the start"),
     )

@@ -135,7 +135,10 @@ def test_chinese_titles_wrap_to_the_figure():
 def test_a_long_chinese_title_breaks_between_characters_into_balanced_lines():
     fig, _ax = plots.figure()
     title = "技术改造经费支出" * 12
-    lines = plots._wrap(title, fig, plots.TITLE_PT, bold=True, balance=True)
+    with i18n.use("zh"):
+        plots.set_language("zh")
+        lines = plots._wrap(title, fig, plots.TITLE_PT, bold=True, balance=True)
+        plots.set_language("en")
     assert len(lines) > 1 and "".join(lines) == title
     widths = [plots.text_width(line) for line in lines]
     assert max(widths) - min(widths) <= 4  # balanced: no short last line
@@ -144,5 +147,16 @@ def test_a_long_chinese_title_breaks_between_characters_into_balanced_lines():
 def test_a_line_never_starts_with_a_closing_mark():
     fig, _ax = plots.figure()
     title = "技术改造经费，" * 20
-    for line in plots._wrap(title, fig, plots.TITLE_PT, bold=True)[1:]:
+    with i18n.use("zh"):
+        plots.set_language("zh")
+        lines = plots._wrap(title, fig, plots.TITLE_PT, bold=True)
+        plots.set_language("en")
+    assert len(lines) > 1
+    for line in lines[1:]:
         assert line[0] not in plots.CLOSING
+
+
+def test_an_english_chart_wraps_at_spaces_only():
+    fig, _ax = plots.figure()
+    text = "short by " + "亿元" * 60 + " in all"
+    assert plots._wrap(text, fig, plots.SOURCE_PT) == ["short by", "亿元" * 60, "in all"]

@@ -463,9 +463,10 @@ def _pieces(paragraph: str) -> list[tuple[str, str]]:
     """The pieces a line may break between, each with what joins it to the one before: a word
     (joined by a space) or, in Chinese, a character with its punctuation (joined by nothing)."""
     pieces = []
+    chinese = language() == "zh"  # an English chart wraps at spaces only, as it always has
     for n, word in enumerate(paragraph.split(" ")):
         sep, start = (" " if n else ""), 0
-        for i in range(1, len(word)):
+        for i in range(1, len(word) if chinese else 0):
             if _breaks(word[i - 1], word[i]):
                 pieces.append((sep, word[start:i]))
                 sep, start = "", i

@@ -56,7 +56,7 @@ def ladder(frame: pd.DataFrame | None = None):
         ax,
         title,
         "",
-        source("二.1, 四.2") + "; " + translated(YEARBOOK),
+        source("二.1, 四.2") + _("; ") + translated(YEARBOOK),
         xlabel=_("renovation as a share of investment (%)"),
         horizontal=True,
     )
@@ -218,5 +218,5 @@ def _finish_counterfactual(fig, ax, summary: dict, baseline_pct: float):
         ax,
         title,
         yi_yuan_axis(),
-        source(_("Table 1")) + "; " + _("FAI, GDP (data/)"),
+        source(_("Table 1")) + _("; ") + _("FAI, GDP (data/)"),
     )

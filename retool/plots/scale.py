@@ -23,7 +23,8 @@ from . import (
 
 
 def source(where: str) -> str:
-    """A source line citing the paper (short form; the full citation in Chinese)."""
+    """A source line citing the paper (short form; the full citation in Chinese). Sources after
+    it join with _("; "), a Chinese semicolon in Chinese."""
     return _("Yuan Lei & Wang Jiasheng (the paper), {where}; course calculation").format(
         where=where
     )

@@ -207,7 +207,7 @@ def growth_race(frame: pd.DataFrame | None = None):
         ax,
         title,
         _("growth over previous year (%)"),
-        source(_("Table 1")) + "; " + translated(YEARBOOK_SOURCE),
+        source(_("Table 1")) + _("; ") + translated(YEARBOOK_SOURCE),
     )
 
 
@@ -241,5 +241,5 @@ def universe_gap(frame: pd.DataFrame | None = None):
         ax,
         title,
         yi_yuan_axis(),
-        source(_("Table 1")) + "; " + _("China Statistical Yearbook 2009 table 20-42"),
+        source(_("Table 1")) + _("; ") + _("China Statistical Yearbook 2009 table 20-42"),
     )

@@ -209,6 +209,18 @@ def label(en: str, zh: str | None = None) -> str:
     return zh if (zh and language() == "zh") else en
 
 
+def _(message: str) -> str:
+    """A chart's text in the charts' language: the catalogue's translation when the charts speak
+    Chinese, the English message when they do not (no CJK font: no Chinese glyphs to draw)."""
+    return translated(message)
+
+
+def translated(message: str) -> str:
+    """``_`` for a message marked with ``N_`` where it is declared (a module's constant, a
+    model's name): the catalogue extracts only literals."""
+    return i18n.gettext(message) if language() == "zh" else message
+
+
 # Without a CJK font, Chinese text in a chart would print warnings and draw empty boxes: the
 # section numerals and the unit keep an English form, any other Chinese is left out.
 NUMERALS = {"一": "I", "二": "II", "三": "III", "四": "IV"}
@@ -432,13 +444,43 @@ def note_box(ax, note: str) -> None:
         text.set_in_layout(False)
 
 
+# Chinese has no spaces: a line may break before or after a CJK character, but never before a
+# closing mark (，。）》：) nor after an opening one (（《“).
+CJK_CHAR = re.compile(r"[\u2e80-\u2fff\u3040-\u9fff]")
+OPENING = "（《“「【"
+CLOSING = "，。、；：！？）》”」】"
+
+
+def _breaks(before: str, after: str) -> bool:
+    if after in CLOSING or before in OPENING:
+        return False
+    return bool(CJK_CHAR.match(after) or after in OPENING) or bool(
+        CJK_CHAR.match(before) or before in CLOSING
+    )
+
+
+def _pieces(paragraph: str) -> list[tuple[str, str]]:
+    """The pieces a line may break between, each with what joins it to the one before: a word
+    (joined by a space) or, in Chinese, a character with its punctuation (joined by nothing)."""
+    pieces = []
+    chinese = language() == "zh"  # an English chart wraps at spaces only, as it always has
+    for n, word in enumerate(paragraph.split(" ")):
+        sep, start = (" " if n else ""), 0
+        for i in range(1, len(word) if chinese else 0):
+            if _breaks(word[i - 1], word[i]):
+                pieces.append((sep, word[start:i]))
+                sep, start = "", i
+        pieces.append((sep, word[start:]))
+    return pieces
+
+
 def _greedy(paragraph: str, width: float) -> list[str]:
     lines, line = [], ""
-    for word in paragraph.split(" "):
-        candidate = f"{line} {word}".strip()
+    for sep, piece in _pieces(paragraph):
+        candidate = f"{line}{sep}{piece}".strip()
         if line and text_width(candidate) > width:
             lines.append(line)
-            candidate = word
+            candidate = piece
         line = candidate
     return [*lines, line]
 
@@ -460,7 +502,7 @@ def _wrap(
     for paragraph in text.split("\n"):
         found = _greedy(paragraph, width)
         if balance and len(found) > 1:
-            narrow = max(map(text_width, paragraph.split(" ")))
+            narrow = max(text_width(piece) for _sep, piece in _pieces(paragraph))
             while narrow < width and len(_greedy(paragraph, narrow)) > len(found):
                 narrow += 1
             found = _greedy(paragraph, narrow)
@@ -494,7 +536,8 @@ def finish(
             ax.set_ylabel(ylabel)
         if xlabel:
             ax.set_xlabel(xlabel)
-    source_lines = _wrap(f"Source: {source}", fig, SOURCE_PT)
+    # a module-level source (marked N_) is translated here, at draw time
+    source_lines = _wrap(_("Source: {source}").format(source=translated(source)), fig, SOURCE_PT)
     fig.text(
         0.01,
         0.005,
@@ -510,9 +553,16 @@ def finish(
     return fig
 
 
+def yi_yuan_axis() -> str:
+    """A money axis's label: 亿元, with its English meaning in an English chart."""
+    return units.YI_YUAN if language() == "zh" else units.YI_YUAN_DEFINED
+
+
 def paper_source(where: str) -> str:
     """A source line that cites the paper and where in it the numbers stand."""
-    return f"{PAPER_SOURCE[language()]}, {where}; the course's calculation"
+    return _("{paper}, {where}; the course's calculation").format(
+        paper=PAPER_SOURCE[language()], where=where
+    )
 
 
 theme()

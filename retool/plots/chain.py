@@ -6,13 +6,14 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
+from ..i18n import N_
 from ..models import chain
-from . import PALETTE, drawn_as, figure, finish, label
+from . import PALETTE, _, drawn_as, figure, finish, label, language
 
 FIRM_COLOUR = PALETTE["vermillion"]
 OTHER_COLOUR = PALETTE["grey"]
 CURVE_COLOUR = PALETTE["blue"]
-SOURCE = (
+SOURCE = N_(
     "the course's illustration (shape assumed, not data), after sections II.4 and III.2 "
     "of Yuan and Wang"
 )
@@ -44,7 +45,7 @@ def smile_curve(
     else:
         fig, ax = figure(7.5, 4.4, into=into)
         x = np.arange(len(shares))
-        names = [label(en, zh) for zh, en in chain.STAGES.values()]
+        names = [label(en, zh) for zh, en in chain.STAGES.values()]  # the data's names
         bars = pd.DataFrame({"stage": names, "share": shares.to_numpy(), "firm's": mine})
         sns.barplot(
             bars,
@@ -78,24 +79,26 @@ def smile_curve(
     ax.set_ylim(0, max(shares.max() * 1.3, 10))
     share = chain.captured_pct(keys, d)
     if problem:
-        title = "No result: the smile's depth must be a number of 0 or more"
+        title = _("No result: the smile's depth must be a number of 0 or more")
     elif not keys:
-        title = "A firm that does no stage of the chain captures none of its value"
+        title = _("A firm that does no stage of the chain captures none of its value")
     elif len(keys) == len(shares):
-        title = "A firm that does the whole chain captures all its value"
+        title = _("A firm that does the whole chain captures all its value")
     elif len(keys) == 1:
-        title = (
-            f"A firm in {chain.stage_names(keys)} alone captures {share:.1f}% of the chain's value"
+        title = _("A firm in {stage} alone captures {share}% of the chain's value").format(
+            stage=chain.stage_names(keys, language()), share=f"{share:.1f}"
         )
     else:
-        title = f"A firm in these {len(keys)} stages captures {share:.1f}% of the chain's value"
+        title = _("A firm in these {n} stages captures {share}% of the chain's value").format(
+            n=len(keys), share=f"{share:.1f}"
+        )
     return finish(
         fig,
         ax,
         title,
-        label("share of the chain's value added (%)", "占价值链增加值的比重（%）"),
+        _("share of the chain's value added (%)"),
         source=SOURCE,
-        xlabel=label("stage of the value chain", "价值链环节"),
+        xlabel=_("stage of the value chain"),
     )
 
 
@@ -108,10 +111,9 @@ def _smile(depth: float, stages: int):
 
 def _box(depth: float, note: str, problem: str) -> str:
     """The chart's caption: what the illustration assumes, and any note or problem."""
-    text = note or (f"No result: {problem}." if problem else "")
-    box = label(
-        f"Illustration (shape assumed): the ends add {depth:g}× what assembly adds. "
-        "Coloured: the firm's stages.",
-        f"示意图（形状为假设）：两端的增加值为组装的 {depth:g} 倍。彩色：企业所在环节。",
-    )
+    text = note or (_("No result: {problem}.").format(problem=problem) if problem else "")
+    box = _(
+        "Illustration (shape assumed): the ends add {depth}× what assembly adds. "
+        "Coloured: the firm's stages."
+    ).format(depth=f"{depth:g}")
     return box + (f"\n{text}" if text else "")

@@ -11,10 +11,12 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from ..i18n import N_
 from ..models import idicn as model
 from . import (
     PALETTE,
     SERIES_COLOURS,
+    _,
     clear_notes,
     drawn_as,
     figure,
@@ -23,17 +25,16 @@ from . import (
     legend,
     note_box,
     paper_source,
+    translated,
 )
 
-TABLE2_SOURCE = paper_source(
-    "Table 2 (lines 515-673), from the NBS research institute's IDICN study"
-)
+TABLE2_WHERE = N_("Table 2 (lines 515-673), from the NBS research institute's IDICN study")
 MEAN_COLOUR = PALETTE["black"]
 
 
 def _name(code: str) -> str:
     en, cn = model.names("en"), model.names("cn")
-    return label(en.get(code, code), cn.get(code))
+    return label(en.get(code, code), cn.get(code))  # Table 2's names of the countries
 
 
 def _long(wide: pd.DataFrame, codes) -> pd.DataFrame:
@@ -66,7 +67,7 @@ def table2_lines(countries=None, table=None) -> Figure:
     shown = model.top10() if countries is None else [c for c in countries if c in t.index]
     fig, ax = figure(7.5, 4.4)
     others = [c for c in shown if c not in (lead, model.CHINA)]
-    _others(ax, t, others, label=label("the other top-ten countries", "其他前十位国家"))
+    _others(ax, t, others, label=_("the other top-ten countries"))
     mean = t.loc[model.top10()].mean().rename_axis("year").reset_index(name="idicn")
     sns.lineplot(
         mean.assign(year=mean["year"].astype(int)),
@@ -75,7 +76,7 @@ def table2_lines(countries=None, table=None) -> Figure:
         color=MEAN_COLOUR,
         linestyle="--",
         linewidth=1.5,
-        label=label("mean of the top ten", "前十位平均"),
+        label=_("mean of the top ten"),
         ax=ax,
     )
     highlight = _long(t, [lead, model.CHINA])
@@ -87,22 +88,30 @@ def table2_lines(countries=None, table=None) -> Figure:
     g = model.growth()
     gap = model.china_gap()
     fastest = g["growth_pct"].idxmax() == model.CHINA
-    title = label(
-        f"China's index grew {g.loc[model.CHINA, 'growth_pct']:.0f}% in "
-        f"{model.FIRST}-{model.LAST}, "
-        f"{'faster than every top-ten country' if fastest else 'but not fastest'}, yet reached "
-        "only "
-        f"{gap['china_pct_of_leader']:.0f}% of {_name(lead)}'s",
-        f"{model.FIRST}-{model.LAST}年中国指数增长{g.loc[model.CHINA, 'growth_pct']:.0f}%，"
-        f"仍只及{_name(lead)}的{gap['china_pct_of_leader']:.0f}%",
+    if fastest:
+        message = _(
+            "China's index grew {growth}% in {first}-{last}, faster than every top-ten country, "
+            "yet reached only {share}% of {leader}'s"
+        )
+    else:
+        message = _(
+            "China's index grew {growth}% in {first}-{last}, but not fastest, "
+            "yet reached only {share}% of {leader}'s"
+        )
+    title = message.format(
+        growth=f"{g.loc[model.CHINA, 'growth_pct']:.0f}",
+        first=model.FIRST,
+        last=model.LAST,
+        share=f"{gap['china_pct_of_leader']:.0f}",
+        leader=_name(lead),
     )
     return finish(
         fig,
         ax,
         title,
-        label("IDICN index", "信息化发展指数"),
-        TABLE2_SOURCE,
-        xlabel=label("year", "年份"),
+        _("IDICN index"),
+        paper_source(translated(TABLE2_WHERE)),
+        xlabel=_("year"),
     )
 
 
@@ -132,10 +141,10 @@ def catch_up_chart(
     fig, ax = figure(7.5, 4.4, into=into)
     if others:
         _others(ax, table, others)
-    history = _long(table, [lead, model.CHINA]).assign(when="history")
+    history = _long(table, [lead, model.CHINA]).assign(when=_("history"))
     ahead = proj.rename_axis("year").reset_index().melt("year", var_name="code", value_name="idicn")
     ahead = ahead.assign(name=ahead["code"].map({c: _name(c) for c in proj.columns}))
-    ahead = ahead.assign(when="projection")
+    ahead = ahead.assign(when=_("projection"))
     both = pd.concat([history, ahead], ignore_index=True)
     palette = {_name(lead): SERIES_COLOURS["leader"], _name(model.CHINA): SERIES_COLOURS["CHN"]}
     before = len(ax.lines)
@@ -146,7 +155,7 @@ def catch_up_chart(
         hue="name",
         palette=palette,
         style="when",
-        dashes={"history": "", "projection": (4, 2)},
+        dashes={_("history"): "", _("projection"): (4, 2)},
         linewidth=2.2,
         ax=ax,
     )
@@ -168,7 +177,7 @@ def catch_up_chart(
     ax.text(
         model.LAST + 0.5,
         0.02,
-        label("projection →", "预测 →"),
+        _("projection →"),
         transform=ax.get_xaxis_transform(),
         color="#666666",
     )
@@ -182,13 +191,11 @@ def catch_up_chart(
 
 def _texts() -> tuple:
     """The catching-up chart's y label, source line and x label (for ``finish``)."""
-    source = label(
+    source = _(
         "Yuan & Wang, Table 2 (lines 515-673; NBS research institute's IDICN study); "
-        "projection at the assumed growth rates; the course's calculation",
-        "原磊、王加胜，表2（第515-673行；国家统计局统计科研所信息化发展指数研究）；"
-        "按假定增长率外推；本课程计算",
+        "projection at the assumed growth rates; the course's calculation"
     )
-    return label("IDICN index", "信息化发展指数"), source, label("year", "年份")
+    return _("IDICN index"), source, _("year")
 
 
 def _caught_up(table, china_growth: float, years_needed: float) -> tuple[float, float]:
@@ -198,7 +205,7 @@ def _caught_up(table, china_growth: float, years_needed: float) -> tuple[float, 
 
 
 def _caught_up_label(x: float) -> str:
-    return label(f"China catches up around {x:.0f}")
+    return _("China catches up around {year}").format(year=f"{x:.0f}")
 
 
 def _set_ylim(ax, table, proj) -> None:

@@ -8,15 +8,18 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from ..i18n import N_
 from ..models import incentives
-from . import PALETTE, WIDE, clear_notes, drawn_as, figure, finish, label, note_box
+from . import PALETTE, WIDE, _, clear_notes, drawn_as, figure, finish, label, note_box, translated
 
 FIRM_COLOURS = {"soe": PALETTE["purple"], "private": PALETTE["green"]}
-MODEL_SOURCE = "the course's teaching model of the paper's argument in 二.3 (lines 396-449)"
+MODEL_SOURCE = N_("the course's teaching model of the paper's argument in 二.3 (lines 396-449)")
+# the model's names of the reform steps (models.incentives.reform_steps), for the x axis
+STEP_NAMES = (N_("before reform"), N_("market reform"), N_("plus innovation dividend"))
 
 
 def firm_label(firm: str) -> str:
-    return label(*incentives.FIRM_LABELS[firm])
+    return label(*incentives.FIRM_LABELS[firm])  # the model's names, in two languages
 
 
 def boundary(share: float, own_cost: float = incentives.OWN_COST, points: int = 60):
@@ -76,9 +79,7 @@ def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Fig
         tick.set_fontweight("bold")
     # the unit in the panel's title: a text fewer to draw on every redraw
     left.set_title(
-        label(
-            "Net gain from renovating (× the investment's cost)", "改造的净收益（投资成本的倍数）"
-        ),
+        _("Net gain from renovating (× the investment's cost)"),
         loc="left",
     )
     left.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
@@ -106,12 +107,10 @@ def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Fig
         )
     right.set_xlim(0, 1)
     right.set_ylim(0, 1)
-    right.set_xlabel(label("market power m (0 = competitive, 1 = monopoly)", "市场势力"))
-    right.set_ylabel(
-        label("hold-up risk p (chance the investment is lost)", "套牢风险 p（投资损失的概率）")
-    )
+    right.set_xlabel(_("market power m (0 = competitive, 1 = monopoly)"))
+    right.set_ylabel(_("hold-up risk p (chance the investment is lost)"))
     right.set_title(
-        label("Shaded: where each would renovate", "阴影：会选择改造的区域"),
+        _("Shaded: where each would renovate"),
         loc="left",
     )
     right.xaxis.set_major_locator(MaxNLocator(nbins=2))
@@ -120,9 +119,9 @@ def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Fig
         right.text(
             0.97,
             0.97,
-            label(f"{' and '.join(nowhere)}:\nnever pays at this share of the profit")
-            if len(nowhere) > 1
-            else label(f"{nowhere[0]}:\nnever pays at this share of the profit"),
+            _("{firms}:\nnever pays at this share of the profit").format(
+                firms=_(" and ").join(nowhere)
+            ),
             transform=right.transAxes,
             ha="right",
             va="top",
@@ -132,11 +131,11 @@ def decision_chart(settings: dict, title: str, note: str = "", into=None) -> Fig
     first = colours[0]
     gains = [
         (
-            label("firm: expected extra profit − cost", "企业：预期新增利润 − 成本"),
+            _("firm: expected extra profit − cost"),
             {"facecolor": "white", "edgecolor": first, "linewidth": 1.5},
         ),
         (
-            label("decision maker: own share − own effort", "决策者：所得份额 − 自身付出"),
+            _("decision maker: own share − own effort"),
             {"facecolor": first},
         ),
     ]
@@ -153,7 +152,7 @@ def _words_and_limits(left, words, v, n) -> None:
     """Over each firm's bars whether it renovates; the gains' axis to fit them."""
     for i, text in enumerate(words):
         yes = n[i] > 0
-        text.set_text(label("renovates", "改造") if yes else label("does not renovate", "不改造"))
+        text.set_text(_("renovates") if yes else _("does not renovate"))
         text.set_y(max(v[i], n[i], 0) + 0.08)
         text.set_color(PALETTE["black"] if yes else PALETTE["vermillion"])
     lo = min(min(v), min(n), -0.2)
@@ -192,25 +191,22 @@ def reform_chart() -> Figure:
     for bars in ax.containers:
         ax.bar_label(bars, fmt="{:+.2f}", padding=2)
     ax.axhline(0, color=PALETTE["black"], linewidth=1)
-    ax.set(xlabel="", xticks=range(len(names)), xticklabels=[label(n) for n in names])
+    ax.set(xlabel="", xticks=range(len(names)), xticklabels=[translated(n) for n in names])
     lo, hi = float(steps["decision_gain"].min()), float(steps["decision_gain"].max())
     ax.set_ylim(min(lo, 0) - 0.06, max(hi, 0) + 0.06)
     ax.legend(loc="upper left", title=None)
     go = steps.set_index(["step", "firm"])["renovates"]
     if go[(names[1], "private")] and not go[(names[1], "soe")] and go[(names[2], "soe")]:
-        title = label(
+        title = _(
             "Market reform makes the private firm renovate; the SOE also needs an innovation "
-            "dividend",
-            "市场化改革使民营企业选择改造；国有企业还需要“创新红利”",
+            "dividend"
         )
     else:
-        title = label(
-            "What the reforms do to each decision maker's net gain", "改革对决策者净收益的影响"
-        )
+        title = _("What the reforms do to each decision maker's net gain")
     return finish(
         fig,
         ax,
         title,
-        label("decision maker's net gain (× cost)", "决策者净收益（投资成本的倍数）"),
-        MODEL_SOURCE + "; reforms of 四.2",
+        _("decision maker's net gain (× cost)"),
+        _("{model}; reforms of 四.2").format(model=translated(MODEL_SOURCE)),
     )

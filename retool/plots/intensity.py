@@ -6,21 +6,26 @@ import pandas as pd
 import seaborn as sns
 
 from .. import units
+from ..i18n import N_
 from ..models import intensity as model
 from . import (
     PALETTE,
     SERIES_COLOURS,
     WIDE,
+    _,
     clear_notes,
     drawn_as,
     figure,
     finish,
-    label,
     note_box,
+    translated,
+    yi_yuan_axis,
 )
 from .scale import source
 
-YEARBOOK = "China Statistical Yearbook 2001 table 6-18, FAI and GDP (data/)"
+YEARBOOK = N_("China Statistical Yearbook 2001 table 6-18, FAI and GDP (data/)")
+# the widget's names of the denominators, translated where the key shows them
+DENOMINATORS = (N_("society-wide FAI"), N_("manufacturing FAI"))
 
 
 def ladder(frame: pd.DataFrame | None = None):
@@ -36,23 +41,23 @@ def ladder(frame: pd.DataFrame | None = None):
     ax.text(
         ceiling + 0.5,
         len(f) - 0.6,
-        "'below 10%' through the 11th FYP (paper)",
+        _("'below 10%' through the 11th FYP (paper)"),
         color=PALETTE["vermillion"],
         va="center",
     )
     ax.set_xlim(0, f["pct"].max() * 1.12)
     ax.set_ylabel("")
-    title = label(
-        f"China's 5.2% of 2009 is 1/{1 / f.attrs['fraction_of_usa']:.0f} of the US 69%; black bars "
+    title = _(
+        "China's 5.2% of 2009 is 1/{times} of the US 69%; black bars "
         "are printed, blue ones rebuilt from data"
-    )
+    ).format(times=f"{1 / f.attrs['fraction_of_usa']:.0f}")
     return finish(
         fig,
         ax,
         title,
         "",
-        source("二.1, 四.2") + "; " + YEARBOOK,
-        xlabel=label("renovation as a share of investment (%)"),
+        source("二.1, 四.2") + _("; ") + translated(YEARBOOK),
+        xlabel=_("renovation as a share of investment (%)"),
         horizontal=True,
     )
 
@@ -77,20 +82,36 @@ def gdp_1990s(frame: pd.DataFrame | None = None):
     ax.set_ylim(0, s.max() * 1.25)
     first, last, peak = s.index[0], s.index[-1], s.idxmax()
     low = s.loc[peak:].idxmin()
-    compare = "above" if s.iloc[-1] > s.iloc[0] else "below"
-    title = label(
-        f"Renovation investment / GDP peaked at {s.max():.1f}% in {peak} and fell to "
-        f"{s.loc[low]:.1f}% by {low}, but {last} ({s.iloc[-1]:.1f}%) is {compare} {first} "
-        f"({s.iloc[0]:.1f}%)"
+    if s.iloc[-1] > s.iloc[0]:
+        message = _(
+            "Renovation investment / GDP peaked at {peak}% in {peak_year} and fell to "
+            "{low}% by {low_year}, but {last_year} ({last}%) is above {first_year} ({first}%)"
+        )
+    else:
+        message = _(
+            "Renovation investment / GDP peaked at {peak}% in {peak_year} and fell to "
+            "{low}% by {low_year}, but {last_year} ({last}%) is below {first_year} ({first}%)"
+        )
+    title = message.format(
+        peak=f"{s.max():.1f}",
+        peak_year=peak,
+        low=f"{s.loc[low]:.1f}",
+        low_year=low,
+        last_year=last,
+        last=f"{s.iloc[-1]:.1f}",
+        first_year=first,
+        first=f"{s.iloc[0]:.1f}",
     )
     return finish(
         fig,
         ax,
         title,
-        label("renovation investment / GDP (%)"),
-        "China Statistical Yearbook 2001 table 6-18; GDP CSY2010 table 2-1; the course's "
-        "calculation",
-        xlabel=label("year"),
+        _("renovation investment / GDP (%)"),
+        _(
+            "China Statistical Yearbook 2001 table 6-18; GDP CSY2010 table 2-1; the course's "
+            "calculation"
+        ),
+        xlabel=_("year"),
     )
 
 
@@ -108,8 +129,10 @@ def counterfactual(
     seaborn bars, the gap labels, the key and the limits get the new numbers instead (the
     contract tests check that this draws, pixel for pixel, what a new figure draws)."""
     names = {
-        "actual": label("actual (Table 1)"),
-        "counterfactual": label(f"at {baseline_pct:g}% of {what}"),
+        "actual": _("actual (Table 1)"),
+        "counterfactual": _("at {pct}% of {what}").format(
+            pct=f"{baseline_pct:g}", what=translated(what)
+        ),
     }
     shape = ("counterfactual", tuple(table.index))
     if drawn_as(into, shape):
@@ -151,7 +174,8 @@ def _gap_labels(table: pd.DataFrame) -> list[tuple[float, str]]:
     """Each year's gap label and its height, just above the taller of the year's two bars."""
     top, pair = _top(table), table[["actual", "counterfactual"]].max(axis=1)
     return [
-        (h + top * 0.02, f"gap {g:+.1f}%\nof GDP") for g, h in zip(table["shortfall_pct_gdp"], pair)
+        (h + top * 0.02, _("gap {gap}%\nof GDP").format(gap=f"{g:+.1f}"))
+        for g, h in zip(table["shortfall_pct_gdp"], pair)
     ]
 
 
@@ -173,22 +197,26 @@ def _update_counterfactual(fig, table, summary, baseline_pct, names, note):
 def _finish_counterfactual(fig, ax, summary: dict, baseline_pct: float):
     total = summary["cumulative_shortfall"]
     span = f"{summary['first_year']}-{summary['last_year']}"
+    pct = f"{baseline_pct:g}"
     if total > 0:
-        title = (
-            f"At {baseline_pct:g}%, renovation {span} falls short by {units.yi(total)}, "
-            f"{summary['cumulative_shortfall_pct_gdp']:.1f}% of GDP"
+        title = _("At {pct}%, renovation {span} falls short by {sum}, {share}% of GDP").format(
+            pct=pct,
+            span=span,
+            sum=units.yi(total),
+            share=f"{summary['cumulative_shortfall_pct_gdp']:.1f}",
         )
     elif total < 0:
-        title = (
-            f"At {baseline_pct:g}%, Table 1 exceeds the baseline by {units.yi(-total)} "
-            f"over {span}: no shortfall"
-        )
+        title = _(
+            "At {pct}%, Table 1 exceeds the baseline by {sum} over {span}: no shortfall"
+        ).format(pct=pct, span=span, sum=units.yi(-total))
     else:
-        title = f"At {baseline_pct:g}%, renovation {span} would have been just what it was"
+        title = _("At {pct}%, renovation {span} would have been just what it was").format(
+            pct=pct, span=span
+        )
     return finish(
         fig,
         ax,
-        label(title),
-        label(units.YI_YUAN_DEFINED, units.YI_YUAN),
-        source("Table 1") + "; FAI, GDP (data/)",
+        title,
+        yi_yuan_axis(),
+        source(_("Table 1")) + _("; ") + _("FAI, GDP (data/)"),
     )

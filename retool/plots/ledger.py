@@ -8,8 +8,9 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from ..i18n import N_
 from ..models import ledger
-from . import PALETTE, clear_notes, drawn_as, figure, finish, label, note_box
+from . import PALETTE, _, clear_notes, drawn_as, figure, finish, language, note_box, translated
 
 VERDICT_COLOURS = {
     "rebuilt": PALETTE["green"],
@@ -22,16 +23,16 @@ VERDICT_COLOURS = {
     "stated only": PALETTE["grey"],
 }
 VERDICT_PHRASES = {
-    "rebuilt": "are rebuilt from independent data",
-    "arithmetic": "are arithmetic on its own numbers",
-    "not decisive": "are consistent but not decisive",
-    "read back": "are read back from its tables",
-    "in the text": "are checkable in the text",
-    "not reproducible": "cannot be reproduced",
-    "contradicted": "are contradicted",
-    "stated only": "are stated only",
+    "rebuilt": N_("are rebuilt from independent data"),
+    "arithmetic": N_("are arithmetic on its own numbers"),
+    "not decisive": N_("are consistent but not decisive"),
+    "read back": N_("are read back from its tables"),
+    "in the text": N_("are checkable in the text"),
+    "not reproducible": N_("cannot be reproduced"),
+    "contradicted": N_("are contradicted"),
+    "stated only": N_("are stated only"),
 }
-SOURCE = "data/paper_claims.csv (every number of the paper's text) and the course's audit"
+SOURCE = N_("data/paper_claims.csv (every number of the paper's text) and the course's audit")
 
 
 def _title(t, section: str, verdict: str) -> str:
@@ -39,19 +40,23 @@ def _title(t, section: str, verdict: str) -> str:
     n = int(totals.sum())
     where = ""
     if section != "all":
-        where = f"Section {ledger.section_code(section)}: "
+        # the paper's own numbering (一.2) in Chinese, its ASCII form (I.2) in English
+        code = section if language() == "zh" else ledger.section_code(section)
+        where = _("Section {code}: ").format(code=code)
         totals = t.loc[section] if section in t.index else totals * 0
     k = int(totals.sum())
     if verdict in ledger.VERDICTS:
         m = int(totals.get(verdict, 0))
-        of = f"of its {k}" if where else f"of the paper's {n}"
-        return f"{where}{m} {of} numbers {VERDICT_PHRASES[verdict]}"
+        phrase = translated(VERDICT_PHRASES[verdict])
+        if where:
+            return where + _("{m} of its {k} numbers {phrase}").format(m=m, k=k, phrase=phrase)
+        return _("{m} of the paper's {n} numbers {phrase}").format(m=m, n=n, phrase=phrase)
     rebuilt = int(sum(totals.get(v, 0) for v in ledger.REBUILT))
     trouble = int(sum(totals.get(v, 0) for v in ledger.TROUBLE))
-    return (
-        f"{where}of {k} numbers, {rebuilt} rebuilt from independent data; "
-        f"{trouble} not reproducible or contradicted"
-    )
+    return where + _(
+        "of {k} numbers, {rebuilt} rebuilt from independent data; "
+        "{trouble} not reproducible or contradicted"
+    ).format(k=k, rebuilt=rebuilt, trouble=trouble)
 
 
 def ledger_by_section(
@@ -80,15 +85,16 @@ def ledger_by_section(
     fig.course_parts["segments"] = ax.add_collection(segments, autolim=False)
     pad = 0.05 * (len(t) - 0.3)  # the margins barh would leave
     ax.set_ylim(-0.35 - pad, len(t) - 0.65 + pad)
-    names = [ledger.section_label(s) for s in t.index]
+    names = [_section_name(s) for s in t.index]
     ax.set_yticks(y, names)
     ax.set_xlim(0, max(left.max(initial=0), 1) * 1.1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     note_box(ax, note)
     title = _sentence_case(_title(t, section, verdict))
     fig = finish(fig, ax, title, "", *_texts(), horizontal=True)
-    entries = [(v, VERDICT_COLOURS[v], "patch") for v in ledger.VERDICTS]
-    ax.legend(handles=[Patch(color=c, label=t) for t, c, _ in entries], loc="lower right")
+    # the verdicts' names are the audit's messages (retool.claims)
+    handles = [Patch(color=VERDICT_COLOURS[v], label=translated(v)) for v in ledger.VERDICTS]
+    ax.legend(handles=handles, loc="lower right")
     fig.course_drawn = shape
     return fig
 
@@ -99,7 +105,7 @@ def _sentence_case(text: str) -> str:
 
 def _texts() -> tuple:
     """The source line and the x label (for ``finish``)."""
-    return SOURCE, label("number of claims", "论断个数")
+    return SOURCE, _("number of claims")
 
 
 def _segments(t, section: str, verdict: str) -> tuple[list, list, np.ndarray]:
@@ -121,3 +127,8 @@ def _segments(t, section: str, verdict: str) -> tuple[list, list, np.ndarray]:
                 colours.append(rgb if k else (*rgb[:3], 0.2))
         left = left + counts
     return rects, colours, left
+
+
+def _section_name(section: str) -> str:
+    """A bar's name: the paper's numbering and title in Chinese, 'I.2 growth and ...' in English."""
+    return ledger.section_name(section) if language() == "zh" else ledger.section_label(section)

@@ -5,33 +5,34 @@ from __future__ import annotations
 import pandas as pd
 import seaborn as sns
 
-from .. import units
 from ..models import scale as model
 from ..models.scale import NAMES, SHORT
 from . import (
     PALETTE,
     SERIES_COLOURS,
     WIDE,
+    _,
     clear_notes,
     drawn_as,
     figure,
     finish,
     label,
     note_box,
-    paper_source,
+    yi_yuan_axis,
 )
 
 
 def source(where: str) -> str:
-    """A source line citing the paper (short form); Chinese when Chinese labels are asked for."""
-    return label(
-        f"Yuan Lei & Wang Jiasheng (the paper), {where}; course calculation", paper_source(where)
+    """A source line citing the paper (short form; the full citation in Chinese). Sources after
+    it join with _("; "), a Chinese semicolon in Chinese."""
+    return _("Yuan Lei & Wang Jiasheng (the paper), {where}; course calculation").format(
+        where=where
     )
 
 
 def name(series: str) -> str:
     """The short English (or Chinese) name of a Table 1 series."""
-    return label(SHORT[series], NAMES[series][0])
+    return label(SHORT[series], NAMES[series][0])  # the data's Chinese name
 
 
 def _tidy(wide: pd.DataFrame, value: str) -> pd.DataFrame:
@@ -58,18 +59,22 @@ def table1_levels(table: pd.DataFrame | None = None):
         tech, x="year", y="value", hue="name", palette=_palette(tech), marker="o", ax=right
     )
     right.set_xticks(sorted(tech["year"].unique()))
-    right.set_title(label("Buying and absorbing technology", "技术获取"))
+    right.set_title(_("Buying and absorbing technology"))
     right.legend(title=None)
     for ax in (left, right):
-        ax.set(xlabel="", ylabel=label(units.YI_YUAN_DEFINED, units.YI_YUAN))
+        ax.set(xlabel="", ylabel=yi_yuan_axis())
     years = t.index
     g = model.growth_between(int(years[0]), int(years[-1]))
-    title = label(
-        f"Renovation spending grew {g['renovation']:.0f}% from {years[0]} to {years[-1]}; "
-        f"assimilation grew {g['assimilation']:.0f}% from a small base",
-        "技术改造经费增长，消化吸收经费增长最快",
+    title = _(
+        "Renovation spending grew {renovation}% from {first} to {last}; "
+        "assimilation grew {assimilation}% from a small base"
+    ).format(
+        renovation=f"{g['renovation']:.0f}",
+        assimilation=f"{g['assimilation']:.0f}",
+        first=years[0],
+        last=years[-1],
     )
-    return finish(fig, [left, right], title, "", source("Table 1"))
+    return finish(fig, [left, right], title, "", source(_("Table 1")))
 
 
 def index_chart(frame: pd.DataFrame, base: int, end: int, title: str, note: str = "", into=None):
@@ -100,10 +105,11 @@ def index_chart(frame: pd.DataFrame, base: int, end: int, title: str, note: str 
         )
     ax.set_xticks(years)
     ax.set_xlim(years[0] - 0.4, years[-1] + 0.9)
+    ax.set_xlabel(_("year"))  # seaborn's column name, in the chart's language
     ax.legend(loc="upper left", title=None)
     note_box(ax, note)
     fig.course_drawn = shape
-    return finish(fig, ax, label(title), label(f"index, {base} = 100"), source("Table 1"), "")
+    return finish(fig, ax, title, _index_axis(base), source(_("Table 1")), "")
 
 
 def _update_index(fig, frame: pd.DataFrame, base: int, end: int, title: str, note: str):
@@ -116,16 +122,16 @@ def _update_index(fig, frame: pd.DataFrame, base: int, end: int, title: str, not
     span.set_width(hi - lo + 0.3)
     parts = list(frame.groupby("series", sort=False))
     # seaborn's lines, one per series in the frame's order, after the line at 100
-    for line, (_, part) in zip(ax.lines[1 : 1 + len(parts)], parts, strict=True):
+    for line, (_series, part) in zip(ax.lines[1 : 1 + len(parts)], parts, strict=True):
         line.set_data(part["year"].to_numpy(dtype=float), part["index"].to_numpy(dtype=float))
-    for note_text, (_, part) in zip(ax.texts, parts, strict=True):
+    for note_text, (_series, part) in zip(ax.texts, parts, strict=True):
         at_end = float(part.loc[part["year"] == end, "index"].iloc[0])
         note_text.set_text(f"{at_end - 100:+.1f}%")
         note_text.xy = (end, at_end)
     ax.relim()
     ax.autoscale_view(scalex=False)
     note_box(ax, note)
-    return finish(fig, ax, label(title), label(f"index, {base} = 100"), source("Table 1"), "")
+    return finish(fig, ax, title, _index_axis(base), source(_("Table 1")), "")
 
 
 def yearly_growth(frame: pd.DataFrame | None = None):
@@ -139,12 +145,11 @@ def yearly_growth(frame: pd.DataFrame | None = None):
     ax.legend(ncols=2, title=None)
     ax.set_xlabel("")
     r = g["renovation"]
-    title = label(
-        f"Renovation growth peaked in {r.idxmax()} ({r.max():.1f}%) and turned negative "
-        f"in {r.idxmin()} ({r.min():.1f}%): no gradual decline",
-        "技术改造经费增速并非逐年下降",
-    )
-    return finish(fig, ax, title, label("growth over previous year (%)"), source("Table 1"))
+    title = _(
+        "Renovation growth peaked in {peak_year} ({peak}%) and turned negative "
+        "in {low_year} ({low}%): no gradual decline"
+    ).format(peak_year=r.idxmax(), peak=f"{r.max():.1f}", low_year=r.idxmin(), low=f"{r.min():.1f}")
+    return finish(fig, ax, title, _("growth over previous year (%)"), source(_("Table 1")))
 
 
 def composition(frame: pd.DataFrame | None = None):
@@ -168,7 +173,7 @@ def composition(frame: pd.DataFrame | None = None):
         ax=left,
     )
     left.set_ylim(0, 100)
-    left.set_title(label("All four series"))
+    left.set_title(_("All four series"))
     sns.move_legend(left, "upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, title=None)
     tech = long[long["series"] != "renovation"]
     sns.lineplot(tech, x="year", y="share", hue="name", palette=palette, marker="o", ax=right)
@@ -183,15 +188,24 @@ def composition(frame: pd.DataFrame | None = None):
             va="center",
             color=SERIES_COLOURS[s],
         )
-    right.set_title(label("Zoom on the three technology series"))
+    right.set_title(_("Zoom on the three technology series"))
     right.set_xlim(years[0] - 0.3, years[-1] + 0.8)
     right.legend(title=None)
     for ax in (left, right):
         ax.set_xticks(years)
-        ax.set(xlabel="", ylabel=label("share of the four series' total (%)"))
+        ax.set(xlabel="", ylabel=_("share of the four series' total (%)"))
     r = c["renovation"]
-    title = label(
-        f"Renovation is {r.min():.0f}-{r.max():.0f}% of the total; the technology series' "
-        f"share rose from {100 - r.iloc[0]:.1f}% to {100 - r.iloc[-1]:.1f}%",
+    title = _(
+        "Renovation is {low}-{high}% of the total; the technology series' "
+        "share rose from {first}% to {last}%"
+    ).format(
+        low=f"{r.min():.0f}",
+        high=f"{r.max():.0f}",
+        first=f"{100 - r.iloc[0]:.1f}",
+        last=f"{100 - r.iloc[-1]:.1f}",
     )
-    return finish(fig, [left, right], title, "", source("Table 1"))
+    return finish(fig, [left, right], title, "", source(_("Table 1")))
+
+
+def _index_axis(base: int) -> str:
+    return _("index, {base} = 100").format(base=base)

@@ -7,27 +7,34 @@ import seaborn as sns
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from .. import units
+from ..i18n import N_
 from ..models import sources as model
 from ..models.sources import TABLE1_UNIVERSE, UNIVERSE_SHORT, YEARBOOK_UNIVERSE, break_year
 from . import (
     PALETTE,
     SERIES_COLOURS,
     WIDE,
+    _,
     clear_notes,
     drawn_as,
     figure,
     finish,
-    label,
     note_box,
+    translated,
+    yi_yuan_axis,
 )
 from .scale import source
 
-YEARBOOK_SOURCE = "China Statistical Yearbook 2005 t. 21-38, 2009 t. 20-42 (all LMEs)"
+YEARBOOK_SOURCE = N_("China Statistical Yearbook 2005 t. 21-38, 2009 t. 20-42 (all LMEs)")
+# the model's short names of the two universes (models.sources.UNIVERSE_SHORT), for the key
+UNIVERSE_NAMES = (N_("all LMEs (yearbook)"), N_("traditional LMEs (Table 1)"))
 MARKERS = {YEARBOOK_UNIVERSE: "o", TABLE1_UNIVERSE: "s"}
 PANELS = {
-    "domestic_share_pct": ("Figure 2: domestic share of technology purchases (%)", "domestic"),
-    "assimilation_ratio_pct": ("Figure 3: assimilation / foreign technology (%)", "assimilation"),
+    "domestic_share_pct": (N_("Figure 2: domestic share of technology purchases (%)"), "domestic"),
+    "assimilation_ratio_pct": (
+        N_("Figure 3: assimilation / foreign technology (%)"),
+        "assimilation",
+    ),
 }
 
 
@@ -73,7 +80,7 @@ def _marks(ax, frame: pd.DataFrame, column: str, claims, first=True) -> list:
                 ax.text(
                     brk,
                     0.98,
-                    label(" universe break"),
+                    _(" universe break"),
                     transform=ax.get_xaxis_transform(),
                     color="#555555",
                     va="top",
@@ -94,8 +101,8 @@ def _marks(ax, frame: pd.DataFrame, column: str, claims, first=True) -> list:
                     ha=ends.get(year, "center"),
                 )
             )
-    ax.set_title(label(PANELS[column][0]))
-    ax.set(xlabel="", ylabel=label("%") if first else "")
+    ax.set_title(translated(PANELS[column][0]))
+    ax.set(xlabel="", ylabel="%" if first else "")
     if years:
         ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
@@ -137,7 +144,7 @@ def figures_2_and_3(
         shown = [UNIVERSE_SHORT[u] for u in shape[1]]
         colour = SERIES_COLOURS[PANELS["domestic_share_pct"][1]]
         marker = {UNIVERSE_SHORT[u]: m for u, m in MARKERS.items()}
-        keys = [Line2D([], [], color=colour, marker=marker[u], label=u) for u in shown]
+        keys = [Line2D([], [], color=colour, marker=marker[u], label=translated(u)) for u in shown]
         if keys:
             axes[0].legend(handles=keys, loc="lower right")
     left, right = axes
@@ -147,20 +154,22 @@ def figures_2_and_3(
         ax.set_ylim(0, top if top > 1 else 1)
     note_box(left, note)
     fig.course_drawn = shape
-    where = label(f"Yuan & Wang, Table 1; {YEARBOOK_SOURCE}; the course's calculation")
-    return finish(fig, [left, right], label(title), "", where)
+    where = _("Yuan & Wang, Table 1; {yearbook}; the course's calculation").format(
+        yearbook=translated(YEARBOOK_SOURCE)
+    )
+    return finish(fig, [left, right], title, "", where)
 
 
 def growth_race(frame: pd.DataFrame | None = None):
     """Year-on-year growth of domestic and foreign purchases, comparable years only."""
     g = model.growth_race() if frame is None else frame
     names = {
-        "domestic_growth_pct": label("domestic technology purchases"),
-        "foreign_growth_pct": label("foreign technology"),
+        "domestic_growth_pct": _("domestic technology purchases"),
+        "foreign_growth_pct": _("foreign technology"),
     }
     g = g.assign(
         when=[
-            f"{y}\n{'all LMEs' if u == YEARBOOK_UNIVERSE else 'Table 1'}"
+            f"{y}\n{_('all LMEs') if u == YEARBOOK_UNIVERSE else _('Table 1')}"
             for y, u in zip(g["year"], g["universe"])
         ]
     )
@@ -174,7 +183,7 @@ def growth_race(frame: pd.DataFrame | None = None):
     sns.barplot(long, x="when", y="growth", hue="what", palette=palette, saturation=1, ax=ax)
     ax.axhline(0, color="black", lw=0.8)
     for i, row in g.reset_index(drop=True).iterrows():
-        mark = "domestic faster" if row["domestic_faster"] else "FOREIGN FASTER"
+        mark = _("domestic faster") if row["domestic_faster"] else _("FOREIGN FASTER")
         top = max(row["domestic_growth_pct"], row["foreign_growth_pct"], 0)
         ax.text(
             i,
@@ -186,18 +195,19 @@ def growth_race(frame: pd.DataFrame | None = None):
     ax.legend(loc="upper left", title=None)
     ax.set_xlabel("")
     slow = g.loc[~g["domestic_faster"], "year"].tolist()
-    title = label(
-        "Domestic purchases grew faster than foreign in every comparable year from 2003"
-        if not slow
-        else f"Domestic purchases did not always grow faster than foreign from "
-        f"{int(g['year'].min())}: not in {', '.join(str(y) for y in slow)}"
-    )
+    if not slow:
+        title = _("Domestic purchases grew faster than foreign in every comparable year from 2003")
+    else:
+        title = _(
+            "Domestic purchases did not always grow faster than foreign from {first}: "
+            "not in {years}"
+        ).format(first=int(g["year"].min()), years=", ".join(str(y) for y in slow))
     return finish(
         fig,
         ax,
         title,
-        label("growth over previous year (%)"),
-        source("Table 1") + "; " + YEARBOOK_SOURCE,
+        _("growth over previous year (%)"),
+        source(_("Table 1")) + _("; ") + translated(YEARBOOK_SOURCE),
     )
 
 
@@ -205,8 +215,8 @@ def universe_gap(frame: pd.DataFrame | None = None):
     """Foreign technology spending: all LMEs (yearbooks) against Table 1's traditional LMEs."""
     both = model.universe_gap() if frame is None else frame
     names = {
-        "all": label("all LMEs (yearbooks)"),
-        "traditional": label("traditional LMEs (Table 1)"),
+        "all": _("all LMEs (yearbooks)"),
+        "traditional": _("traditional LMEs (Table 1)"),
     }
     long = both.rename(columns=names).rename_axis("year").reset_index()
     long = long.melt("year", var_name="universe", value_name="spending")
@@ -218,18 +228,18 @@ def universe_gap(frame: pd.DataFrame | None = None):
     sns.barplot(long, x="year", y="spending", hue="universe", palette=palette, saturation=1, ax=ax)
     share = both["traditional"] / both["all"] * 100
     for i, (v, s) in enumerate(zip(both["all"], share)):
-        ax.text(i, v + 8, f"Table 1 = {s:.0f}%", ha="center")
+        ax.text(i, v + 8, _("Table 1 = {share}%").format(share=f"{s:.0f}"), ha="center")
     ax.set_ylim(0, both["all"].max() * 1.25)
     ax.legend(loc="upper left", title=None)
     ax.set_xlabel("")
-    title = label(
-        f"Table 1's traditional enterprises spend {share.min():.0f}-{share.max():.0f}% of what all "
+    title = _(
+        "Table 1's traditional enterprises spend {low}-{high}% of what all "
         "large and medium-sized enterprises spend on foreign technology"
-    )
+    ).format(low=f"{share.min():.0f}", high=f"{share.max():.0f}")
     return finish(
         fig,
         ax,
         title,
-        label(units.YI_YUAN_DEFINED, units.YI_YUAN),
-        source("Table 1") + "; China Statistical Yearbook 2009 table 20-42",
+        yi_yuan_axis(),
+        source(_("Table 1")) + _("; ") + _("China Statistical Yearbook 2009 table 20-42"),
     )

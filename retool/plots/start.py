@@ -5,9 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import seaborn as sns
 
-from .. import units
 from ..models.scale import NAMES
-from . import SERIES_COLOURS, drawn_as, figure, finish, label, language, paper_source
+from . import (
+    SERIES_COLOURS,
+    _,
+    drawn_as,
+    figure,
+    finish,
+    label,
+    language,
+    paper_source,
+    yi_yuan_axis,
+)
 
 
 def table1_series(frame: pd.DataFrame, growth: float, into=None):
@@ -15,9 +24,8 @@ def table1_series(frame: pd.DataFrame, growth: float, into=None):
     series = frame["series"].iloc[0]
     cn, en = NAMES[series]
     first, last = frame["year"].iloc[0], frame["year"].iloc[-1]
-    title = label(
-        f"{en.capitalize()}: {growth:+.1f}% from {first} to {last}",
-        f"{cn}：{first}—{last}年增长{growth:+.1f}%",
+    title = _("{series}: {growth}% from {first} to {last}").format(
+        series=label(en.capitalize(), cn), growth=f"{growth:+.1f}", first=first, last=last
     )
     shape = ("table1_series", tuple(frame["year"]), language())
     if drawn_as(into, shape):
@@ -42,12 +50,12 @@ def table1_series(frame: pd.DataFrame, growth: float, into=None):
         ax.set_xticks(list(frame["year"]))
         fig.course_drawn = shape
     ax.set_ylim(0, frame["value"].max() * 1.18)
-    ax.set_title(label(en, cn))
+    ax.set_title(label(en, cn))  # the data's names of the series
     return finish(
         fig,
         ax,
         title,
-        label(units.YI_YUAN_DEFINED, units.YI_YUAN),
-        paper_source("Table 1"),
-        xlabel=label("year", "年份"),
+        yi_yuan_axis(),
+        paper_source(_("Table 1")),
+        xlabel=_("year"),
     )

@@ -7,14 +7,14 @@ import math
 import numpy as np
 from matplotlib.ticker import FuncFormatter
 
-from .. import units
+from ..i18n import N_
 from ..models import subsidy
-from . import SERIES_COLOURS, figure, finish, label, note_box
+from . import SERIES_COLOURS, _, figure, finish, note_box, yi_yuan_axis
 
 BUDGET_COLOUR = SERIES_COLOURS["paper"]  # a number the paper prints
 LOANS_COLOUR = SERIES_COLOURS["counterfactual"]  # what the model says the budget could carry
 SPENDING_COLOUR = SERIES_COLOURS["renovation"]  # Table 1
-SOURCE = (
+SOURCE = N_(
     "Yuan and Wang, sec. I.1 (budget), Table 1 (spending); lending rate: PBOC 2009, "
     "assumed; the course's model"
 )
@@ -43,20 +43,20 @@ def leverage_bars(
     top = max(spend.values()) * 1.6
     rows = [
         (
-            label("subsidy budget (a year)", "贴息资金（每年）"),
+            _("subsidy budget (a year)"),
             np.nan if problem else float(b),
             BUDGET_COLOUR,
         ),
-        (label("loans it supports (a year)", "可支持的贷款（每年）"), loans, LOANS_COLOUR),
+        (_("loans it supports (a year)"), loans, LOANS_COLOUR),
     ] + [
         (
-            label(f"renovation spending {y} (Table 1)", f"技术改造经费支出 {y}（表1）"),
+            _("renovation spending {year} (Table 1)").format(year=y),
             v,
             SPENDING_COLOUR,
         )
         for y, v in spend.items()
     ]
-    finite = [v for _, v, _ in rows if math.isfinite(v)]
+    finite = [r[1] for r in rows if math.isfinite(r[1])]
     top = max([top, *(v * 1.25 for v in finite)])
     fig, ax = figure(7.5, 3.8, into=into)
     y = np.arange(len(rows))[::-1]
@@ -69,25 +69,27 @@ def leverage_bars(
             bar.set_hatch("//")
             bar.set_edgecolor("white")
             bar.set_alpha(0.6)
-            ax.text(top * 0.98, yi, "unbounded →", ha="right", va="center")
+            ax.text(top * 0.98, yi, _("unbounded →"), ha="right", va="center")
         elif unspent and colour == LOANS_COLOUR:
-            ax.text(top * 0.01, yi, "none: no interest is paid", ha="left", va="center")
+            ax.text(top * 0.01, yi, _("none: no interest is paid"), ha="left", va="center")
         elif math.isfinite(v):
             ax.text(v + top * 0.01, yi, _fmt(v), ha="left", va="center")
         else:
-            ax.text(top * 0.01, yi, "no result", ha="left", va="center")
+            ax.text(top * 0.01, yi, _("no result"), ha="left", va="center")
     ax.set_yticks(y, [r[0] for r in rows])
     ax.set_xlim(0, top)
     last = years[-1]
     if problem:
-        title = "No result: check the settings"
+        title = _("No result: check the settings")
     elif math.isinf(loans):
-        title = "With nothing to pay for, the loans per yuan of subsidy are unbounded"
+        title = _("With nothing to pay for, the loans per yuan of subsidy are unbounded")
     elif loans == 0:
-        title = "A subsidy that pays no interest supports no loans"
+        title = _("A subsidy that pays no interest supports no loans")
     else:
         ratio = loans / spend[last] * 100
-        title = f"The subsidy could back loans worth {ratio:,.0f}% of Table 1's {last} spending"
+        title = _(
+            "The subsidy could back loans worth {ratio}% of Table 1's {year} spending"
+        ).format(ratio=f"{ratio:,.0f}", year=last)
     note_box(ax, note)
     fig = finish(
         fig,
@@ -95,7 +97,7 @@ def leverage_bars(
         title,
         "",
         source=SOURCE,
-        xlabel=label(units.YI_YUAN_DEFINED, units.YI_YUAN),
+        xlabel=yi_yuan_axis(),
         horizontal=True,
     )
     return fig
@@ -115,17 +117,21 @@ def leverage_curve(
         loans,
         color=LOANS_COLOUR,
         lw=2.2,
-        label=label(f"loans supported by a budget of {b:,.0f} a year at {rate_pct:g}%"),
+        label=_("loans supported by a budget of {budget} a year at {rate}%").format(
+            budget=f"{b:,.0f}", rate=f"{rate_pct:g}"
+        ),
     )
     ax.axhline(
         spend,
         color=SPENDING_COLOUR,
         lw=1.8,
-        label=label(f"Table 1 renovation spending, {year} ({spend:,.0f})"),
+        label=_("Table 1 renovation spending, {year} ({spend})").format(
+            year=year, spend=f"{spend:,.0f}"
+        ),
     )
     ax.set_xlim(10, 100)
     ax.set_ylim(0, max(loans) * 1.05)
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     ax.legend(frameon=False, loc="upper right")
     end = subsidy.loans_supported(b, rate_pct, 100)
     ax.annotate(
@@ -136,18 +142,15 @@ def leverage_curve(
         ha="right",
     )
     title = (
-        "Even paying all the interest, the subsidy backs loans above the spending"
+        _("Even paying all the interest, the subsidy backs loans above the spending")
         if end > spend
-        else "Paying all the interest, the subsidy backs loans below the spending"
+        else _("Paying all the interest, the subsidy backs loans below the spending")
     )
     return finish(
         fig,
         ax,
         title,
-        label(
-            f"loans supported, {units.YI_YUAN_DEFINED} a year",
-            "可支持的贷款（亿元/年）",
-        ),
+        _("loans supported, {unit} a year").format(unit=yi_yuan_axis()),
         source=SOURCE,
-        xlabel=label("share of one year's interest the subsidy pays (%)", "贴息比例（%）"),
+        xlabel=_("share of one year's interest the subsidy pays (%)"),
     )

@@ -8,8 +8,21 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from ..i18n import N_
 from ..models import wear
-from . import PALETTE, WIDE, clear_notes, drawn_as, figure, finish, label, note_box, paper_source
+from . import (
+    PALETTE,
+    WIDE,
+    _,
+    clear_notes,
+    drawn_as,
+    figure,
+    finish,
+    label,
+    note_box,
+    paper_source,
+    translated,
+)
 
 # One colour per technology level, in every chart of the lesson (frontier green, obsolete red).
 LEVEL_COLOURS = {
@@ -19,12 +32,12 @@ LEVEL_COLOURS = {
     "obsolete": PALETTE["vermillion"],
 }
 GAP_COLOUR = PALETTE["blue"]
-MODEL_SOURCE = "the course's teaching model, starting from the paper's equipment levels (二.1)"
-CENSUS_SOURCE = paper_source("二.1 (third national industrial census), lines 337-341")
+MODEL_SOURCE = N_("the course's teaching model, starting from the paper's equipment levels (二.1)")
+CENSUS_WHERE = N_("二.1 (third national industrial census), lines 337-341")
 
 
 def _level_label(key: str) -> str:
-    return label(*wear.LEVEL_LABELS[key])
+    return label(*wear.LEVEL_LABELS[key])  # the model's names of the levels, in two languages
 
 
 def equipment_levels(census=None) -> Figure:
@@ -42,13 +55,12 @@ def equipment_levels(census=None) -> Figure:
     ax.set_xlim(0, d.max() * 1.18)
     ax.set_ylabel("")
     top, worst = d["international"], d["obsolete"]
-    title = label(
-        f"Only {top:.1f}% of main equipment was at the international level; {worst:.1f}% was "
-        "obsolete",
-        f"主要装备达到国际水平的仅占{top:.1f}%，必须淘汰的占{worst:.1f}%",
-    )
-    xlabel = label("share of main equipment (%)", "占比（%）")
-    return finish(fig, ax, title, "", CENSUS_SOURCE, xlabel=xlabel, horizontal=True)
+    title = _(
+        "Only {top}% of main equipment was at the international level; {worst}% was obsolete"
+    ).format(top=f"{top:.1f}", worst=f"{worst:.1f}")
+    xlabel = _("share of main equipment (%)")
+    source = paper_source(translated(CENSUS_WHERE))
+    return finish(fig, ax, title, "", source, xlabel=xlabel, horizontal=True)
 
 
 def wear_paths(
@@ -88,10 +100,10 @@ def wear_paths(
     # one column: two would be wider than the panel and push the right panel aside
     left.legend(handles=levels, loc="upper left", bbox_to_anchor=(-0.1, -0.2))
     left.set_ylim(0, 100)
-    left.set(xlabel=label("years from the start", "年"), ylabel="")
-    left.set_title(label("Share of equipment by technology level (%)", "装备技术水平结构（%）"))
+    left.set(xlabel=_("years from the start"), ylabel="")
+    left.set_title(_("Share of equipment by technology level (%)"))
     gap = path["gap_levels"].rename_axis("year").reset_index()
-    setting = label(f"renovation {renovation:.0%}, obsolescence {obsolescence:.0%}")
+    setting = _setting(renovation, obsolescence)
     sns.lineplot(
         gap,
         x="year",
@@ -106,15 +118,15 @@ def wear_paths(
     start = float(gap["gap_levels"].iloc[0])
     right.axhline(start, color=PALETTE["grey"], linestyle="--", linewidth=1)
     right.annotate(
-        label("at the start", "起点"),
+        _("at the start"),
         (0, start),
         xytext=(4, -14),
         textcoords="offset points",
         color="#555555",
     )
     right.set_ylim(0, max(3.5, float(gap["gap_levels"].max()) * 1.1))
-    right.set(xlabel=label("years from the start", "年"), ylabel="")
-    right.set_title(label("Mean levels behind the frontier", "与技术前沿的平均差距（级）"))
+    right.set(xlabel=_("years from the start"), ylabel="")
+    right.set_title(_("Mean levels behind the frontier"))
     for a in (left, right):
         a.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         if one_year:
@@ -149,7 +161,7 @@ def _update_paths(fig, path, renovation, obsolescence, title, note) -> Figure:
     gap = path["gap_levels"].to_numpy(dtype=float)
     line = right.lines[0]
     line.set_data(years, gap)
-    setting = label(f"renovation {renovation:.0%}, obsolescence {obsolescence:.0%}")
+    setting = _setting(renovation, obsolescence)
     line.set_label(setting)
     right.get_legend().get_texts()[0].set_text(setting)
     right.set_ylim(0, max(3.5, float(gap.max()) * 1.1))
@@ -179,20 +191,30 @@ def gap_scenarios(
             linestyle=ls,
             color=colour,
             linewidth=2.2,
-            label=label(f"renovation {r:.1%} a year ({f:g} × obsolescence)"),
+            label=_("renovation {rate} a year ({factor} × obsolescence)").format(
+                rate=f"{r:.1%}", factor=f"{f:g}"
+            ),
         )
     ax.legend()
     ax.set_ylim(0, None)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    title = label(
-        "The gap widens when renovation falls short of obsolescence and closes when it exceeds it",
-        "技术改造低于损耗时差距扩大，高于损耗时差距缩小",
+    title = _(
+        "The gap widens when renovation falls short of obsolescence and closes when it exceeds it"
     )
     return finish(
         fig,
         ax,
         title,
-        label("gap to the frontier (levels behind, mean)", "差距（级）"),
-        MODEL_SOURCE + f"; obsolescence {obsolescence:.0%} a year",
-        xlabel=label("years from the start", "年"),
+        _("gap to the frontier (levels behind, mean)"),
+        _("{model}; obsolescence {rate} a year").format(
+            model=translated(MODEL_SOURCE), rate=f"{obsolescence:.0%}"
+        ),
+        xlabel=_("years from the start"),
+    )
+
+
+def _setting(renovation: float, obsolescence: float) -> str:
+    """The gap line's legend: the rates it was drawn with."""
+    return _("renovation {renovation}, obsolescence {obsolescence}").format(
+        renovation=f"{renovation:.0%}", obsolescence=f"{obsolescence:.0%}"
     )

@@ -14,7 +14,6 @@ import re
 import subprocess
 import sys
 import warnings
-from collections import Counter
 from pathlib import Path
 
 import nbformat
@@ -23,6 +22,7 @@ from conftest import ROOT
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
 from retool import i18n, notebooks
+from retool.exercises.core import CHARS_PER_WORD
 
 CHINESE = notebooks.edition_notebooks(ROOT)
 IDS = [p.relative_to(ROOT).as_posix() for p in CHINESE]
@@ -274,7 +274,8 @@ def test_the_chinese_text_adds_no_number(path):
     for number, (en, zh) in enumerate(zip(english, _cells(path)), start=1):
         if zh.cell_type != "markdown":
             continue
-        extra = Counter(prose_numbers(zh.source)) - Counter(prose_numbers(en.source))
+        # a number said again (a sum also in 万亿元) is no new number: compare as sets
+        extra = set(chinese_numbers(zh.source)) - set(english_numbers(en.source))
         assert not extra, (
             f"{path.relative_to(ROOT)}, cell {number}: numbers not in the English text: "
             f"{sorted(extra)}"
@@ -285,10 +286,61 @@ def prose_numbers(markdown: str) -> list[str]:
     """The numbers of a Markdown text outside link targets; a dash between two numbers is a
     range (2006-2010, 2006—2010), not a minus sign."""
     text = re.sub(r"\]\([^)]*\)", "]", markdown)
+    text = re.sub(r"(?<=[A-Za-z])-(?=\d)", " ", text)  # mid-1990s, t-1: a hyphen, no minus
     return [n.replace(",", "").lstrip("+") for n in PROSE_NUMBER.findall(text)]
 
 
 PROSE_NUMBER = re.compile(r"(?:(?<!\d)[-+])?\d[\d,]*(?:\.\d+)?")
+
+# What a translation writes in digits that English writes in words: counts, months, multiples
+WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+WORDS |= {"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "doubled": "1"}
+WORDS |= {"tripled": "3", "half": "2", "third": "3", "once": "1", "twice": "2"}
+MONTHS = "january february march april may june july august september october november december"
+WORDS |= {m: str(n) for n, m in enumerate(MONTHS.split(), start=1)}
+
+
+def _plain(number: str) -> str:
+    """'04' and '4' are one number (a lesson's number is written both ways)."""
+    return number.lstrip("0") or "0" if re.fullmatch(r"\d+", number) else number
+
+
+def english_numbers(markdown: str) -> list[str]:
+    """The numbers of an English Markdown text, with those it writes in words ('eight', 'June',
+    'a hundred') and a length in words also given in 字 (two per word, as the checks count)."""
+    markdown = _wan_yi(markdown)
+    found = prose_numbers(markdown)
+    trillions = [str(round(float(n) * 10000)) for n in re.findall(r"([\d.]+) trillion", markdown)]
+    centuries = [
+        str((int(n) - 1) * 100) for n in re.findall(r"(\d+)(?:st|nd|rd|th)[- ]century", markdown)
+    ]
+    words = [WORDS[w] for w in re.findall(r"[a-z]+", markdown.lower()) if w in WORDS]
+    lengths = re.findall(r"(\d+) words", markdown)
+    chars = [str(int(n) * CHARS_PER_WORD) for n in lengths]
+    return [_plain(n) for n in found + words + chars + trillions + centuries]
+
+
+def _wan_yi(text: str) -> str:
+    """13.4万亿 as 134000亿: the same sum in the unit the other text uses."""
+    return re.sub(r"(\d+(?:\.\d+)?)万亿", lambda m: f"{float(m[1]) * 10000:.0f}亿", text)
+
+
+def chinese_numbers(markdown: str) -> list[str]:
+    """The numbers of a Chinese Markdown text, with decades and centuries as years (20世纪80年代
+    is the 1980s) and 万亿元 as 亿元 (13.4万亿元 is 134,000亿元)."""
+
+    def decade(m):
+        return str((int(m[1]) - 1) * 100 + int(m[2] or 0))
+
+    text = re.sub(r"(\d{2})世纪(?:(\d{2})年代)?", decade, markdown)
+    text = re.sub(r"(\d+(?:\.\d+)?)万亿", lambda m: f"{float(m[1]) * 10000:.0f}亿", text)
+    return [_plain(n) for n in prose_numbers(text)]
 
 
 def test_prose_numbers_read_ranges_and_signs():
@@ -432,3 +484,17 @@ def test_jupytext_pairs_the_chinese_edition_like_the_english_one(path):
     english = path.removeprefix("zh/")
     assert config.default_formats(path) == config.default_formats(english)
     assert "md:myst" in config.default_formats(path)
+
+
+def test_a_translation_may_write_words_as_digits_but_not_change_a_number():
+    def added(zh: str, en: str) -> set:
+        return set(chinese_numbers(zh)) - set(english_numbers(en))
+
+    assert not added("评析（约300字）", "Critique (about 150 words)")
+    assert not added("本练习共8题，第4课", "Eight questions on lesson 04")
+    assert not added("20世纪90年代中期；18世纪", "the mid-1990s; the 18th century")
+    assert not added("约134,000亿元（13.4万亿元）；4万亿元", "about 134,000亿元; the 4 trillion yuan")
+    assert not added("6月的通知", "the June notice")
+    assert added("增长了31.8%", "grew by 31.7%") == {"31.8"}
+    assert added("约400字", "about 150 words") == {"400"}
+    assert added("19世纪", "the 18th century") == {"1800"}

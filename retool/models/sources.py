@@ -178,12 +178,19 @@ def sentence(share, ratio, start, end, universe) -> str:
 def title(share, ratio, start, end) -> str:
     """The chart's finding."""
     if share.empty:
-        return f"No data for this universe in {start}-{end}"
+        return _("No data for this universe in {start}-{end}").format(start=start, end=end)
     s, r = share.set_index("year")["domestic_share_pct"], ratio.set_index("year")
     r = r["assimilation_ratio_pct"]
-    return (
-        f"{s.index[0]}-{s.index[-1]}: domestic share {s.iloc[0]:.0f}% → {s.iloc[-1]:.0f}%, "
-        f"assimilation {r.iloc[0]:.0f}% → {r.iloc[-1]:.0f}% of foreign spending"
+    return _(
+        "{first}-{last}: domestic share {s0}% → {s1}%, "
+        "assimilation {r0}% → {r1}% of foreign spending"
+    ).format(
+        first=s.index[0],
+        last=s.index[-1],
+        s0=f"{s.iloc[0]:.0f}",
+        s1=f"{s.iloc[-1]:.0f}",
+        r0=f"{r.iloc[0]:.0f}",
+        r1=f"{r.iloc[-1]:.0f}",
     )
 
 

@@ -79,15 +79,17 @@ def break_year(frame: pd.DataFrame) -> float | None:
 
 @data.per_data_state
 def paper_says() -> dict:
-    """What the paper's text says of each figure: {column: [(year, words), ...]}."""
+    """What the paper's text says of each figure: {column: [(year, words), ...]}.
+
+    The words are lazy messages: this is cached per data state, and they follow the language."""
     return {
         "domestic_share_pct": [
-            (2000, f"paper: about {data.claim_value('domestic_share_2000'):g}%"),
-            (2009, f"paper: about {data.claim_value('domestic_share_2009'):g}%"),
+            (2000, lazy("paper: about {pct:g}%", pct=data.claim_value("domestic_share_2000"))),
+            (2009, lazy("paper: about {pct:g}%", pct=data.claim_value("domestic_share_2009"))),
         ],
         "assimilation_ratio_pct": [
-            (2003, f"paper: <{data.claim_value('assimilation_ratio_2003'):g}%"),
-            (2009, f"paper: >{data.claim_value('assimilation_ratio_2009'):g}%"),
+            (2003, lazy("paper: <{pct:g}%", pct=data.claim_value("assimilation_ratio_2003"))),
+            (2009, lazy("paper: >{pct:g}%", pct=data.claim_value("assimilation_ratio_2009"))),
         ],
     }
 

@@ -143,9 +143,9 @@ def title(renovation: float, obsolescence: float, years: int, path) -> str:
         ).format(change=f"{change:.0f}", years=years)
     if verdict == "holds":
         return _("Renovation equal to obsolescence holds the mean gap where it is")
-    return _(
-        "Renovation above obsolescence: the gap narrows by {change}% in {years} years"
-    ).format(change=f"{-change:.0f}", years=years)
+    return _("Renovation above obsolescence: the gap narrows by {change}% in {years} years").format(
+        change=f"{-change:.0f}", years=years
+    )
 
 
 @data.one_state()  # one look at data/ per redraw

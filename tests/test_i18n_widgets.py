@@ -309,3 +309,76 @@ def test_one_english_word_can_have_two_chinese_meanings():
     with i18n.use("zh"):
         assert wording.pgettext("a range of years", "Years") == "年份"  # 2000-2009
         assert wear.PARAMS["years"].description == "年数"  # how many years are simulated
+
+
+# --- chart titles, bar names and verdict words that reach the Chinese edition's outputs ------
+
+
+def _chart_texts() -> dict[str, str]:
+    """Each chart title, bar name, printed measure and verdict word, in the current language."""
+    from retool.models import intensity as intensity_model
+    from retool.models import sources as sources_model
+    from retool.models import wear as wear_model
+    from retool.plots import intensity as intensity_plots
+    from retool.plots import translated
+    from retool.widgets import idicn, incentives, intensity, wear
+
+    out = {}
+    for i, settings in enumerate(edge_settings(incentives)):
+        out[f"incentives {i}"] = incentives.title(incentives._settings(**settings)[0])
+    lead = idicn._names()[idicn._leader()]
+    out["idicn finite"] = idicn.title(12.0).replace(str(lead), "")
+    out["idicn never"] = idicn.title(float("inf")).replace(str(lead), "")
+    for r in (0.05, 0.10, 0.15):
+        path = wear_model.simulate(r, 0.10, 20)
+        out[f"wear {r}"] = wear.title(r, 0.10, 20, path)
+        out[f"verdict {r}"] = f"{wear_model.verdict_of(path)}"
+    out["wear start"] = wear.title(0.10, 0.10, 0, wear_model.simulate(0.10, 0.10, 0))
+    out["wear capacity"] = wear.capacity_title(
+        {**wear.SPEC.defaults(), "growth": 0.05, "years": 20}
+    )
+    share, ratio = sources_model.window(2000, 2009, "both")
+    out["sources"] = sources_model.title(share, ratio, 2000, 2009)
+    out["sources empty"] = sources_model.title(share.iloc[:0], ratio.iloc[:0], 1990, 1991)
+    for key, what in intensity.WHAT.items():
+        out[f"denominator {key}"] = translated(what)
+    fig = intensity_plots.ladder()
+    for i, label in enumerate(fig.axes[0].get_yticklabels()):
+        out[f"ladder {i}"] = label.get_text()
+    plt.close(fig)
+    for row in intensity_model.rebuild_2009().itertuples():
+        out[f"measure {row.claim_id}"] = row.measure
+        out[f"universe {row.claim_id}"] = row.universe
+    for column, says in sources_model.paper_says().items():
+        for year, words in says:
+            out[f"paper {column} {year}"] = str(words)
+    return out
+
+
+def test_chart_titles_bar_names_and_verdicts_read_in_chinese(chinese):
+    for where, text in _chart_texts().items():
+        assert CJK.search(text), (where, text)
+        assert english_words(text) == [], (where, text)
+
+
+def test_chart_titles_bar_names_and_verdicts_keep_their_english():
+    from retool.models import wear as wear_model
+    from retool.widgets import wear
+
+    english = _chart_texts()
+    with i18n.use("zh"):
+        _chart_texts()
+    assert _chart_texts() == english  # a switch to Chinese and back leaves English as it was
+    assert not any(CJK.search(text) for text in english.values())
+    # the words code compares are the English keys, in either language
+    for r, word in ((0.05, "widens"), (0.10, "holds"), (0.15, "narrows")):
+        path = wear_model.simulate(r, 0.10, 20)
+        with i18n.use("zh"):
+            assert wear_model.verdict_of(path) == word
+        change = path["gap_index"].iloc[-1] - 100
+        assert english[f"verdict {r}"] == word
+        if word == "widens":
+            expected = (
+                f"Renovation short of obsolescence: the gap widens by {change:.0f}% in 20 years"
+            )
+            assert wear.title(r, 0.10, 20, path) == expected

@@ -22,7 +22,7 @@ import math
 import pandas as pd
 
 from .. import data, measures, rebuild
-from ..i18n import _, lazy
+from ..i18n import N_, _, lazy
 from ..params import Param, Spec, number_in_range
 
 # --- presets: baseline intensities, percent of an investment total ----------------------------
@@ -266,21 +266,21 @@ def rebuild_2009() -> pd.DataFrame:
     rows = [
         (
             "growth_2009_lme",
-            "growth of renovation 2009 (%)",
+            _("growth of renovation 2009 (%)"),
             growth_t1,
-            "Table 1 (traditional LMEs)",
+            _("Table 1 (traditional LMEs)"),
         ),
         (
             "share_mfg_fai_2009",
-            "renovation / manufacturing FAI 2009 (%)",
+            _("renovation / manufacturing FAI 2009 (%)"),
             math.nan,
-            "manufacturing FAI not in data",
+            _("manufacturing FAI not in data"),
         ),
         (
             "share_gdp_2009",
-            "renovation / GDP 2009 (%)",
+            _("renovation / GDP 2009 (%)"),
             rebuild.renovation_share_of_gdp(2009, rebuild.YEARBOOK_UNIVERSE),
-            "all LMEs implied by -11.82%",
+            _("all LMEs implied by -11.82%"),
         ),
     ]
     frame = pd.DataFrame(rows, columns=["claim_id", "measure", "rebuilt", "universe"])
@@ -337,23 +337,23 @@ def ladder() -> pd.DataFrame:
     society = society_share_of_fai()
     fai_share = rebuild.renovation_share_of_fai()
     rows = [
-        ("USA 1947-1978 (paper, no source)", data.claim_value("us_share_1947_1978"), "paper"),
+        (N_("USA 1947-1978 (paper, no source)"), data.claim_value("us_share_1947_1978"), "paper"),
         (
-            "W. Europe early 1950s (paper, no source)",
+            N_("W. Europe early 1950s (paper, no source)"),
             data.claim_value("west_europe_share_1950s"),
             "paper",
         ),
-        ("China 1980 (paper)", data.claim_value("lme_share_1980"), "paper"),
-        ("China 1980 rebuilt: renovation inv. / FAI", society.loc[1980], "renovation"),
-        ("China 2000: renovation inv. / FAI", society.loc[2000], "renovation"),
+        (N_("China 1980 (paper)"), data.claim_value("lme_share_1980"), "paper"),
+        (N_("China 1980 rebuilt: renovation inv. / FAI"), society.loc[1980], "renovation"),
+        (N_("China 2000: renovation inv. / FAI"), society.loc[2000], "renovation"),
         # II.1 prints 5.2 in a series over all FAI; that it is I.2's 5.20% of manufacturing FAI is
         # the course's inference (see the ledger row lme_share_2009)
         (
-            "China 2009 (paper; likely of manufacturing FAI)",
+            N_("China 2009 (paper; likely of manufacturing FAI)"),
             data.claim_value("lme_share_2009"),
             "paper",
         ),
-        ("China 2009: Table 1 / society-wide FAI", fai_share.loc[2009], "renovation"),
+        (N_("China 2009: Table 1 / society-wide FAI"), fai_share.loc[2009], "renovation"),
     ]
     frame = pd.DataFrame(rows, columns=["what", "pct", "kind"])
     frame.attrs["ceiling"] = data.claim_value("below_10_in_11th_fyp")

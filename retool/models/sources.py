@@ -79,15 +79,17 @@ def break_year(frame: pd.DataFrame) -> float | None:
 
 @data.per_data_state
 def paper_says() -> dict:
-    """What the paper's text says of each figure: {column: [(year, words), ...]}."""
+    """What the paper's text says of each figure: {column: [(year, words), ...]}.
+
+    The words are lazy messages: this is cached per data state, and they follow the language."""
     return {
         "domestic_share_pct": [
-            (2000, f"paper: about {data.claim_value('domestic_share_2000'):g}%"),
-            (2009, f"paper: about {data.claim_value('domestic_share_2009'):g}%"),
+            (2000, lazy("paper: about {pct:g}%", pct=data.claim_value("domestic_share_2000"))),
+            (2009, lazy("paper: about {pct:g}%", pct=data.claim_value("domestic_share_2009"))),
         ],
         "assimilation_ratio_pct": [
-            (2003, f"paper: <{data.claim_value('assimilation_ratio_2003'):g}%"),
-            (2009, f"paper: >{data.claim_value('assimilation_ratio_2009'):g}%"),
+            (2003, lazy("paper: <{pct:g}%", pct=data.claim_value("assimilation_ratio_2003"))),
+            (2009, lazy("paper: >{pct:g}%", pct=data.claim_value("assimilation_ratio_2009"))),
         ],
     }
 
@@ -178,12 +180,19 @@ def sentence(share, ratio, start, end, universe) -> str:
 def title(share, ratio, start, end) -> str:
     """The chart's finding."""
     if share.empty:
-        return f"No data for this universe in {start}-{end}"
+        return _("No data for this universe in {start}-{end}").format(start=start, end=end)
     s, r = share.set_index("year")["domestic_share_pct"], ratio.set_index("year")
     r = r["assimilation_ratio_pct"]
-    return (
-        f"{s.index[0]}-{s.index[-1]}: domestic share {s.iloc[0]:.0f}% → {s.iloc[-1]:.0f}%, "
-        f"assimilation {r.iloc[0]:.0f}% → {r.iloc[-1]:.0f}% of foreign spending"
+    return _(
+        "{first}-{last}: domestic share {s0}% → {s1}%, "
+        "assimilation {r0}% → {r1}% of foreign spending"
+    ).format(
+        first=s.index[0],
+        last=s.index[-1],
+        s0=f"{s.iloc[0]:.0f}",
+        s1=f"{s.iloc[-1]:.0f}",
+        r0=f"{r.iloc[0]:.0f}",
+        r1=f"{r.iloc[-1]:.0f}",
     )
 
 

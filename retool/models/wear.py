@@ -243,13 +243,16 @@ def verdict(renovation=DEFAULT_RENOVATION, obsolescence=DEFAULT_OBSOLESCENCE, ye
 
 
 def verdict_of(path: pd.DataFrame) -> str:
-    """'widens', 'holds' or 'narrows', read from a path that :func:`simulate` returned."""
+    """'widens', 'holds' or 'narrows', read from a path that :func:`simulate` returned.
+
+    The word is a lazy message: it equals the English key (code compares it with "widens") and
+    is shown in the current language."""
     change = float(path["gap_levels"].iloc[-1] - path["gap_levels"].iloc[0])
     if change > 1e-9:
-        return "widens"
+        return lazy("widens")
     if change < -1e-9:
-        return "narrows"
-    return "holds"
+        return lazy("narrows")
+    return lazy("holds")
 
 
 def compensating_renovation(obsolescence=DEFAULT_OBSOLESCENCE) -> float:

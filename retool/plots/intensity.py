@@ -31,6 +31,8 @@ DENOMINATORS = (N_("society-wide FAI"), N_("manufacturing FAI"))
 def ladder(frame: pd.DataFrame | None = None):
     """Every intensity the lesson meets, largest first: benchmarks, China 1980, 2000 and 2009."""
     f = model.ladder() if frame is None else frame
+    # the bars' names are the model's English keys, translated where they are shown
+    f = f.assign(what=f["what"].map(translated))
     fig, ax = figure(WIDE, 4.6)
     palette = {k: SERIES_COLOURS[k] for k in f["kind"].unique()}
     sns.barplot(f, x="pct", y="what", hue="kind", palette=palette, width=0.6, legend=False, ax=ax)

@@ -77,8 +77,10 @@ def title(years: float) -> str:
     lead = _names()[_leader()]
     if math.isfinite(years):
         year = model.LAST + years
-        return f"China would catch up with {lead} in {years:.0f} years, around {year:.0f}"
-    return f"At these growth rates China never catches up with {lead}"
+        return _("China would catch up with {lead} in {years} years, around {year}").format(
+            lead=lead, years=f"{years:.0f}", year=f"{year:.0f}"
+        )
+    return _("At these growth rates China never catches up with {lead}").format(lead=lead)
 
 
 @data.one_state()  # one look at data/ per redraw

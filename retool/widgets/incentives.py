@@ -62,10 +62,10 @@ def title(settings: dict) -> str:
     a = incentives.renovates(**settings["soe"])
     b = incentives.renovates(**settings["private"])
     if not a and not b:
-        return "Neither the SOE nor the private firm renovates"
+        return _("Neither the SOE nor the private firm renovates")
     if a and b:
-        return "Both the SOE and the private firm renovate"
-    return "Only the SOE renovates" if a else "Only the private firm renovates"
+        return _("Both the SOE and the private firm renovate")
+    return _("Only the SOE renovates") if a else _("Only the private firm renovates")
 
 
 @data.one_state()  # one look at data/ per redraw

@@ -13,14 +13,14 @@ from __future__ import annotations
 import math
 
 from .. import data, units
-from ..i18n import _
+from ..i18n import N_, _
 from ..models import intensity as model
 from ..params import notes_sentence
 from ..plots import intensity as charts
 from . import assemble
 
 SPEC = model.PARAMS
-WHAT = {"fai_total": "society-wide FAI", "manufacturing_assumed": "manufacturing FAI"}
+WHAT = {"fai_total": N_("society-wide FAI"), "manufacturing_assumed": N_("manufacturing FAI")}
 
 
 def settings_of(**settings):

@@ -125,21 +125,27 @@ def capacity_sentence(s: dict, path) -> str:
 
 def capacity_title(s: dict) -> str:
     settle = wear.steady_gap(s["renovation"], s["obsolescence"], s["growth"], s["new_level"])
-    return f"With new capacity the gap settles at {settle:.2f} levels behind the frontier"
+    return _("With new capacity the gap settles at {settle} levels behind the frontier").format(
+        settle=f"{settle:.2f}"
+    )
 
 
 def title(renovation: float, obsolescence: float, years: int, path) -> str:
     if years == 0:
-        return (
+        return _(
             "The census's starting point: most equipment is two or more levels behind the frontier"
         )
     change = path["gap_index"].iloc[-1] - 100
     verdict = wear.verdict_of(path)
     if verdict == "widens":
-        return f"Renovation short of obsolescence: the gap widens by {change:.0f}% in {years} years"
+        return _(
+            "Renovation short of obsolescence: the gap widens by {change}% in {years} years"
+        ).format(change=f"{change:.0f}", years=years)
     if verdict == "holds":
-        return "Renovation equal to obsolescence holds the mean gap where it is"
-    return f"Renovation above obsolescence: the gap narrows by {-change:.0f}% in {years} years"
+        return _("Renovation equal to obsolescence holds the mean gap where it is")
+    return _("Renovation above obsolescence: the gap narrows by {change}% in {years} years").format(
+        change=f"{-change:.0f}", years=years
+    )
 
 
 @data.one_state()  # one look at data/ per redraw

@@ -382,3 +382,33 @@ def test_chart_titles_bar_names_and_verdicts_keep_their_english():
                 f"Renovation short of obsolescence: the gap widens by {change:.0f}% in 20 years"
             )
             assert wear.title(r, 0.10, 20, path) == expected
+
+
+THREE_ENGLISH_WORDS = re.compile(r"[A-Za-z]+(?:[^\S\n]+[A-Za-z]+){2}")
+
+
+def _english_runs(table) -> list[str]:
+    """Runs of three English words in a table's text cells (its columns are the code's keys)."""
+    cells = [str(v) for v in table.to_numpy().ravel() if isinstance(v, str)]
+    return [run for cell in cells for run in THREE_ENGLISH_WORDS.findall(cell)]
+
+
+def _shown_tables():
+    from retool.models import incentives, subsidy
+
+    return {
+        "incentives.reform_steps": incentives.reform_steps,
+        "subsidy.policy_numbers": subsidy.policy_numbers,
+        "subsidy.instruments": subsidy.instruments,
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_shown_tables()))
+def test_a_library_table_a_lesson_prints_has_no_english_phrase_in_chinese(name, chinese):
+    assert _english_runs(_shown_tables()[name]()) == []
+
+
+@pytest.mark.parametrize("name", sorted(_shown_tables()))
+def test_a_library_table_a_lesson_prints_keeps_its_english_cells(name):
+    with i18n.use("en"):
+        assert _english_runs(_shown_tables()[name]()) != []

@@ -285,7 +285,12 @@ def reform_steps() -> pd.DataFrame:
     before = {f: firm_settings(f) for f in FIRMS}
     after = {f: firm_settings(f, reformed=True) for f in FIRMS}
     dividend = {**after, "soe": {**after["soe"], "share": DIVIDEND_SHARE}}
-    steps = {"before reform": before, "market reform": after, "plus innovation dividend": dividend}
+    # the steps' names are shown: they read in the language in use
+    steps = {
+        _("before reform"): before,
+        _("market reform"): after,
+        _("plus innovation dividend"): dividend,
+    }
     out = []
     for name, settings in steps.items():
         c = compare(settings)

@@ -234,10 +234,26 @@ def instruments(
     base = user_cost_pct(rate_pct, 0.0, depreciation_pct)
     once = base - user_cost_pct(rate_pct, share_pct, depreciation_pct)
     every = base - user_cost_pct(rate_pct, 0.0, depreciation_pct, value * 100)
+    # the cells are shown: they read in the language in use (the columns are the code's keys)
     rows = [
-        ("interest subsidy (贴息贷款)", once, "the subsidised year", "firms borrowing from banks"),
-        ("tax relief (税收优惠), a price credit", every, "every year", "firms with taxable profit"),
-        ("grant (直接财政补贴), a price share", every, "every year", "firms the state selects"),
+        (
+            _("interest subsidy (贴息贷款)"),
+            once,
+            _("the subsidised year"),
+            _("firms borrowing from banks"),
+        ),
+        (
+            _("tax relief (税收优惠), a price credit"),
+            every,
+            _("every year"),
+            _("firms with taxable profit"),
+        ),
+        (
+            _("grant (直接财政补贴), a price share"),
+            every,
+            _("every year"),
+            _("firms the state selects"),
+        ),
     ]
     out = pd.DataFrame(
         rows, columns=["instrument", "user cost lower by (points)", "for", "who can receive it"]
@@ -380,21 +396,27 @@ def describe(
 def policy_numbers() -> pd.DataFrame:
     """The paper's policy numbers of 一.1 beside Table 1's renovation spending (亿元 or %)."""
     spend = renovation_spending(2009)
+    # the "what" and "unit" cells are shown: they read in the language in use
     rows = [
-        ("subsidy a year, 2009-2011 (贴息)", "subsidy_per_year", subsidy_per_year(), "亿元"),
-        ("years", "subsidy_years", data.claim_value("subsidy_years"), "years"),
-        ("subsidy in all (course: a year × years)", "", subsidy_total(), "亿元"),
-        ("stimulus package (4万亿)", "stimulus_total", data.claim_value("stimulus_total"), "亿元"),
+        (_("subsidy a year, 2009-2011 (贴息)"), "subsidy_per_year", subsidy_per_year(), "亿元"),
+        (_("years"), "subsidy_years", data.claim_value("subsidy_years"), _("years")),
+        (_("subsidy in all (course: a year × years)"), "", subsidy_total(), "亿元"),
         (
-            "of which restructuring and renovation",
+            _("stimulus package (4万亿)"),
+            "stimulus_total",
+            data.claim_value("stimulus_total"),
+            "亿元",
+        ),
+        (
+            _("of which restructuring and renovation"),
             "stimulus_renovation",
             data.claim_value("stimulus_renovation"),
             "亿元",
         ),
-        ("renovation part of the stimulus (course)", "", stimulus_share_pct(), "%"),
-        ("Table 1 renovation spending, 2009", "", spend, "亿元"),
+        (_("renovation part of the stimulus (course)"), "", stimulus_share_pct(), "%"),
+        (_("Table 1 renovation spending, 2009"), "", spend, "亿元"),
         (
-            "yearly subsidy / Table 1 spending 2009 (course)",
+            _("yearly subsidy / Table 1 spending 2009 (course)"),
             "",
             subsidy_per_year() / spend * 100,
             "%",

@@ -412,3 +412,10 @@ def test_a_library_table_a_lesson_prints_has_no_english_phrase_in_chinese(name, 
 def test_a_library_table_a_lesson_prints_keeps_its_english_cells(name):
     with i18n.use("en"):
         assert _english_runs(_shown_tables()[name]()) != []
+
+
+def test_the_tally_of_lesson_09_names_its_sections_in_chinese(chinese):
+    """Lesson 09 prints the tally with its index renamed by ledger.section_label."""
+    labels = [ledger.section_label(s) for s in ledger.tally().index]
+    assert [run for label in labels for run in THREE_ENGLISH_WORDS.findall(label)] == []
+    assert all(CJK.search(label) for label in labels if not label.isascii())

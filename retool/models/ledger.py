@@ -59,7 +59,14 @@ def section_code(section: str) -> str:
 
 
 def section_label(section: str) -> str:
-    """'一.2' -> 'I.2 growth and intensity'."""
+    """'一.2' -> 'I.2 growth and intensity'; in Chinese the paper's own name (:func:`section_name`),
+    as a lesson's table of sections shows it."""
+    if i18n.language() == "zh":
+        return section_name(section)
+    return _english_label(section)
+
+
+def _english_label(section: str) -> str:
     code = section_code(section)
     title = SECTION_TITLES.get(code, "")
     return code if title in ("", code) else f"{code} {title}"
@@ -69,7 +76,7 @@ def section_name(section: str) -> str:
     """A section as a reader of the language in use names it: 'I.2 growth and intensity' in
     English, '一.2 增长与强度' in Chinese (the paper's own numbering)."""
     if i18n.language() != "zh":
-        return section_label(section)
+        return _english_label(section)
     s = str(section).strip()
     head = s.split(" ", 1)[0]
     title = SECTION_TITLES.get(section_code(s), "")

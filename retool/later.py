@@ -19,6 +19,7 @@ import math
 import pandas as pd
 
 from . import data
+from .i18n import _, language
 from .models import subsidy
 
 RESOURCE = "later_policy"
@@ -34,7 +35,15 @@ def fact(fact_id: str) -> pd.Series:
     table = facts().set_index("fact_id")
     if fact_id not in table.index:
         raise KeyError(f"{fact_id!r} is not in data/later_policy.csv")
-    return table.loc[fact_id]
+    row = table.loc[fact_id].copy()
+    row["unit"] = _shown(row["unit"])  # a lesson prints it
+    return row
+
+
+def _shown(text):
+    """A text cell of the data as a reader of the language in use reads it (the catalogue holds
+    the unit and reported_by columns of data/later_policy.csv)."""
+    return _(text) if isinstance(text, str) and text.strip() else text
 
 
 def value(fact_id: str) -> float:
@@ -50,9 +59,13 @@ def cite(fact_id: str) -> str:
     row = fact(fact_id)
     doc = f", 《{row['document_cn']}》" if row["document_cn"] else ""
     number = f" ({row['document_number']})" if row["document_number"] else ""
-    return (
-        f"{row['issuer_en']}{doc}{number}, {row['date']}; read at {row['read_at']} "
-        f"({row['reported_by']})"
+    return _("{issuer}{doc}{number}, {date}; read at {address} ({reported_by})").format(
+        issuer=row["issuer_cn"] if language() == "zh" else row["issuer_en"],
+        doc=doc,
+        number=number,
+        date=row["date"],
+        address=row["read_at"],
+        reported_by=_shown(row["reported_by"]),
     )
 
 
@@ -60,9 +73,8 @@ def sources_table() -> pd.DataFrame:
     """The facts with numbers, as a lesson prints them: what, value, unit, who, document, date."""
     table = facts()
     table = table[table["value"].notna()]
-    return table[["fact_id", "value", "unit", "issuer_cn", "document_number", "date"]].reset_index(
-        drop=True
-    )
+    table = table[["fact_id", "value", "unit", "issuer_cn", "document_number", "date"]]
+    return table.assign(unit=table["unit"].map(_shown)).reset_index(drop=True)
 
 
 # --- lesson 08's arithmetic on the later programme -----------------------------------------------

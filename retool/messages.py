@@ -39,8 +39,15 @@ KEYWORDS = {
 }
 # The library's code, and the texts of data/ that readers see (a claim's note in the audit):
 # each data file names the columns to extract, by extract_csv.
-METHODS = [("**.py", "python"), ("paper_claims.csv", "retool.messages:extract_csv")]
-OPTIONS = {"paper_claims.csv": {"columns": "measures_en, note", "key": "claim_id"}}
+METHODS = [
+    ("**.py", "python"),
+    ("paper_claims.csv", "retool.messages:extract_csv"),
+    ("later_policy.csv", "retool.messages:extract_csv"),
+]
+OPTIONS = {
+    "paper_claims.csv": {"columns": "measures_en, note", "key": "claim_id"},
+    "later_policy.csv": {"columns": "unit, reported_by", "key": "fact_id"},
+}
 
 # Where the sources lie, and how the catalogue names them.
 SOURCES = ((PACKAGE, "retool/"), (DATA, "data/"))

@@ -419,3 +419,23 @@ def test_the_tally_of_lesson_09_names_its_sections_in_chinese(chinese):
     labels = [ledger.section_label(s) for s in ledger.tally().index]
     assert [run for label in labels for run in THREE_ENGLISH_WORDS.findall(label)] == []
     assert all(CJK.search(label) for label in labels if not label.isascii())
+
+
+def test_lesson_10s_sources_units_and_citations_read_in_chinese(chinese):
+    """The unit and reported_by texts of data/later_policy.csv come through the catalogue."""
+    from retool import later
+
+    assert _english_runs(later.sources_table()) == []
+    ids = later.facts()["fact_id"]
+    shown = [str(later.fact(f)["unit"]) for f in ids] + [later.cite(f) for f in ids]
+    runs = [run for text in shown for run in THREE_ENGLISH_WORDS.findall(text)]
+    assert runs == []
+
+
+def test_the_data_texts_lesson_10_shows_are_in_the_catalogue():
+    ids = {m.id for m in messages.extract() if m.id}
+    from retool import later
+
+    table = later.facts()
+    for column in ("unit", "reported_by"):
+        assert set(table[column].dropna().str.strip()) - {""} <= ids

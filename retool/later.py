@@ -21,6 +21,7 @@ import pandas as pd
 from . import data
 from .i18n import _, language
 from .models import subsidy
+from .wording import translated
 
 RESOURCE = "later_policy"
 
@@ -43,7 +44,7 @@ def fact(fact_id: str) -> pd.Series:
 def _shown(text):
     """A text cell of the data as a reader of the language in use reads it (the catalogue holds
     the unit and reported_by columns of data/later_policy.csv)."""
-    return _(text) if isinstance(text, str) and text.strip() else text
+    return translated(text) if isinstance(text, str) and text.strip() else text
 
 
 def value(fact_id: str) -> float:

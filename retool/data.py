@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import wording
+
 PACKAGE_FILE = "datapackage.json"
 
 
@@ -274,7 +276,11 @@ def claim(claim_id: str, path=None) -> pd.Series:
     c = claims(path).set_index("claim_id")
     if claim_id not in c.index:
         raise KeyError(f"no claim {claim_id!r} in data/paper_claims.csv")
-    return c.loc[claim_id]
+    row = c.loc[claim_id].copy()
+    # the note is shown (a solution prints it): in the language in use, through the catalogue
+    if isinstance(row["note"], str) and row["note"].strip():
+        row["note"] = wording.translated(row["note"])
+    return row
 
 
 def claim_value(claim_id: str, path=None) -> float:

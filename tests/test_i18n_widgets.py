@@ -439,3 +439,12 @@ def test_the_data_texts_lesson_10_shows_are_in_the_catalogue():
     table = later.facts()
     for column in ("unit", "reported_by"):
         assert set(table[column].dropna().str.strip()) - {""} <= ids
+
+
+def test_a_claims_note_that_solution_00_prints_reads_in_chinese(chinese):
+    from retool import data
+
+    for claim_id in data.claims()["claim_id"]:
+        note = data.claim(claim_id)["note"]
+        if isinstance(note, str) and note.strip():
+            assert THREE_ENGLISH_WORDS.findall(note) == [], claim_id

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import copy
 import hashlib
+import re
 import sys
 from pathlib import Path
 
@@ -99,6 +100,13 @@ def strip_output(output) -> None:
     data = output.get("data")
     if data and WIDGET_VIEW in data:
         del data[WIDGET_VIEW]
+    plain = data.get("text/plain") if data else None
+    if isinstance(plain, str) and ADDRESS.fullmatch(plain):
+        # '<pandas...Styler at 0x7f...>' names a memory address that changes on every run
+        data["text/plain"] = ADDRESS.sub(r"<\1>", plain)
+
+
+ADDRESS = re.compile(r"<([\w.]+) at 0x[0-9a-f]+>")
 
 
 def merge_streams(outputs) -> list:

@@ -229,3 +229,22 @@ def test_execute_refuses_a_notebook_that_has_no_text_twin(course, capsys):
     assert notebooks.main(["--root", str(root), "--execute", str(stray)]) == 2
     assert "not a lesson or solution notebook" in capsys.readouterr().err
     assert not stray.with_suffix(".md").exists()
+
+
+def test_an_objects_memory_address_is_no_content():
+    # a pandas Styler shows '<... Styler at 0x7f...>' as its plain text: another address on
+    # every run, so a re-run without changes would change the committed notebook
+    nb = new_notebook(cells=[new_code_cell("t.style")])
+    nb.cells[0].outputs = [
+        nbformat.v4.new_output(
+            "execute_result",
+            data={
+                "text/html": "<table></table>",
+                "text/plain": "<pandas.io.formats.style.Styler at 0x7f4a1af46cd0>",
+            },
+            execution_count=1,
+        )
+    ]
+    (out,) = notebooks.normalise(nb).cells[0].outputs
+    assert out["data"]["text/plain"] == "<pandas.io.formats.style.Styler>"
+    assert out["data"]["text/html"] == "<table></table>"

@@ -354,15 +354,17 @@ def zh_intro_page(readme_zh: str, course: Path, site_docs: set[str]) -> str:
 
 def zh_pending_links(nb: nbformat.NotebookNode, rel: str, course: Path) -> None:
     """In a Chinese page, a link to a Chinese notebook not translated yet goes to the English
-    one (the notebook's own link works once the translation is there)."""
+    one (the notebook's own link works once the translation is there); so does a link to a
+    Chinese document the site does not show (zh/data/README.md: the site has the English one)."""
     folder = Path(rel).parent
 
     def link(m: re.Match) -> str:
         path, _, anchor = m.group(2).partition("#")
-        if "://" in path or not path.endswith(".ipynb"):
+        if "://" in path or not path.endswith((".ipynb", ".md")):
             return m.group(0)
         target = Path(*_normalise((folder / path).parts))
-        if target.parts[:1] != (ZH,) or (course / target).exists():
+        pending = path.endswith(".md") or not (course / target).exists()
+        if target.parts[:1] != (ZH,) or not pending:
             return m.group(0)
         english = Path(*target.parts[1:])
         up = "../" * (len(folder.parts))

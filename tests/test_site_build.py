@@ -269,3 +269,14 @@ def test_the_table_of_contents_has_the_chinese_home_page(tmp_path):
     (tmp_path / build.ZH_README).write_text("# 课程\n")
     toc = build.toc(lessons, tmp_path)
     assert toc.index(f"file: {build.ZH_HOME}") < toc.index("file: zh/lessons/00_one")
+
+
+def test_a_chinese_page_links_the_english_document_the_site_shows(tmp_path):
+    # zh/data/README.md is in the repository but not on the site: the link goes to data/README
+    (tmp_path / "zh" / "data").mkdir(parents=True)
+    (tmp_path / "zh" / "data" / "README.md").write_text("数据")
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("[数据说明](../data/README.md#verdicts)")]
+    )
+    build.zh_pending_links(nb, "zh/lessons/02_a.ipynb", tmp_path)
+    assert nb.cells[0].source == "[数据说明](../../data/README.md#verdicts)"

@@ -8,6 +8,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from .. import i18n
 from ..i18n import N_
 from ..models import ledger
 from . import PALETTE, _, clear_notes, drawn_as, figure, finish, language, note_box, translated
@@ -131,4 +132,7 @@ def _segments(t, section: str, verdict: str) -> tuple[list, list, np.ndarray]:
 
 def _section_name(section: str) -> str:
     """A bar's name: the paper's numbering and title in Chinese, 'I.2 growth and ...' in English."""
-    return ledger.section_name(section) if language() == "zh" else ledger.section_label(section)
+    if language() == "zh":
+        return ledger.section_name(section)
+    with i18n.use("en"):  # a chart without a Chinese font speaks English, whatever is asked
+        return ledger.section_label(section)

@@ -53,7 +53,6 @@ OPTIONS = {
 SOURCES = ((PACKAGE, "retool/"), (DATA, "data/"))
 # The English notebooks' text twins; their code cells print through say() and label through _()
 # (the Chinese edition has the same code cells, so its messages are the same).
-NOTEBOOK_FOLDERS = ("lessons", "solutions")
 NOTEBOOK_KEYWORDS = {"say": None, "_": None, "gettext": None}
 TRANSLATIONS = tuple(lang for lang in i18n.LANGUAGES if lang != i18n.SOURCE)
 FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[!:][^{}]*)?\}")
@@ -84,20 +83,24 @@ def notebook_messages():
     cells, where is the text twin's path ("lessons/02_investment_intensity.md")."""
     import jupytext  # only the catalogue's tools need it
 
-    for folder in NOTEBOOK_FOLDERS:
-        for path in sorted((PACKAGE.parent / folder).glob("*.md")):
-            if not path.with_suffix(".ipynb").exists():
-                continue  # a plain Markdown page (a guide), not a notebook's text
-            notebook = jupytext.read(path)
-            for cell in notebook.cells:
-                if cell.cell_type != "code":
-                    continue
-                source = io.BytesIO(cell.source.encode("utf-8"))
-                found = babel_extract(
-                    "python", source, keywords=NOTEBOOK_KEYWORDS, comment_tags=("TRANSLATORS:",)
-                )
-                for lineno, message, comments, _context in found:
-                    yield f"{folder}/{path.name}", lineno, message, comments
+    from . import notebooks
+
+    root = PACKAGE.parent
+    for notebook_file in notebooks.paired_notebooks(root):
+        path = notebooks.text_path(notebook_file)
+        # the English edition only (the Chinese one has the same code), and a text twin that exists
+        if i18n.edition_of(path.relative_to(root)) or not path.exists():
+            continue
+        notebook = jupytext.read(path)
+        for cell in notebook.cells:
+            if cell.cell_type != "code":
+                continue
+            source = io.BytesIO(cell.source.encode("utf-8"))
+            found = babel_extract(
+                "python", source, keywords=NOTEBOOK_KEYWORDS, comment_tags=("TRANSLATORS:",)
+            )
+            for lineno, message, comments, _context in found:
+                yield path.relative_to(root).as_posix(), lineno, message, comments
 
 
 def extract_csv(fileobj, keywords, comment_tags, options):

@@ -15,7 +15,7 @@ import html
 import io
 import types
 
-from .i18n import lazy
+from .i18n import LANGUAGES, lazy, use
 
 # Messages of the catalogue: str() gives them in the language in use.
 RUN_HINT = lazy("▶ Run this cell to use the controls: the picture shows the default settings.")
@@ -23,6 +23,15 @@ QUIZ_HINT = lazy("▶ Run this cell to answer the quiz.")
 HINT_PT = 11  # above the house style's smallest text (9 pt), so a projector shows it too
 HINT_COLOUR = (51, 51, 51)
 BAND_LINES = 2.2  # the band above the chart, in lines of the hint's text
+
+
+def hint_texts(hint: lazy) -> frozenset[str]:
+    """The hint as every edition stores it: a notebook keeps the words of its own language."""
+    found = set()
+    for lang in LANGUAGES:
+        with use(lang):
+            found.add(str(hint))
+    return frozenset(found)
 
 
 def still_png(figure, hint: str = RUN_HINT) -> bytes:

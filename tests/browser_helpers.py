@@ -81,10 +81,11 @@ def exercise_notebook() -> Path | None:
 
 def is_widget_output(output: dict) -> bool:
     """A stored widget view, or the still that stands in for a widget (its view is not saved)."""
-    from retool.still import QUIZ_HINT, RUN_HINT
+    from retool.still import QUIZ_HINT, RUN_HINT, hint_texts
 
     data = output.get("data", {})
-    return WIDGET_MIME in data or "".join(data.get("text/plain", "")) in (RUN_HINT, QUIZ_HINT)
+    plain = "".join(data.get("text/plain", ""))
+    return WIDGET_MIME in data or plain in hint_texts(RUN_HINT) | hint_texts(QUIZ_HINT)
 
 
 def expected_widgets(notebook: Path) -> int:
@@ -535,26 +536,28 @@ def rerun_cell(page, area, timeout: float = HANG) -> None:
 
 def drive_widget(page, index: int) -> list[Change]:
     """Change every control of the ``index``-th widget output (one checkbox of a row of them) as a
-    person would, one control at a time from the widget's defaults: the last control changed is
-    set back (as a person would) when that brings back the start (every control's value and the
-    text), else the cell is run again."""
+    person would, one after the other, each from the settings the ones before it left. A control
+    that then changes nothing (it may only count for another option) is tried again from the
+    widget's defaults (the cell is run again), where it must change the chart or the sentence."""
     changes: list[Change] = []
-    area = widget_areas(page).nth(index)
-    driven = _one_per_checkbox_row(area)
-    start, made, previous = _widget_state(area), [], None
-    for k in driven:
+    at_start = True
+    for k in _one_per_checkbox_row(widget_areas(page).nth(index)):
         area = widget_areas(page).nth(index)
-        last = area.locator(CONTROL_SELECTOR).nth(previous) if previous is not None else None
-        previous = k
-        if last is not None and not _set_back(page, area, last, start, made[-1] if made else None):
+        made = _drive_one(page, area, _control(area, k), from_start=at_start)
+        if made and not at_start and not any(c.image_changed or c.text_changed for c in made):
             rerun_cell(page, area)
             area = widget_areas(page).nth(index)
             settle(page, area)
-        control = area.locator(CONTROL_SELECTOR).nth(k)
-        control.scroll_into_view_if_needed()
-        made = _drive_one(page, area, control)
+            made = _drive_one(page, area, _control(area, k), from_start=True)
+        at_start = at_start and not made
         changes += made
     return changes
+
+
+def _control(area, k: int):
+    control = area.locator(CONTROL_SELECTOR).nth(k)
+    control.scroll_into_view_if_needed()
+    return control
 
 
 GROUPS_JS = """
@@ -577,85 +580,12 @@ def _one_per_checkbox_row(area) -> list[int]:
     return keep
 
 
-def _widget_state(area) -> dict:
-    """What the widget shows (chart, text) and the value of each of its controls."""
-    # every control's value in one call to the page
-    values = area.locator(CONTROL_SELECTOR).evaluate_all(f"cs => cs.map({VALUE_JS})")
-    return {**area_state(area), "values": values}
-
-
-def _set_back(page, area, control, start: dict, change: Change | None) -> bool:
-    """Set ``control`` back to its start value; True when the widget is then exactly as at the
-    start, False when it cannot be set back that way (the caller runs the cell again)."""
-    now = _widget_state(area)
-    if now == start:
-        return True  # the control did not change anything
-    index = area.locator(CONTROL_SELECTOR).evaluate_all(
-        "(cs, c) => cs.indexOf(c)", control.element_handle()
-    )
-    if index < 0 or now["values"][:index] + now["values"][index + 1 :] != (
-        start["values"][:index] + start["values"][index + 1 :]
-    ):
-        return False  # another control changed too (e.g. a preset sets a slider)
-    undo = _undo(page, control, start["values"][index])
-    if undo is None:
-        return False
-    before = area_state(area)
-    undo()
-    if not _value_is(control, start["values"][index]):
-        return False
-    # what the change showed, setting it back must show too
-    seen = change is not None and (change.image_changed or change.text_changed)
-    _wait_change(page, area, before, expect=seen)
-    return _same_settings(_widget_state(area), start)
-
-
-def _value_is(control, value: str, tries: int = 50) -> bool:
-    """Whether the control shows ``value`` (soon: the page updates it at once)."""
-    for _ in range(tries):
-        if _value(control) == value:
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def _same_settings(state: dict, start: dict) -> bool:
-    """Every control and the text as at the start, and a chart where there was one. (The chart's
-    pixels may differ by a hair: the explorer redraws into its last figure.)"""
-    same = all(state[k] == start[k] for k in ("values", "text", "broken", "rendered"))
-    return same and len(state["imgs"]) == len(start["imgs"]) and all(state["imgs"])
-
-
-def _undo(page, control, value: str):
-    """An action that sets ``control`` back to ``value`` (as :func:`_value` reads it), or None."""
-    classes = control.get_attribute("class") or ""
-    if "slider" in classes:  # the last handle was moved to an end; the others did not move
-        handle = control.locator(".noUi-handle").last
-        ends = {
-            handle.get_attribute("aria-valuemin"): "Home",
-            handle.get_attribute("aria-valuemax"): "End",
-        }
-        key = ends.get(value.split(" ")[0].split(",")[-1])
-        if key is None:
-            return None  # a value inside the range: run the cell again
-        return lambda: (handle.focus(), page.keyboard.press(key))
-    if "widget-dropdown" in classes:
-        return lambda: control.locator("select").select_option(value)
-    if "widget-toggle-buttons" in classes:
-        target = control.locator("button", has_text=re.compile(f"^{re.escape(value)}$"))
-        return target.first.click if value and target.count() == 1 else None
-    if "widget-checkbox" in classes:
-        return control.locator("input").first.click
-    if "widget-toggle-button" in classes:
-        return control.click
-    return None
-
-
-def _act(page, area, control, name: str, action: str, do) -> Change:
+def _act(page, area, control, name: str, action: str, do, from_start: bool) -> Change:
     before, vb = area_state(area), _value(control)
     button = _next_button(area, control)
-    # a quiz choice counts only once its button is pressed
-    expect = button is None
+    # a quiz choice counts only once its button is pressed; away from the defaults, a control may
+    # rightly change nothing (the caller tries it again from the defaults)
+    expect = button is None and from_start
     do()
     after = _wait_change(page, area, before, expect)
     change = Change(name, action, before, after, vb, _value(control))
@@ -703,19 +633,21 @@ def _disabled(control) -> bool:
     )
 
 
-def _drive_one(page, area, control) -> list[Change]:
+def _drive_one(page, area, control, from_start: bool) -> list[Change]:
     classes = control.get_attribute("class") or ""
     if _disabled(control):
         return []
     name = _label(control)
+
+    def act(action: str, do) -> list[Change]:
+        return [_act(page, area, control, name, action, do, from_start)]
+
     if "slider" in classes:
         handle = control.locator(".noUi-handle").last
         at_end = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
         # by keyboard, all the way (Home when the default is at the end already)
         key = "Home" if at_end else "End"
-        return [
-            _act(page, area, control, name, key, lambda: (handle.focus(), page.keyboard.press(key)))
-        ]
+        return act(key, lambda: (handle.focus(), page.keyboard.press(key)))
     if "widget-dropdown" in classes:
         select = control.locator("select")
         options = select.evaluate("s => Array.from(s.options).map(o => o.value)")
@@ -723,27 +655,23 @@ def _drive_one(page, area, control) -> list[Change]:
         other = next((o for o in options if o != current), None)
         if other is None:
             return []
-        return [
-            _act(
-                page, area, control, name, f"select {other!r}", lambda: select.select_option(other)
-            )
-        ]
+        return act(f"select {other!r}", lambda: select.select_option(other))
     if "widget-toggle-buttons" in classes:
         target = control.locator("button:not(.mod-active)").first
         if not target.count():
             return []
         label = target.inner_text().strip() or target.get_attribute("title") or "?"
-        return [_act(page, area, control, name, f"click {label!r}", target.click)]
+        return act(f"click {label!r}", target.click)
     if "widget-checkbox" in classes:
-        return [_act(page, area, control, name, "click", control.locator("input").first.click)]
+        return act("click", control.locator("input").first.click)
     if "widget-toggle-button" in classes:
-        return [_act(page, area, control, name, "click", control.click)]
+        return act("click", control.click)
     if "widget-radio-box" in classes:
         radio = control.locator("input[type=radio]:not(:checked)")
         if not radio.count():
             return []
         label = radio.first.evaluate("r => (r.parentElement.innerText || r.value).trim()")
-        return [_act(page, area, control, name, f"choose {label!r}", radio.first.click)]
+        return act(f"choose {label!r}", radio.first.click)
     return []
 
 
@@ -829,7 +757,7 @@ def stills(notebook: Path) -> dict[int, dict]:
 def unrun_problems(page, notebook: Path) -> list[str]:
     """What is wrong with a lesson opened but not run: a widget repr instead of a picture, a
     still not shown or not loaded, the quiz's questions missing, a cell that ran."""
-    from retool.still import QUIZ_HINT, RUN_HINT
+    from retool.still import QUIZ_HINT, RUN_HINT, hint_texts
 
     cells = page.evaluate(CELLS_JS)
     problems = [
@@ -839,14 +767,15 @@ def unrun_problems(page, notebook: Path) -> list[str]:
     ]
     for i, data in stills(notebook).items():
         cell = cells[i]
-        if data["text/plain"] == RUN_HINT:
+        plain = "".join(data["text/plain"])
+        if plain in hint_texts(RUN_HINT):
             stored = data["image/png"].replace("\n", "")
             shown = [img for img in cell["imgs"] if img["src"].endswith(stored)]
             if not shown:
                 problems.append(f"code cell {i + 1}: the still of the default chart is not shown")
             elif not (shown[0]["loaded"] and shown[0]["width"] > 300):
                 problems.append(f"code cell {i + 1}: the still did not load: {shown[0]['width']}")
-        elif data["text/plain"] == QUIZ_HINT and QUIZ_HINT not in cell["text"]:
+        elif plain in hint_texts(QUIZ_HINT) and plain not in cell["text"]:
             problems.append(f"code cell {i + 1}: the quiz's questions are not shown")
     ran = [p["prompt"] for p in page.evaluate(STATE_JS)["prompts"] if "*" in p["prompt"]]
     if ran:
@@ -856,14 +785,15 @@ def unrun_problems(page, notebook: Path) -> list[str]:
 
 def stills_left(page, notebook: Path) -> list[str]:
     """After running: a still shown beside (or instead of) its live widget."""
-    from retool.still import QUIZ_HINT, RUN_HINT
+    from retool.still import QUIZ_HINT, RUN_HINT, hint_texts
 
+    hints = hint_texts(RUN_HINT) | hint_texts(QUIZ_HINT)
     cells = page.evaluate(CELLS_JS)
     out = []
     for i, data in stills(notebook).items():
         stored = data.get("image/png", "").replace("\n", "")
         if any(stored and img["src"].endswith(stored) for img in cells[i]["imgs"]):
             out.append(f"code cell {i + 1}: the still is still shown beside the live widget")
-        if RUN_HINT in cells[i]["text"] or QUIZ_HINT in cells[i]["text"]:
+        if any(hint in cells[i]["text"] for hint in hints):
             out.append(f"code cell {i + 1}: the line saying to run the cell is still shown")
     return out

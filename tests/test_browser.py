@@ -5,18 +5,20 @@ from Path... in the JupyterLab page the previous notebook was closed in; the fir
 JupyterLab with a clean workspace) and, before anything runs, check that each widget cell shows
 the still of its default chart (or the quiz's questions) and no cell a widget's Python repr; Run >
 Run All Cells, wait for the kernel, check that no cell shows an error, that every widget rendered
-in place of its still, then change each control from the widget's defaults (keyboard on sliders,
-another option in dropdowns, clicks on toggle buttons and checkboxes) and check that the chart and
-the sentence changed, that the chart did not move (the sentence, whose length changes, sits under
-it) and that it is shown at its own width (not scaled down to the column). For one
-exercise notebook: type a right answer, a wrong one and nonsense, run the cell, read the
-feedback. A screenshot per notebook goes to test-artifacts/.
+in place of its still, then change each control in turn (keyboard on sliders, another option in
+dropdowns, clicks on toggle buttons and checkboxes) and check that the chart or the sentence
+changed (a control that changes nothing where the others left the settings is tried again from
+the defaults), that the chart did not move (the sentence, whose length changes, sits under it)
+and that it is shown at its own width (not scaled down to the column). For one exercise notebook:
+type a right answer, a wrong one and nonsense, run the cell, read the feedback. A screenshot per
+notebook goes to test-artifacts/.
 
-For each Chinese lesson that exists (``zh/lessons/NN_*.ipynb``, whose code is the English
-lesson's): open it, Run All, and check that no cell shows an error and that no text falls back to
-a missing glyph: no "Glyph ... missing from ... font" warning from matplotlib in the kernel's
-output, and every Chinese character the page shows drawn with a real glyph (not the box of a
-missing one). Its controls are not driven: the English pass drives the same code.
+For each Chinese lesson (``zh/lessons/NN_*.ipynb``, whose code is the English lesson's): open it
+and, before anything runs, check its stills and that no character of its text and stored outputs
+falls back to a missing glyph. Two Chinese lessons are run live (Run All): no error, no "Glyph ...
+missing from font" warning from matplotlib, every control labelled in Chinese, and every Chinese
+character of the library's catalogue (all a widget can say) drawn with a real glyph in the fonts
+the widgets use. nbval runs every Chinese lesson; the English pass drives the same code's controls.
 
 One JupyterLab server (with the project's .jupyter/ settings, on a copy of the notebooks), one
 Chromium and one JupyterLab page serve each worker's share of these tests. Run only these tests
@@ -215,23 +217,125 @@ MISSING_CJK_JS = r"""() => {
 }"""
 
 
+def _glyph_problems(page, relpath: str) -> list[str]:
+    """Outputs that warn of a glyph missing from a chart's font, and Chinese characters the page
+    draws as the box of a missing glyph."""
+    shown = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea").all_inner_texts()
+    problems = [f"a chart lacks a glyph: {t[:300]}" for t in shown if MISSING_GLYPH.search(t)]
+    found = page.evaluate(MISSING_CJK_JS)
+    if not found["checked"]:
+        problems.append("no Chinese text found on the page")
+    if found["missing"]:
+        problems.append("drawn as a missing glyph: " + ", ".join(found["missing"][:20]))
+    return [f"{relpath}: {p}" for p in problems]
+
+
 @pytest.mark.skipif(not ZH_LESSONS, reason="no zh/lessons/NN_*.ipynb yet")
 @pytest.mark.parametrize("notebook", ZH_LESSONS, ids=[f"zh_{p.stem}" for p in ZH_LESSONS])
-def test_chinese_lesson_runs_with_every_glyph(page, lab, notebook):
+def test_chinese_lesson_opens_with_every_glyph(page, lab, notebook):
+    """Opened as a reader opens it, before anything runs: its text, its stored outputs and each
+    widget cell's still, every character drawn. (nbval runs every Chinese lesson; the English
+    pass drives the same code's widgets; the test below shows them live in Chinese.)"""
+    relpath = f"zh/lessons/{notebook.name}"
+    bh.open_notebook(page, lab, relpath)
+    unrun = bh.unrun_problems(page, notebook)
+    assert not unrun, f"{relpath} opened without running:\n" + "\n".join(unrun)
+    errors = bh.error_outputs(page)
+    assert not errors, f"{relpath}: a stored output shows an error:\n" + "\n---\n".join(errors)
+    problems = _glyph_problems(page, relpath)
+    assert not problems, "\n".join(problems)
+    bh.screenshot(page, f"zh_{notebook.stem}_opened")
+    assert not page.js_errors, f"{relpath}: JavaScript errors: {page.js_errors}"
+
+
+# Run live in Chinese: the first lesson a reader opens (a menu and a switch) and the chain (ticks,
+# a slider and the quiz's buttons), so that every kind of control shows its Chinese label.
+LIVE_ZH = ["00_start_here", "07_planning_the_chain"]
+
+# Where live widgets put text. Each element's font must draw every character the catalogue can
+# show there, whatever the settings (a lesson run at its defaults shows only some of them).
+WIDGET_TEXT = {
+    "label": ".jupyter-widgets .widget-label",
+    "sentence": ".jupyter-widgets .widget-html-content",
+    "button": ".jupyter-widgets button",
+    "output": ".jp-OutputArea-output pre",
+}
+
+# Every character of ``chars`` drawn in the font of the first element each selector finds, against
+# the box of a surely missing character (U+10FFFD); the selectors that found nothing are named.
+CATALOGUE_GLYPHS_JS = r"""([chars, selectors]) => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 48;
+  const ctx = canvas.getContext('2d', {willReadFrequently: true});
+  const draw = (font, text) => {
+    ctx.clearRect(0, 0, 48, 48);
+    ctx.font = font;
+    ctx.fillText(text, 4, 36);
+    return new Uint32Array(ctx.getImageData(0, 0, 48, 48).data.buffer);
+  };
+  const same = (a, b) => a.every((v, k) => v === b[k]);
+  const absent = [], missing = [], fonts = {};
+  for (const [name, selector] of Object.entries(selectors)) {
+    const element = panel.querySelector(selector);
+    if (!element) { absent.push(name); continue; }
+    const font = `32px ${getComputedStyle(element).fontFamily}`;
+    fonts[name] = font;
+    const box = draw(font, '\u{10FFFD}');
+    for (const c of chars) if (same(draw(font, c), box)) missing.push(`${c} (${name})`);
+  }
+  return {absent, missing, fonts};
+}"""
+
+CJK_CHAR = re.compile(r"[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]")
+
+
+def catalogue_characters() -> list[str]:
+    """Every Chinese character of the library's catalogue: all that a widget, a check or a chart
+    can say in Chinese."""
+    from babel.messages.pofile import read_po
+
+    from retool import i18n
+
+    with i18n.po_path("zh").open("rb") as handle:
+        catalogue = read_po(handle)
+    strings = (m.string for m in catalogue if m.id)
+    text = "".join("".join(s) if isinstance(s, tuple) else s or "" for s in strings)
+    return sorted(set(CJK_CHAR.findall(text)))
+
+
+@pytest.mark.skipif(not ZH_LESSONS, reason="no zh/lessons/NN_*.ipynb yet")
+@pytest.mark.parametrize("stem", LIVE_ZH, ids=[f"zh_{s}" for s in LIVE_ZH])
+def test_chinese_lesson_runs_live_with_every_glyph(page, lab, stem):
+    notebook = bh.COURSE / "zh" / "lessons" / f"{stem}.ipynb"
+    assert notebook in ZH_LESSONS, f"{notebook.name}: no such Chinese lesson (see LIVE_ZH)"
     relpath = f"zh/lessons/{notebook.name}"
     bh.open_notebook(page, lab, relpath)
     bh.run_all(page)
     errors = bh.error_outputs(page)
     assert not errors, f"{relpath}: a cell shows an error or a warning:\n" + "\n---\n".join(errors)
-    shown = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea").all_inner_texts()
-    glyphs = [t for t in shown if MISSING_GLYPH.search(t)]
-    assert not glyphs, f"{relpath}: a chart lacks a glyph:\n" + "\n".join(glyphs)
-    found = page.evaluate(MISSING_CJK_JS)
-    assert found["checked"] > 0, f"{relpath}: no Chinese text found on the page"
-    assert not found["missing"], f"{relpath}: characters drawn as a missing glyph: " + ", ".join(
-        found["missing"][:20]
+    areas = bh.widget_areas(page)
+    expected = bh.expected_widgets(notebook)
+    assert areas.count() == expected, f"{relpath}: {areas.count()} widgets rendered, not {expected}"
+    assert not bh.stills_left(page, notebook), bh.stills_left(page, notebook)
+    # a control without a description keeps an empty label (a zero-width space)
+    texts = areas.locator(".widget-label").all_inner_texts()
+    labels = [t for t in texts if t.strip("\u200b \n")]
+    english = [t for t in labels if not CJK_CHAR.search(t)]
+    assert labels and not english, f"{relpath}: controls without a Chinese label: {english}"
+    problems = _glyph_problems(page, relpath)
+    assert not problems, "\n".join(problems)
+    chars = catalogue_characters()
+    assert len(chars) > 500, f"only {len(chars)} Chinese characters in the catalogue"
+    found = page.evaluate(CATALOGUE_GLYPHS_JS, [chars, WIDGET_TEXT])
+    assert {"label", "output"}.isdisjoint(found["absent"]), (
+        f"{relpath}: {found['absent']} not found"
     )
-    bh.screenshot(page, f"zh_{notebook.stem}")
+    assert not found["missing"], (
+        f"{relpath}: characters of the catalogue drawn as a missing glyph in the widgets' fonts "
+        f"{found['fonts']}: " + ", ".join(found["missing"][:20])
+    )
+    bh.screenshot(page, f"zh_{notebook.stem}", bh.widget_areas(page).nth(0))
     assert not page.js_errors, f"{relpath}: JavaScript errors: {page.js_errors}"
 
 

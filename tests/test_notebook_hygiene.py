@@ -16,11 +16,14 @@ import pytest
 from conftest import ROOT
 
 from retool import notebooks
-from retool.still import QUIZ_HINT, RUN_HINT
+from retool.still import QUIZ_HINT, RUN_HINT, hint_texts
 
 EXECUTED = sorted((ROOT / "lessons").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
 BLANK = sorted((ROOT / "exercises").glob("*.ipynb"))
 ALL = EXECUTED + BLANK
+# the Chinese edition's executed notebooks (its other hygiene is in tests/test_editions.py)
+BOTH = EXECUTED + sorted((ROOT / "zh" / "lessons").glob("*.ipynb"))
+BOTH += sorted((ROOT / "zh" / "solutions").glob("*.ipynb"))
 MACHINE_PATH = re.compile(r"(/work/|/tmp/|/root/|/home/\w+|[A-Z]:\\\\Users)")
 # what ipywidgets prints for a widget when no picture stands in for it
 WIDGET_REPR = re.compile(
@@ -33,7 +36,7 @@ def _cells(nb_file):
 
 
 def _ids(files):
-    return [f"{f.parent.name}/{f.name}" for f in files]
+    return [f.relative_to(ROOT).as_posix() for f in files]
 
 
 @pytest.mark.parametrize("nb_file", EXECUTED, ids=_ids(EXECUTED))
@@ -84,7 +87,7 @@ def test_notebook_and_its_text_are_in_sync_and_hold_content_only(nb_file):
     assert not found, "; ".join(found) + ": run `python -m retool notebooks`"
 
 
-@pytest.mark.parametrize("nb_file", EXECUTED, ids=_ids(EXECUTED))
+@pytest.mark.parametrize("nb_file", BOTH, ids=_ids(BOTH))
 def test_no_widget_state_timings_or_widget_views_are_committed(nb_file):
     nb = json.loads(nb_file.read_text(encoding="utf-8"))
     assert set(nb["metadata"]) <= set(notebooks.NOTEBOOK_METADATA), nb["metadata"].keys()
@@ -95,25 +98,26 @@ def test_no_widget_state_timings_or_widget_views_are_committed(nb_file):
             assert notebooks.WIDGET_VIEW not in out.get("data", {}), "a view of a lost model"
 
 
-@pytest.mark.parametrize("nb_file", EXECUTED, ids=_ids(EXECUTED))
+@pytest.mark.parametrize("nb_file", BOTH, ids=_ids(BOTH))
 def test_widget_cells_show_a_still_not_a_python_repr(nb_file):
     for c in _cells(nb_file):
         for out in c.get("outputs", []):
             data = out.get("data", {})
             plain = "".join(data.get("text/plain", ""))
             assert not WIDGET_REPR.search(plain), f"a widget's repr is stored: {plain[:80]!r}"
-            if plain == RUN_HINT:
+            if plain in hint_texts(RUN_HINT):
                 assert data.get("image/png"), "a widget cell without its picture"
-            if plain == QUIZ_HINT:
+            if plain in hint_texts(QUIZ_HINT):
                 assert "<li>" in "".join(data.get("text/html", "")), "a quiz without its questions"
 
 
 def test_every_explorer_cell_keeps_a_still():
-    for nb_file in sorted((ROOT / "lessons").glob("*.ipynb")):
+    for nb_file in [f for f in BOTH if f.parent.name == "lessons"]:
         for c in _cells(nb_file):
             if c["cell_type"] == "code" and "explorer()" in "".join(c["source"]):
                 plains = ["".join(o.get("data", {}).get("text/plain", "")) for o in c["outputs"]]
-                assert RUN_HINT in plains, f"{nb_file.name}: {''.join(c['source'])[:60]!r}"
+                found = hint_texts(RUN_HINT) & set(plains)
+                assert found, f"{nb_file.relative_to(ROOT)}: {''.join(c['source'])[:60]!r}"
 
 
 def test_every_lesson_of_the_course_map_exists():

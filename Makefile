@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = 1
+# The test suite starts about a hundred Python processes (workers, kernels, runners): with bytecode
+# caches (__pycache__/, ignored by git) each reads what the first compiled instead of compiling the
+# same files again, which a PYTHONDONTWRITEBYTECODE in the environment would forbid.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: lab lab-zh test test-under-load setup exercises notebooks sync-code execute audit bench lint grade site site-setup test-site
 

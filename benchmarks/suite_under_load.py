@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import multiprocessing
+import os
 import statistics
 import subprocess
 import sys
@@ -52,7 +53,9 @@ def stop_load(procs: list[multiprocessing.Process]) -> None:
 def run_suite(label: str, log_dir: Path) -> dict:
     """One run of the suite; its output goes to a log file, its last line to the table."""
     start, cpu = time.monotonic(), _children_cpu()
-    proc = subprocess.run(COMMAND, cwd=ROOT, capture_output=True, text=True)
+    # as `make test` runs it: with bytecode caches (see the Makefile)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.run(COMMAND, cwd=ROOT, capture_output=True, text=True, env=env)
     seconds, cpu = time.monotonic() - start, _children_cpu() - cpu
     log = log_dir / f"suite-{label}.log"
     log.write_text(proc.stdout + proc.stderr, encoding="utf-8")

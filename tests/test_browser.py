@@ -13,12 +13,12 @@ and that it is shown at its own width (not scaled down to the column). For one e
 type a right answer, a wrong one and nonsense, run the cell, read the feedback. A screenshot per
 notebook goes to test-artifacts/.
 
-For each Chinese lesson (``zh/lessons/NN_*.ipynb``, whose code is the English lesson's): open it
-and, before anything runs, check its stills and that no character of its text and stored outputs
-falls back to a missing glyph. Two Chinese lessons are run live (Run All): no error, no "Glyph ...
-missing from font" warning from matplotlib, every control labelled in Chinese, and every Chinese
-character of the library's catalogue (all a widget can say) drawn with a real glyph in the fonts
-the widgets use. nbval runs every Chinese lesson; the English pass drives the same code's controls.
+Two Chinese lessons (``zh/lessons/``, whose code is the English lessons') are opened and run live:
+their stills before the run, no error, no "Glyph ... missing from font" warning from matplotlib,
+every control labelled in Chinese, nothing on the page drawn as a missing glyph; and every Chinese
+character the course can show (in any Chinese notebook, and all that the library's catalogue can
+say) drawn with a real glyph in each font the page uses for text, code, outputs and widgets. nbval
+runs every Chinese notebook; the English pass drives the same code's controls.
 
 One JupyterLab server (with the project's .jupyter/ settings, on a copy of the notebooks), one
 Chromium and one JupyterLab page serve each worker's share of these tests. Run only these tests
@@ -217,53 +217,25 @@ MISSING_CJK_JS = r"""() => {
 }"""
 
 
-def _glyph_problems(page, relpath: str) -> list[str]:
-    """Outputs that warn of a glyph missing from a chart's font, and Chinese characters the page
-    draws as the box of a missing glyph."""
-    shown = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea").all_inner_texts()
-    problems = [f"a chart lacks a glyph: {t[:300]}" for t in shown if MISSING_GLYPH.search(t)]
-    found = page.evaluate(MISSING_CJK_JS)
-    if not found["checked"]:
-        problems.append("no Chinese text found on the page")
-    if found["missing"]:
-        problems.append("drawn as a missing glyph: " + ", ".join(found["missing"][:20]))
-    return [f"{relpath}: {p}" for p in problems]
-
-
-@pytest.mark.skipif(not ZH_LESSONS, reason="no zh/lessons/NN_*.ipynb yet")
-@pytest.mark.parametrize("notebook", ZH_LESSONS, ids=[f"zh_{p.stem}" for p in ZH_LESSONS])
-def test_chinese_lesson_opens_with_every_glyph(page, lab, notebook):
-    """Opened as a reader opens it, before anything runs: its text, its stored outputs and each
-    widget cell's still, every character drawn. (nbval runs every Chinese lesson; the English
-    pass drives the same code's widgets; the test below shows them live in Chinese.)"""
-    relpath = f"zh/lessons/{notebook.name}"
-    bh.open_notebook(page, lab, relpath)
-    unrun = bh.unrun_problems(page, notebook)
-    assert not unrun, f"{relpath} opened without running:\n" + "\n".join(unrun)
-    errors = bh.error_outputs(page)
-    assert not errors, f"{relpath}: a stored output shows an error:\n" + "\n---\n".join(errors)
-    problems = _glyph_problems(page, relpath)
-    assert not problems, "\n".join(problems)
-    bh.screenshot(page, f"zh_{notebook.stem}_opened")
-    assert not page.js_errors, f"{relpath}: JavaScript errors: {page.js_errors}"
-
-
 # Run live in Chinese: the first lesson a reader opens (a menu and a switch) and the chain (ticks,
 # a slider and the quiz's buttons), so that every kind of control shows its Chinese label.
 LIVE_ZH = ["00_start_here", "07_planning_the_chain"]
 
-# Where live widgets put text. Each element's font must draw every character the catalogue can
-# show there, whatever the settings (a lesson run at its defaults shows only some of them).
-WIDGET_TEXT = {
+# Where the page puts text. Each element's font must draw every Chinese character the course can
+# show: in any Chinese notebook (text and stored outputs) and anything the library can say (its
+# catalogue), whatever the settings; a lesson run at its defaults shows only some of them.
+TEXT_PLACES = {
+    "text": ".jp-RenderedMarkdown",
+    "code": ".jp-InputArea-editor .cm-content",
+    "output": ".jp-OutputArea-output pre",
     "label": ".jupyter-widgets .widget-label",
     "sentence": ".jupyter-widgets .widget-html-content",
     "button": ".jupyter-widgets button",
-    "output": ".jp-OutputArea-output pre",
 }
 
 # Every character of ``chars`` drawn in the font of the first element each selector finds, against
 # the box of a surely missing character (U+10FFFD); the selectors that found nothing are named.
-CATALOGUE_GLYPHS_JS = r"""([chars, selectors]) => {
+GLYPHS_JS = r"""([chars, selectors]) => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 48;
@@ -290,9 +262,10 @@ CATALOGUE_GLYPHS_JS = r"""([chars, selectors]) => {
 CJK_CHAR = re.compile(r"[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]")
 
 
-def catalogue_characters() -> list[str]:
-    """Every Chinese character of the library's catalogue: all that a widget, a check or a chart
-    can say in Chinese."""
+def chinese_characters() -> list[str]:
+    """Every Chinese character the course can show: in the Chinese notebooks (their text, code
+    and stored outputs) and in the library's catalogue (all that a widget, a check or a chart can
+    say in Chinese)."""
     from babel.messages.pofile import read_po
 
     from retool import i18n
@@ -301,7 +274,16 @@ def catalogue_characters() -> list[str]:
         catalogue = read_po(handle)
     strings = (m.string for m in catalogue if m.id)
     text = "".join("".join(s) if isinstance(s, tuple) else s or "" for s in strings)
+    for folder in ("lessons", "solutions", "exercises"):
+        for notebook in sorted((bh.COURSE / "zh" / folder).glob("*.ipynb")):
+            text += notebook.read_text(encoding="utf-8")
     return sorted(set(CJK_CHAR.findall(text)))
+
+
+def _glyph_warnings(page) -> list[str]:
+    """Outputs with matplotlib's warning that a chart's font lacks a glyph."""
+    shown = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea").all_inner_texts()
+    return [t[:300] for t in shown if MISSING_GLYPH.search(t)]
 
 
 @pytest.mark.skipif(not ZH_LESSONS, reason="no zh/lessons/NN_*.ipynb yet")
@@ -311,9 +293,14 @@ def test_chinese_lesson_runs_live_with_every_glyph(page, lab, stem):
     assert notebook in ZH_LESSONS, f"{notebook.name}: no such Chinese lesson (see LIVE_ZH)"
     relpath = f"zh/lessons/{notebook.name}"
     bh.open_notebook(page, lab, relpath)
+    unrun = bh.unrun_problems(page, notebook)
+    assert not unrun, f"{relpath} opened without running:\n" + "\n".join(unrun)
+    shown = page.evaluate(MISSING_CJK_JS)
+    assert shown["checked"] and not shown["missing"], f"{relpath} as opened: {shown['missing']}"
     bh.run_all(page)
     errors = bh.error_outputs(page)
     assert not errors, f"{relpath}: a cell shows an error or a warning:\n" + "\n---\n".join(errors)
+    assert not _glyph_warnings(page), f"{relpath}: a chart lacks a glyph: {_glyph_warnings(page)}"
     areas = bh.widget_areas(page)
     expected = bh.expected_widgets(notebook)
     assert areas.count() == expected, f"{relpath}: {areas.count()} widgets rendered, not {expected}"
@@ -323,16 +310,15 @@ def test_chinese_lesson_runs_live_with_every_glyph(page, lab, stem):
     labels = [t for t in texts if t.strip("\u200b \n")]
     english = [t for t in labels if not CJK_CHAR.search(t)]
     assert labels and not english, f"{relpath}: controls without a Chinese label: {english}"
-    problems = _glyph_problems(page, relpath)
-    assert not problems, "\n".join(problems)
-    chars = catalogue_characters()
-    assert len(chars) > 500, f"only {len(chars)} Chinese characters in the catalogue"
-    found = page.evaluate(CATALOGUE_GLYPHS_JS, [chars, WIDGET_TEXT])
-    assert {"label", "output"}.isdisjoint(found["absent"]), (
-        f"{relpath}: {found['absent']} not found"
-    )
+    shown = page.evaluate(MISSING_CJK_JS)
+    assert not shown["missing"], f"{relpath}: drawn as a missing glyph: {shown['missing'][:20]}"
+
+    chars = chinese_characters()
+    assert len(chars) > 500, f"only {len(chars)} Chinese characters in the course"
+    found = page.evaluate(GLYPHS_JS, [chars, TEXT_PLACES])
+    assert {"text", "code", "output", "label"}.isdisjoint(found["absent"]), found["absent"]
     assert not found["missing"], (
-        f"{relpath}: characters of the catalogue drawn as a missing glyph in the widgets' fonts "
+        f"{relpath}: characters of the course drawn as a missing glyph in the page's fonts "
         f"{found['fonts']}: " + ", ".join(found["missing"][:20])
     )
     bh.screenshot(page, f"zh_{notebook.stem}", bh.widget_areas(page).nth(0))

@@ -180,21 +180,33 @@ def test_lesson_runs_and_widgets_respond(page, lab, notebook):
 # matplotlib's warning when a chart's text has a character its fonts cannot draw
 MISSING_GLYPH = re.compile(r"Glyph \d+ .*missing from (current )?font|missing from font", re.I)
 
-# Each distinct CJK character shown in the notebook, drawn on a canvas in the font its element
-# uses, against the box a surely missing character (U+10FFFD, private use) is drawn as: a
-# character drawn exactly as that box has no glyph in any font the page can use.
-MISSING_CJK_JS = r"""() => {
+# Each distinct Chinese character shown in the open notebook, by the font its element uses.
+SHOWN_JS = r"""() => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
   const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
-  const fonts = new Map();
+  const fonts = {};
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const chars = node.nodeValue.match(/[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/g);
     if (!chars || !node.parentElement) continue;
-    const style = getComputedStyle(node.parentElement);
-    const font = `32px ${style.fontFamily}`;
-    if (!fonts.has(font)) fonts.set(font, new Set());
-    chars.forEach(c => fonts.get(font).add(c));
+    const font = `32px ${getComputedStyle(node.parentElement).fontFamily}`;
+    fonts[font] = Array.from(new Set([...(fonts[font] || []), ...chars]));
   }
+  return fonts;
+}"""
+
+# The font of the first element each selector finds in the open notebook (null: none found).
+FONTS_JS = r"""(selectors) => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  return Object.fromEntries(Object.entries(selectors).map(([name, selector]) => {
+    const element = panel.querySelector(selector);
+    return [name, element ? `32px ${getComputedStyle(element).fontFamily}` : null];
+  }));
+}"""
+
+# Each [label, font, characters] drawn on a canvas against the box of a surely missing character
+# (U+10FFFD, private use): a character drawn exactly as that box has no glyph in any font the page
+# can use for that element.
+GLYPHS_JS = r"""(jobs) => {
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 48;
   const ctx = canvas.getContext('2d', {willReadFrequently: true});
@@ -202,19 +214,23 @@ MISSING_CJK_JS = r"""() => {
     ctx.clearRect(0, 0, 48, 48);
     ctx.font = font;
     ctx.fillText(text, 4, 36);
-    return Array.from(ctx.getImageData(0, 0, 48, 48).data).join(',');
+    return new Uint32Array(ctx.getImageData(0, 0, 48, 48).data.buffer);
   };
+  const same = (a, b) => a.every((v, k) => v === b[k]);
   const missing = [];
-  let checked = 0;
-  for (const [font, chars] of fonts) {
+  for (const [label, font, chars] of jobs) {
     const box = draw(font, '\u{10FFFD}');
-    for (const c of chars) {
-      checked += 1;
-      if (draw(font, c) === box) missing.push(`${c} (${font})`);
-    }
+    for (const c of chars) if (same(draw(font, c), box)) missing.push(`${c} (${label})`);
   }
-  return {checked, missing};
+  return missing;
 }"""
+
+
+def missing_shown(page) -> tuple[int, list[str]]:
+    """How many Chinese characters the open notebook shows, and those drawn as a missing glyph."""
+    shown = page.evaluate(SHOWN_JS)
+    jobs = [[font, font, chars] for font, chars in shown.items()]
+    return sum(map(len, shown.values())), page.evaluate(GLYPHS_JS, jobs)
 
 
 # Run live in Chinese: the first lesson a reader opens (a menu and a switch) and the chain (ticks,
@@ -232,32 +248,6 @@ TEXT_PLACES = {
     "sentence": ".jupyter-widgets .widget-html-content",
     "button": ".jupyter-widgets button",
 }
-
-# Every character of ``chars`` drawn in the font of the first element each selector finds, against
-# the box of a surely missing character (U+10FFFD); the selectors that found nothing are named.
-GLYPHS_JS = r"""([chars, selectors]) => {
-  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 48;
-  const ctx = canvas.getContext('2d', {willReadFrequently: true});
-  const draw = (font, text) => {
-    ctx.clearRect(0, 0, 48, 48);
-    ctx.font = font;
-    ctx.fillText(text, 4, 36);
-    return new Uint32Array(ctx.getImageData(0, 0, 48, 48).data.buffer);
-  };
-  const same = (a, b) => a.every((v, k) => v === b[k]);
-  const absent = [], missing = [], fonts = {};
-  for (const [name, selector] of Object.entries(selectors)) {
-    const element = panel.querySelector(selector);
-    if (!element) { absent.push(name); continue; }
-    const font = `32px ${getComputedStyle(element).fontFamily}`;
-    fonts[name] = font;
-    const box = draw(font, '\u{10FFFD}');
-    for (const c of chars) if (same(draw(font, c), box)) missing.push(`${c} (${name})`);
-  }
-  return {absent, missing, fonts};
-}"""
 
 CJK_CHAR = re.compile(r"[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]")
 
@@ -295,8 +285,8 @@ def test_chinese_lesson_runs_live_with_every_glyph(page, lab, stem):
     bh.open_notebook(page, lab, relpath)
     unrun = bh.unrun_problems(page, notebook)
     assert not unrun, f"{relpath} opened without running:\n" + "\n".join(unrun)
-    shown = page.evaluate(MISSING_CJK_JS)
-    assert shown["checked"] and not shown["missing"], f"{relpath} as opened: {shown['missing']}"
+    count, missing = missing_shown(page)
+    assert count and not missing, f"{relpath} as opened: drawn as a missing glyph: {missing[:20]}"
     bh.run_all(page)
     errors = bh.error_outputs(page)
     assert not errors, f"{relpath}: a cell shows an error or a warning:\n" + "\n---\n".join(errors)
@@ -310,16 +300,18 @@ def test_chinese_lesson_runs_live_with_every_glyph(page, lab, stem):
     labels = [t for t in texts if t.strip("\u200b \n")]
     english = [t for t in labels if not CJK_CHAR.search(t)]
     assert labels and not english, f"{relpath}: controls without a Chinese label: {english}"
-    shown = page.evaluate(MISSING_CJK_JS)
-    assert not shown["missing"], f"{relpath}: drawn as a missing glyph: {shown['missing'][:20]}"
+    _, missing = missing_shown(page)
+    assert not missing, f"{relpath}: drawn as a missing glyph: {missing[:20]}"
 
     chars = chinese_characters()
     assert len(chars) > 500, f"only {len(chars)} Chinese characters in the course"
-    found = page.evaluate(GLYPHS_JS, [chars, TEXT_PLACES])
-    assert {"text", "code", "output", "label"}.isdisjoint(found["absent"]), found["absent"]
-    assert not found["missing"], (
+    fonts = page.evaluate(FONTS_JS, TEXT_PLACES)
+    absent = [name for name in ("text", "code", "output", "label") if not fonts[name]]
+    assert not absent, f"{relpath}: no element for {absent}"
+    missing = page.evaluate(GLYPHS_JS, [[n, f, chars] for n, f in fonts.items() if f])
+    assert not missing, (
         f"{relpath}: characters of the course drawn as a missing glyph in the page's fonts "
-        f"{found['fonts']}: " + ", ".join(found["missing"][:20])
+        f"{fonts}: " + ", ".join(missing[:20])
     )
     bh.screenshot(page, f"zh_{notebook.stem}", bh.widget_areas(page).nth(0))
     assert not page.js_errors, f"{relpath}: JavaScript errors: {page.js_errors}"

@@ -165,6 +165,18 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def output_text(cell) -> str:
+    """What a code cell printed and showed as plain text, in order (its streams and the text of
+    its displays and results)."""
+    text = ""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            text += _text(out.get("text", ""))
+        elif "data" in out:
+            text += _text(out["data"].get("text/plain", ""))
+    return text
+
+
 def notebook_text(nb: nbformat.NotebookNode) -> str:
     """The notebook file's text, as nbformat writes it (one trailing newline)."""
     return nbformat.writes(nb) + "\n"

@@ -248,16 +248,6 @@ def test_nbval_collects_the_chinese_edition(request):
 NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
 
-def _checked_text(cell) -> str:
-    text = ""
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "stream":
-            text += out.get("text", "")
-        elif "data" in out:
-            text += out["data"].get("text/plain", "")
-    return text
-
-
 def plans_as_digits(text: str) -> str:
     """十一五 (the 11th Five-Year Plan) as 11: the Chinese names a plan by its number in words."""
     return re.sub(r"十([一二三四五六七八九])五", lambda m: f"“{10 + CN_DIGITS[m[1]]}”", text)
@@ -370,10 +360,12 @@ def test_compared_outputs_hold_the_same_numbers(path):
     for number, (en, zh) in enumerate(zip(english, _cells(path)), start=1):
         if en.cell_type != "code" or "nbval-check-output" not in en.metadata.get("tags", []):
             continue
-        assert _checked_text(en).strip() and _checked_text(zh).strip(), f"cell {number}: no output"
+        assert notebooks.output_text(en).strip() and notebooks.output_text(zh).strip(), (
+            f"cell {number}: no output"
+        )
         # the same numbers, each as often; a Chinese sentence may order them otherwise
-        chinese = plans_as_digits(_checked_text(zh))
-        assert sorted(numbers(chinese)) == sorted(numbers(_checked_text(en))), (
+        chinese = plans_as_digits(notebooks.output_text(zh))
+        assert sorted(numbers(chinese)) == sorted(numbers(notebooks.output_text(en))), (
             f"{path.relative_to(ROOT)}, cell {number}: other numbers than in English"
         )
 

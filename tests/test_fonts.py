@@ -60,7 +60,8 @@ def test_chinese_labels_when_a_font_is_installed():
         plots.set_language("en")
 
 
-def test_a_font_installed_after_the_cache_was_built_is_found(monkeypatch):
+@pytest.fixture
+def stale_font_cache(monkeypatch):
     """The README's set-up installs the course, then fonts-noto-cjk: matplotlib's font cache was
     built without the font. Simulated by a font list without any CJK entry."""
     from matplotlib import font_manager
@@ -70,14 +71,18 @@ def test_a_font_installed_after_the_cache_was_built_is_found(monkeypatch):
     stale = [f for f in font_manager.fontManager.ttflist if f.name not in plots.CJK_FONTS]
     monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)
     plots._found_cjk_font.cache_clear()
+    yield
+    monkeypatch.undo()
+    plots._found_cjk_font.cache_clear()
+
+
+def test_a_font_installed_after_the_cache_was_built_is_found(stale_font_cache):
     try:
         assert plots._known_cjk_font() is None  # the stale cache really lacks it
         assert plots.set_language("zh") == "zh", "the Chinese labels switch missed the font"
         assert plots.cjk_font() in plots.CJK_FONTS
     finally:
         plots.set_language("en")
-        monkeypatch.undo()
-        plots._found_cjk_font.cache_clear()
 
 
 # --- one language for the charts and the messages -------------------------------------------------
@@ -144,20 +149,9 @@ def test_the_start_widget_leaves_the_notebook_in_its_language(restore_language):
 
 
 def test_the_chinese_edition_finds_a_font_installed_after_the_cache_was_built(
-    restore_language, monkeypatch
+    restore_language, stale_font_cache
 ):
     """In a Chinese-edition kernel the charts look for the font without being switched."""
-    from matplotlib import font_manager
-
-    if not any(plots.CJK_FILES.search(p) for p in font_manager.findSystemFonts()):
-        pytest.skip("no CJK font file on this machine (Debian: apt-get install fonts-noto-cjk)")
-    stale = [f for f in font_manager.fontManager.ttflist if f.name not in plots.CJK_FONTS]
-    monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)
-    plots._found_cjk_font.cache_clear()
-    try:
-        restore_language.set_language("zh")
-        assert plots.language() == "zh"
-        assert plots.label("year", "年份") == "年份"
-    finally:
-        monkeypatch.undo()
-        plots._found_cjk_font.cache_clear()
+    restore_language.set_language("zh")
+    assert plots.language() == "zh"
+    assert plots.label("year", "年份") == "年份"

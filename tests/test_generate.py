@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from retool import kernels
+from retool import kernels, notebooks
 from retool.exercises import generate
 
 # both editions: the Chinese one (zh/solutions -> zh/exercises) is made and run alike
@@ -36,13 +36,7 @@ def _module(nb):
 
 
 def _summary_lines(cell) -> list[str]:
-    text = ""
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "stream":
-            text += out.get("text", "")
-        elif "data" in out:
-            text += out["data"].get("text/plain", "")
-    return text.strip().splitlines()
+    return notebooks.output_text(cell).strip().splitlines()
 
 
 # --- the committed exercises match their solutions ---------------------------------------------

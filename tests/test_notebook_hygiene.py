@@ -139,3 +139,15 @@ def test_every_solution_has_its_exercise():
     exs = {f.name.replace("_exercises", "") for f in (ROOT / "exercises").glob("*.ipynb")}
     assert sols == exs
     assert len(sols) >= 9
+
+
+def test_output_text_reads_streams_and_plain_text_in_order():
+    from nbformat.v4 import new_code_cell, new_output
+
+    cell = new_code_cell("x")
+    cell.outputs = [
+        new_output("stream", name="stdout", text=["a\n", "b\n"]),
+        new_output("display_data", data={"image/png": "...", "text/plain": "<Figure>"}),
+        new_output("execute_result", data={"text/plain": ["1", "2"]}, execution_count=1),
+    ]
+    assert notebooks.output_text(cell) == "a\nb\n<Figure>12"

@@ -1010,21 +1010,12 @@ REGISTRY: list[Entry] = [
     ),
     Entry(
         "ex10",
-        "1.5 percentage points are 0.015 yuan a yuan",
-        lambda: (
-            _later("value", "subsidy_points_2024_july")(),
-            _later_fraction("subsidy_points_2024_july")(),
-        ),
-    ),
-    Entry(
-        "ex10",
         "covers 60% of each loan: the loans are the quota divided by 0.6",
         lambda: (
             _later("value", "relending_share_2024")(),
             _later_fraction("relending_share_2024")(),
         ),
     ),
-    Entry("ex10", "a subsidy of 3 fen per yuan", _later("subsidy_per_yuan_2024_pct")),
     # the ledger's notes
     Entry("ledger", "three years (600亿元)", _subsidy("subsidy_total")),
     Entry(

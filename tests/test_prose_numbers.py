@@ -7,6 +7,8 @@ the typed text of the exercises (retool/exercises/ex*.py). See retool/prose.py.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -153,3 +155,36 @@ def test_changing_a_later_policy_value_fails_lesson_10s_arithmetic(data_copy):
     assert any(
         f.startswith("solutions/10_") and "prints 8,333, the library computes" in f for f in found
     ), "\n".join(found)
+
+
+def test_exercise_10s_texts_follow_the_subsidy_data(data_copy):
+    """The 2024 subsidy's budget, points and years in exercise 10's mistakes, worked answer and
+    feedback come from data/later_policy.csv (they once were typed in: 200亿元, 1.5, two years)."""
+    file = data_copy / "later_policy.csv"
+    f = pd.read_csv(file, dtype=str, keep_default_na=False)
+    changed = {
+        "subsidy_total_2024": "300",
+        "subsidy_points_2024_july": "2",
+        "subsidy_years_2024": "3",
+    }
+    for fact, value in changed.items():
+        f.loc[f["fact_id"] == fact, "value"] = value
+    f.to_csv(file, index=False, lineterminator="\n")
+    datapackage.rehash(data_copy)
+    code = (
+        "from retool.exercises import ex10_next as e\n"
+        "print(*(m.name + ' ' + m.advice for m in e.q1.mistakes), e.q6.model_answer(),"
+        " e._uptake(1000.0), sep='\\n')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = done.stdout
+    assert "200亿元" not in text and "1.5" not in text and "two years" not in text, text
+    for said in (
+        "300亿元 budget",
+        "2 percentage points are 0.02 yuan",
+        "(2 instead of 0.02)",
+        "2 points a year for 3 years",
+        "6 fen per yuan",
+    ):
+        assert said in text, f"{said!r} not in:\n{text}"

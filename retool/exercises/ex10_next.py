@@ -62,14 +62,25 @@ q1 = NumberQuestion(
             ),
         ),
         Mistake(
-            lazy("the points used as a fraction already (1.5 instead of 0.015)"),
+            lazy(
+                "the points used as a fraction already ({points} instead of {per_yuan})",
+                points=format(_POINTS, "g"),
+                per_yuan=format(_POINTS / 100, "g"),
+            ),
             lambda: _BUDGET / (_POINTS * _YEARS),
-            lazy("1.5 percentage points are 0.015 yuan a yuan: divide the points by 100."),
+            lazy(
+                "{points} percentage points are {per_yuan} yuan a yuan: divide the points by 100.",
+                points=format(_POINTS, "g"),
+                per_yuan=format(_POINTS / 100, "g"),
+            ),
         ),
         Mistake(
             lazy("the first notice's rate (before it was raised)"),
             lambda: later.loans_supported(_BUDGET, later.value("subsidy_points_2024_june"), _YEARS),
-            lazy("the 200亿元 budget came with the raised rate of July 2024."),
+            lazy(
+                "the {budget}亿元 budget came with the raised rate of July 2024.",
+                budget=format(_BUDGET, "g"),
+            ),
         ),
     ),
     where=lazy("data/later_policy.csv, lesson 08's model"),
@@ -250,8 +261,7 @@ q5 = ChoiceQuestion(
     correct="B",
     hints=(
         lazy(
-            "Compare the dates of the statistic and of the subsidy notice in "
-            "data/later_policy.csv."
+            "Compare the dates of the statistic and of the subsidy notice in data/later_policy.csv."
         ),
     ),
     solution_text=lazy(
@@ -287,17 +297,22 @@ q6 = CritiqueQuestion(
         ),
     ),
     solution_text=lazy(
-        "Later policy used the instruments of 四.1. In 2024 the central government paid 1.5 "
-        "points a year for two years on eligible equipment-renewal loans out of a 200亿元 budget, "
+        "Later policy used the instruments of 四.1. In 2024 the central government paid {points} "
+        "points a year for {years} years on eligible equipment-renewal loans out of a {budget}亿元 "
+        "budget, "
         "enough for about {loans}亿元 of loans ({share}% of one year's industrial equipment "
         "investment), beside central-bank relending and special treasury bonds. Support was "
         "selective by list (projects on ministries' lists), as 四.1 asked, though the targets are "
         "digital and green equipment rather than the paper's 'emerging industries'. On 四.2 the "
-        "course has no later evidence: a subsidy of 3 fen per yuan changes the cost of capital a "
-        "little and the institutions not at all. Evidence that would change my mind: who received "
-        "the loans by ownership, and renovation by firms outside the lists.",
+        "course has no later evidence: a subsidy of {fen} fen per yuan changes the cost of "
+        "capital a little and the institutions not at all. Evidence that would change my mind: "
+        "who received the loans by ownership, and renovation by firms outside the lists.",
         loans=format(later.loans_supported_2024(), ",.0f"),
         share=format(later.loans_vs_equipment_investment_pct(), ".0f"),
+        points=format(_POINTS, "g"),
+        years=format(_YEARS, "g"),
+        budget=format(_BUDGET, "g"),
+        fen=format(later.subsidy_per_yuan_2024_pct(), "g"),
     ),
 )
 
@@ -428,11 +443,12 @@ def _real_growth(price_change_pct: float) -> str:
 def _uptake(loans: float) -> str:
     ceiling = later.loans_supported_2024()
     return _(
-        "That is {share}% of the {ceiling}亿元 the 200亿元 budget could support at {points} points "
-        "for {years} years (lesson 10, q1)."
+        "That is {share}% of the {ceiling}亿元 the {budget}亿元 budget could support at {points} "
+        "points for {years} years (lesson 10, q1)."
     ).format(
         share=f"{loans / ceiling * 100:.1f}",
         ceiling=f"{ceiling:,.0f}",
+        budget=f"{_BUDGET:g}",
         points=f"{_POINTS:g}",
         years=f"{_YEARS:g}",
     )
@@ -479,9 +495,7 @@ DATA_TASKS = {
             "the cumulative change of the fixed-asset investment price index "
             "(固定资产投资价格指数) from 2005 to 2009"
         ),
-        where_to_look=lazy(
-            "the China Statistical Yearbook's price-index chapter (2010 edition)."
-        ),
+        where_to_look=lazy("the China Statistical Yearbook's price-index chapter (2010 edition)."),
         unit=lazy("percent"),
         low=lambda: -50.0,
         high=lambda: 100.0,
@@ -510,9 +524,7 @@ DATA_TASKS = {
     "D": DataTask(
         key="D",
         look_for=lazy("the one-year loan prime rate (LPR) in mid-2024"),
-        where_to_look=lazy(
-            "the People's Bank of China's monthly LPR announcements (July 2024)."
-        ),
+        where_to_look=lazy("the People's Bank of China's monthly LPR announcements (July 2024)."),
         unit=lazy("percent"),
         low=lambda: _POINTS,
         # lesson 08's model takes rates up to its slider's end; a 2024 rate above is implausible

@@ -3,9 +3,19 @@
 nbval starts one kernel per notebook; under pytest-xdist several start at once, and TCP ports
 chosen in parallel can collide. nbval has no option for the transport, so its KernelManager is
 replaced by one that uses Unix sockets (see :mod:`retool.kernels`).
+
+Each process that runs tests starts a warm-kernel server (:mod:`retool.warm_kernels`) and puts a
+``python3`` kernelspec that asks it for kernels first on JUPYTER_PATH, so that the notebooks,
+the exercises, the fault runners and JupyterLab's kernels skip the second of imports every new
+kernel spends. RETOOL_COLD_KERNELS=1 starts every kernel the ordinary way.
 """
 
 from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +28,54 @@ def pytest_configure(config):
     from .kernels import IpcKernelManager
 
     nbval.kernel.KernelManager = IpcKernelManager
+    if os.environ.get("RETOOL_COLD_KERNELS") or _xdist_controller(config):
+        return
+    config._retool_warm = _warm_kernels()
+    nbval.kernel.NbvalKernelspecManager = _warm_specs()
+
+
+def pytest_unconfigure(config):
+    warm = getattr(config, "_retool_warm", None)
+    if warm is None:
+        return
+    process, folder = warm
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except Exception:  # noqa: BLE001 - a server that does not stop is killed
+        process.kill()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _xdist_controller(config) -> bool:
+    """The pytest-xdist process that hands tests to workers and runs none itself."""
+    return not hasattr(config, "workerinput") and bool(config.getoption("numprocesses", None))
+
+
+def _warm_kernels():
+    from . import warm_kernels
+
+    # short on purpose: a Unix socket's path must stay under about 100 bytes
+    folder = Path(tempfile.mkdtemp(prefix="rw", dir="/tmp" if os.name == "posix" else None))
+    warm_kernels.kernelspec(folder)
+    paths = [str(folder), *filter(None, [os.environ.get("JUPYTER_PATH")])]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
+    os.environ[warm_kernels.ENV] = str(folder / "warm.sock")
+    return warm_kernels.start_server(folder), folder
+
+
+def _warm_specs():
+    """nbval's ``--nbval-current-env`` kernel is this Python's ``python3``: the warm one."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    from nbval.kernel import CURRENT_ENV_KERNEL_NAME
+
+    class WarmNbvalSpecs(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name):
+            if kernel_name == CURRENT_ENV_KERNEL_NAME:
+                kernel_name = "python3"
+            return super().get_kernel_spec(kernel_name)
+
+    return WarmNbvalSpecs
 
 
 # Test files whose tests are independent and long enough to be worth spreading over two

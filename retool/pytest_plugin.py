@@ -52,9 +52,14 @@ def _xdist_controller(config) -> bool:
     return not hasattr(config, "workerinput") and bool(config.getoption("numprocesses", None))
 
 
+# What the warm imports read of the environment when the session began (see test_warm_kernels).
+CONFIGURED_ENV: dict[str, str] = {}
+
+
 def _warm_kernels():
     from . import warm_kernels
 
+    CONFIGURED_ENV.update(warm_kernels.import_time_env(os.environ))
     # short on purpose: a Unix socket's path must stay under about 100 bytes
     folder = Path(tempfile.mkdtemp(prefix="rw", dir="/tmp" if os.name == "posix" else None))
     warm_kernels.kernelspec(folder)

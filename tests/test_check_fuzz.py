@@ -10,27 +10,25 @@ from __future__ import annotations
 import datetime
 import importlib
 import math
-import os
 import pkgutil
 import re
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-os.environ.setdefault("MPLBACKEND", "Agg")
+import matplotlib
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-import nbformat  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from conftest import ROOT  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-import retool.exercises as exercises_pkg  # noqa: E402
-from retool import measures  # noqa: E402
-from retool.exercises import core  # noqa: E402
-from retool.exercises.core import (  # noqa: E402
+import retool.exercises as exercises_pkg
+from retool import measures
+from retool.exercises import core
+from retool.exercises.core import (
     ChoiceQuestion,
     Feedback,
     NumberQuestion,
@@ -38,6 +36,10 @@ from retool.exercises.core import (  # noqa: E402
     Outcome,
     SeriesQuestion,
 )
+
+# The solutions' code runs in this process: draw off screen. Not through MPLBACKEND, which every
+# kernel this worker starts would inherit (and then show no chart).
+matplotlib.use("Agg")
 
 MODULES = sorted(
     m.name

@@ -98,14 +98,16 @@ def test_a_warm_kernel_is_interrupted_and_goes_on(server, tmp_path):
     the kernel runs the next one."""
     with started(tmp_path) as (km, client):
         assert run(client, "import sys; print('pandas' in sys.modules)")[1] == "True\n"
-        msg_id = client.execute("while True:\n    pass")
-        while client.get_iopub_msg(timeout=120)["content"].get("execution_state") != "busy":
+        msg_id = client.execute("print('looping', flush=True)\nwhile True:\n    pass")
+        # interrupted inside the loop, not while the kernel sets the cell up
+        while client.get_iopub_msg(timeout=120)["content"].get("text") != "looping\n":
             pass
         km.interrupt_kernel()
         reply = client.get_shell_msg(timeout=120)  # a hang guard: the loop never ends by itself
         assert reply["parent_header"]["msg_id"] == msg_id
         assert reply["content"]["ename"] == "KeyboardInterrupt"
-        assert run(client, "print('after')")[1] == "after\n"
+        reply, printed = run(client, "print('after')")
+        assert (reply["content"]["status"], printed) == ("ok", "after\n"), reply["content"]
 
 
 @contextlib.contextmanager
@@ -153,6 +155,16 @@ def _gone(pid: str) -> bool:
             return handle.read().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return True
+
+
+def test_no_test_changes_what_the_kernels_import_with():
+    """Nothing the tests import sets a variable the kernels' imports read (as an MPLBACKEND=Agg
+    once did: every kernel then started cold and drew no chart inline)."""
+    from retool.pytest_plugin import CONFIGURED_ENV
+
+    if not os.environ.get(warm_kernels.ENV):
+        pytest.skip("no warm kernels in this session")
+    assert warm_kernels.import_time_env(os.environ) == CONFIGURED_ENV
 
 
 def test_only_what_the_imports_read_decides():

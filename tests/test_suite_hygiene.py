@@ -116,11 +116,12 @@ def test_the_scheduler_hands_out_the_longest_units_first():
         del queue[first]
         order.append(first)
     assert order == [
-        "tests/test_browser.py::part1",
         "tests/test_browser.py::part0",
-        "tests/test_widgets_contract.py::part0",
+        "tests/test_widgets_contract.py::part0",  # beside the first half of the browser tests
+        "tests/test_browser.py::part1",
         "tests/test_faults.py",
         "lessons/00_start_here.ipynb",  # then collection order
         "tests/test_audit_record.py",
     ]
-    assert all((Path(__file__).parent / name).exists() for name in LONG_FIRST)
+    files = {name.split("::", 1)[0] for name in LONG_FIRST}
+    assert all((Path(__file__).parent / name).exists() for name in files)

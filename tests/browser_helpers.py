@@ -49,6 +49,10 @@ CHROMIUM_ARGS = [
 # (never a slow moment) fails a test. Speed is measured in benchmarks/.
 HANG = 180.0
 
+# Page-side waits check their condition every 100 ms, not at every animation frame (Playwright's
+# default), which made Chromium query and lay out the page sixty times a second while it waited.
+POLL_MS = 100
+
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 # Controls a learner changes, and what is not part of a widget's result.
@@ -263,6 +267,7 @@ def open_notebook(page, server: LabServer, relpath: str, timeout: float = HANG) 
                  && panel && panel.querySelector('.jp-Notebook .jp-Cell');
         }""",
         arg=relpath.rsplit("/", 1)[-1],
+        polling=POLL_MS,
         timeout=timeout * 1000,
     )
     page.lab_loaded = True
@@ -279,12 +284,14 @@ def close_notebook(page, timeout: float = HANG) -> None:
     page.wait_for_function(
         """() => !document.querySelector('.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current')
                     ?.classList.contains('jp-mod-dirty')""",
+        polling=POLL_MS,
         timeout=timeout * 1000,
     )
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^File$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Close Tab$")).click()
     page.wait_for_function(
-        "() => !document.querySelector('.jp-NotebookPanel')", timeout=timeout * 1000
+        "() => !document.querySelector('.jp-NotebookPanel')", polling=POLL_MS,
+        timeout=timeout * 1000
     )
 
 
@@ -297,6 +304,7 @@ def wait_idle(page, timeout: float = HANG) -> None:
           return ind && ind.getAttribute('data-status') === 'idle'
                  && k && !/No Kernel/.test(k.innerText);
         }""",
+        polling=POLL_MS,
         timeout=timeout * 1000,
     )
 

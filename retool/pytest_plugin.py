@@ -98,6 +98,7 @@ LONG_FIRST = (
     "test_grading.py",
     "test_faults.py",
     "test_generate.py",
+    "test_warm_kernels.py",
 )
 
 
@@ -109,6 +110,22 @@ def rank(scope: str) -> int:
         if name in LONG_FIRST:
             return LONG_FIRST.index(name)
     return len(LONG_FIRST)
+
+
+def is_notebook(scope: str) -> bool:
+    return scope.endswith(".ipynb")
+
+
+def next_unit(queue, last_was_notebook: bool) -> str:
+    """The unit of work to hand out next: the first of LONG_FIRST left; after them, notebooks
+    and test files by turns (each the first of its kind in collection order). A notebook's worker
+    mostly waits while its kernel starts and runs, and a test file computes in the worker itself:
+    by turns, the two workers keep both cores busy, instead of ending on notebooks alone."""
+    first = min(queue, key=rank)
+    if rank(first) < len(LONG_FIRST):
+        return first
+    want = not last_was_notebook
+    return next((unit for unit in queue if is_notebook(unit) == want), first)
 
 
 def scope_of(nodeid: str, seen: dict[str, int]) -> str:
@@ -132,13 +149,14 @@ def pytest_xdist_make_scheduler(config, log):
 
     class CourseScheduling(LoadFileScheduling):
         """loadfile, with the files of SPREAD split. The units of LONG_FIRST go out first, then
-        the others in collection order, so that no long unit starts late and finishes last on
-        one worker while the other waits."""
+        the others as :func:`next_unit` picks them, so that no long unit starts late and
+        finishes last on one worker while the other waits."""
 
         def __init__(self, config, log=None):
             super().__init__(config, log)
             self._scopes: dict[str, str] = {}
             self._seen: dict[str, int] = {}
+            self._last_notebook = False
             config.option.loadscopereorder = False
 
         def _split_scope(self, nodeid: str) -> str:
@@ -147,8 +165,8 @@ def pytest_xdist_make_scheduler(config, log):
             return self._scopes[nodeid]
 
         def _assign_work_unit(self, node) -> None:
-            # the first of the longest units left goes out next
-            first = min(self.workqueue, key=rank)
+            first = next_unit(self.workqueue, self._last_notebook)
+            self._last_notebook = is_notebook(first)
             self.workqueue.move_to_end(first, last=False)
             super()._assign_work_unit(node)
 

@@ -98,21 +98,25 @@ def test_the_scheduler_keeps_notebooks_whole_and_spreads_the_browser_tests():
 def test_the_scheduler_hands_out_the_longest_units_first():
     from collections import OrderedDict
 
-    from retool.pytest_plugin import LONG_FIRST, rank
+    from retool.pytest_plugin import LONG_FIRST, is_notebook, next_unit
 
     queue = OrderedDict.fromkeys(
         [
-            "lessons/00_start_here.ipynb",
             "tests/test_audit_record.py",
+            "tests/test_data.py",
             "tests/test_faults.py",
             "tests/test_browser.py::part1",
             "tests/test_widgets_contract.py::part0",
             "tests/test_browser.py::part0",
+            "lessons/00_start_here.ipynb",
+            "lessons/01_scale.ipynb",
+            "tests/test_units.py",
         ]
     )
-    order = []
+    order, last = [], False
     while queue:  # as CourseScheduling picks the next unit
-        first = min(queue, key=rank)
+        first = next_unit(queue, last)
+        last = is_notebook(first)
         del queue[first]
         order.append(first)
     assert order == [
@@ -120,8 +124,12 @@ def test_the_scheduler_hands_out_the_longest_units_first():
         "tests/test_widgets_contract.py::part0",  # beside the first half of the browser tests
         "tests/test_browser.py::part1",
         "tests/test_faults.py",
-        "lessons/00_start_here.ipynb",  # then collection order
+        # then notebooks and test files by turns, each in collection order
+        "lessons/00_start_here.ipynb",
         "tests/test_audit_record.py",
+        "lessons/01_scale.ipynb",
+        "tests/test_data.py",
+        "tests/test_units.py",
     ]
     files = {name.split("::", 1)[0] for name in LONG_FIRST}
     assert all((Path(__file__).parent / name).exists() for name in files)

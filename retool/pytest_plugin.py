@@ -30,6 +30,8 @@ def pytest_configure(config):
     nbval.kernel.KernelManager = IpcKernelManager
     if os.environ.get("RETOOL_COLD_KERNELS") or _xdist_controller(config):
         return
+    if not hasattr(os, "fork"):  # forking is for POSIX systems; elsewhere kernels start as usual
+        return
     config._retool_warm = _warm_kernels()
     nbval.kernel.NbvalKernelspecManager = _warm_specs()
 

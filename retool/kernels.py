@@ -19,11 +19,16 @@ from jupyter_client.manager import KernelManager
 _folder: list[str] = []
 
 
+def short_folder(prefix: str) -> str:
+    """A new private folder whose path is short: a Unix socket's path must stay under about
+    100 bytes."""
+    return tempfile.mkdtemp(prefix=prefix, dir="/tmp" if os.name == "posix" else None)
+
+
 def private_folder() -> str:
     """One short private folder per process for socket files, removed when the process ends."""
     if not _folder:
-        # short on purpose: a Unix socket's path must stay under about 100 bytes
-        _folder.append(tempfile.mkdtemp(prefix="rk", dir="/tmp" if os.name == "posix" else None))
+        _folder.append(short_folder("rk"))
         atexit.register(shutil.rmtree, _folder[0], True)
     return _folder[0]
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -60,15 +59,13 @@ CONFIGURED_ENV: dict[str, str] = {}
 
 def _warm_kernels():
     from . import warm_kernels
+    from .kernels import short_folder
 
     CONFIGURED_ENV.update(warm_kernels.import_time_env(os.environ))
-    # short on purpose: a Unix socket's path must stay under about 100 bytes
-    folder = Path(tempfile.mkdtemp(prefix="rw", dir="/tmp" if os.name == "posix" else None))
-    warm_kernels.kernelspec(folder)
-    paths = [str(folder), *filter(None, [os.environ.get("JUPYTER_PATH")])]
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
-    os.environ[warm_kernels.ENV] = str(folder / "warm.sock")
-    return warm_kernels.start_server(folder), folder
+    folder = Path(short_folder("rw"))
+    process, env = warm_kernels.start(folder)
+    os.environ.update(env)
+    return process, folder
 
 
 def _warm_specs():
@@ -89,7 +86,7 @@ def _warm_specs():
 # workers (each worker starts its own JupyterLab server for its share of the browser tests).
 SPREAD = {"test_browser.py": 2, "test_widgets_contract.py": 2}
 
-# The longest units, handed out first in this order (the rest follow in collection order), so
+# The longest units, handed out first in this order (then the rest, as next_unit picks them), so
 # that the many short ones (small test files, one notebook each) fill both workers to the end. The
 # two halves of the browser tests, which wait on Chromium and the kernels more than they compute,
 # go to the two workers at different times, each beside the widget contract's drawing.

@@ -335,6 +335,15 @@ def kernelspec(folder: Path) -> Path:
     return target
 
 
+def start(folder: Path) -> tuple[subprocess.Popen, dict[str, str]]:
+    """Write the kernelspec and start the server in ``folder``; return the server and the
+    environment variables that make kernels ask it (its kernelspec first on JUPYTER_PATH)."""
+    kernelspec(folder)
+    paths = [str(folder), *filter(None, [os.environ.get("JUPYTER_PATH")])]
+    env = {"JUPYTER_PATH": os.pathsep.join(paths), ENV: str(folder / "warm.sock")}
+    return start_server(folder), env
+
+
 def start_server(folder: Path) -> subprocess.Popen:
     """Start a server on ``folder/warm.sock``. It listens once its imports are done; until then
     a kernel asked for is started the ordinary way."""

@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import signal
-import tempfile
 import time
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from retool import warm_kernels
-from retool.kernels import execute, ipc_manager
+from retool.kernels import execute, ipc_manager, short_folder
 
 PROBE = """\
 import json, os, random, sys
@@ -47,12 +46,11 @@ FIGURE = "import matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()"
 @pytest.fixture
 def server(monkeypatch):
     """A server of this test's own, and the kernelspec that asks it, first on JUPYTER_PATH."""
-    folder = Path(tempfile.mkdtemp(prefix="rwt", dir="/tmp"))  # a socket's path must be short
-    warm_kernels.kernelspec(folder)
-    process = warm_kernels.start_server(folder)
+    folder = Path(short_folder("rwt"))
+    process, env = warm_kernels.start(folder)
     assert warm_kernels.wait_ready(folder), "the warm-kernel server did not start"
-    monkeypatch.setenv("JUPYTER_PATH", str(folder))
-    monkeypatch.setenv(warm_kernels.ENV, str(folder / "warm.sock"))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     yield folder
     process.terminate()
     process.wait(timeout=30)

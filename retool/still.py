@@ -44,10 +44,7 @@ def still_png(figure, hint: str = RUN_HINT) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
     hint, family = _hint_and_font(hint)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=figure.dpi)
-    buffer.seek(0)
-    chart = Image.open(buffer).convert("RGB")
+    chart = _chart_pixels(figure)
     size = round(HINT_PT * figure.dpi / 72)
     props = font_manager.FontProperties(family=family, style="italic")
     font = ImageFont.truetype(font_manager.findfont(props), size)
@@ -60,6 +57,24 @@ def still_png(figure, hint: str = RUN_HINT) -> bytes:
     out = io.BytesIO()
     still.save(out, format="PNG", optimize=False)  # Pillow adds no time or version stamp
     return out.getvalue()
+
+
+def _chart_pixels(figure):
+    """The chart as an RGB image: the pixels of its Agg canvas (what savefig writes at the
+    figure's dpi), drawn again only if the figure changed since its last draw. A widget's
+    figure has just been drawn for its display, so its still costs no second render."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    if not isinstance(figure.canvas, FigureCanvasAgg):
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=figure.dpi)
+        buffer.seek(0)
+        return Image.open(buffer).convert("RGB")
+    if figure.stale:
+        figure.canvas.draw()
+    return Image.fromarray(np.asarray(figure.canvas.buffer_rgba())).convert("RGB")
 
 
 def _hint_and_font(hint) -> tuple[str, str]:

@@ -8,6 +8,7 @@ default chart with the run line, the same bytes every time.
 from __future__ import annotations
 
 import base64
+import io
 import os
 import shutil
 
@@ -198,6 +199,38 @@ def test_the_still_is_the_same_bytes_for_the_same_chart_and_leaves_the_figure_al
     # fresh figures, as two executions of a lesson make them
     assert still_png(wear.view()[0]) == first
     assert b"Software" not in first  # no version stamp in the bytes
+
+
+def _still_chart(png: bytes, height: int):
+    """The chart part of a still: its last ``height`` rows (the hint's band is on top)."""
+    import numpy as np
+    from PIL import Image
+
+    image = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+    return image[-height:]
+
+
+def test_the_still_shows_what_savefig_draws_even_after_a_change():
+    """The still reuses the pixels of the figure's last draw (the explorer's display has just
+    drawn it): they are savefig's; a figure changed since its last draw is drawn again."""
+    import numpy as np
+    from PIL import Image
+
+    from retool.widgets import scale
+
+    def saved(fig):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=fig.dpi)
+        return np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
+
+    fig, _ = scale.view()
+    fig._repr_png_()  # drawn, as for the explorer's display
+    expected = saved(fig)
+    assert np.array_equal(_still_chart(still_png(fig), expected.shape[0]), expected)
+    fig.axes[0].set_title("changed after the last draw")
+    png = still_png(fig)  # before savefig, which would draw the change itself
+    expected = saved(fig)
+    assert np.array_equal(_still_chart(png, expected.shape[0]), expected)
 
 
 def test_a_quiz_displays_its_questions_as_text():

@@ -127,16 +127,20 @@ def next_unit(queue, last_was_notebook: bool) -> str:
     return next((unit for unit in queue if is_notebook(unit) == want), first)
 
 
-def scope_of(nodeid: str, seen: dict[str, int]) -> str:
+def scope_of(nodeid: str, seen: dict[str, dict[str, int]]) -> str:
     """The unit of work of a test under ``pytest -n 2 --dist loadfile``: its file (a notebook's
     cells share one kernel, a module's fixtures one process), except for the files in SPREAD,
-    whose tests are dealt round-robin into that many units. ``seen`` counts tests per file."""
+    whose tests are dealt round-robin into that many units by their parameter: the tests of one
+    parameter (one widget module, one lesson) go together, so that what one test of a widget
+    draws, the next finds drawn in the same process. ``seen`` numbers the parameters per file."""
     path = nodeid.split("::", 1)[0]
     parts = SPREAD.get(path.replace("\\", "/").rsplit("/", 1)[-1], 1)
     if parts == 1:
         return path
-    index = seen.get(path, 0)
-    seen[path] = index + 1
+    name = nodeid.split("::", 1)[-1]
+    param = name[name.index("[") :] if name.endswith("]") and "[" in name else name
+    numbers = seen.setdefault(path, {})
+    index = numbers.setdefault(param, len(numbers))
     return f"{path}::part{index % parts}"
 
 
@@ -154,7 +158,7 @@ def pytest_xdist_make_scheduler(config, log):
         def __init__(self, config, log=None):
             super().__init__(config, log)
             self._scopes: dict[str, str] = {}
-            self._seen: dict[str, int] = {}
+            self._seen: dict[str, dict[str, int]] = {}
             self._last_notebook = False
             config.option.loadscopereorder = False
 

@@ -84,7 +84,7 @@ def test_property_tests_run_without_deadlines():
 def test_the_scheduler_keeps_notebooks_whole_and_spreads_the_browser_tests():
     from retool.pytest_plugin import SPREAD, scope_of
 
-    seen: dict[str, int] = {}
+    seen: dict[str, dict[str, int]] = {}
     cells = [scope_of(f"lessons/01_scale.ipynb::Cell {k}", seen) for k in range(5)]
     assert set(cells) == {"lessons/01_scale.ipynb"}  # one kernel runs a notebook's cells
     module = [scope_of(f"tests/test_data.py::test_{k}", seen) for k in range(4)]
@@ -93,6 +93,15 @@ def test_the_scheduler_keeps_notebooks_whole_and_spreads_the_browser_tests():
     assert len(set(browser)) == SPREAD["test_browser.py"] >= 2
     counts = sorted(browser.count(s) for s in set(browser))
     assert counts[-1] - counts[0] <= 1  # dealt round-robin: both workers get a fair share
+    # the tests of one widget module go to one worker, which draws each setting once
+    contract = {
+        (test, m): scope_of(f"tests/test_widgets_contract.py::{test}[{m}]", seen)
+        for test in ("test_every_valid_value", "test_a_redraw", "test_nan")
+        for m in ("chain", "idicn", "scale")
+    }
+    for m in ("chain", "idicn", "scale"):
+        assert len({unit for (_, module), unit in contract.items() if module == m}) == 1, m
+    assert len(set(contract.values())) == SPREAD["test_widgets_contract.py"]
 
 
 def test_the_scheduler_hands_out_the_longest_units_first():

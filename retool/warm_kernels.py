@@ -54,6 +54,7 @@ IMPORT_TIME_PREFIXES = (
     "NUMPY",
     "PANDAS",
     "JUPYTER_PLATFORM_DIRS",
+    "PYDEVD",
 )
 
 WARM_MODULES = (
@@ -144,7 +145,7 @@ def serve(path: str) -> None:
     parent = os.getppid()
     os.environ.setdefault("MPLBACKEND", INLINE)  # as ipykernel sets it before a notebook runs
     for name in WARM_MODULES:
-        __import__(name)
+        _quietly_import(name)
     # What the imports made lives as long as any kernel: out of the garbage collector's sight,
     # a kernel's collections (a full one as it shuts down: 0.1 CPU-s) skip it
     gc.collect()
@@ -170,6 +171,24 @@ def serve(path: str) -> None:
     finally:
         listener.close()
         Path(path).unlink(missing_ok=True)
+
+
+def _quietly_import(name: str) -> None:
+    """Import ``name`` with the process's stderr muted: debugpy warns there about frozen modules
+    when it is imported, which a kernel does into its log, and the server into the test run's
+    output. An import that fails still raises."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            try:
+                __import__(name)
+            finally:
+                sys.stderr.flush()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _answer(conn, server_env, children, listener) -> None:

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,9 +187,18 @@ class LabServer:
     def shutdown_kernels(self) -> None:
         """Shut down every session and kernel (after each notebook)."""
         for session in self.api("GET", "api/sessions") or []:
-            self.api("DELETE", f"api/sessions/{session['id']}")
+            self._delete(f"api/sessions/{session['id']}")
         for kernel in self.api("GET", "api/kernels") or []:
-            self.api("DELETE", f"api/kernels/{kernel['id']}")
+            self._delete(f"api/kernels/{kernel['id']}")
+
+    def _delete(self, path: str) -> None:
+        """DELETE, where "not found" is done too: closing the notebook's tab shuts its kernel
+        down (the course's settings), which may end between the listing and the request."""
+        try:
+            self.api("DELETE", path)
+        except urllib.error.HTTPError as err:
+            if err.code != 404:
+                raise
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -116,6 +116,24 @@ def test_jupyterlab_keeps_the_token_on(lab):
     assert lab.api("GET", "api/contents") is not None
 
 
+def test_shutting_kernels_down_takes_gone_as_done(tmp_path, monkeypatch):
+    """A session that ends between the listing and the DELETE (its tab was just closed) is not
+    an error; any other refusal is."""
+    import urllib.error
+
+    def api(method, path, refusal=404):
+        if method == "GET":
+            return [{"id": "s1"}]
+        raise urllib.error.HTTPError(path, refusal, "refused", {}, None)
+
+    server = bh.LabServer(tmp_path)
+    monkeypatch.setattr(server, "api", api)
+    server.shutdown_kernels()
+    monkeypatch.setattr(server, "api", lambda m, p: api(m, p, refusal=500))
+    with pytest.raises(urllib.error.HTTPError):
+        server.shutdown_kernels()
+
+
 def test_the_lessons_have_widget_cells_with_stills():
     assert sum(len(bh.stills(nb)) for nb in LESSONS) >= 10
 

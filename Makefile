@@ -33,7 +33,7 @@ lab-zh:  ## 中文版: open the Chinese edition in JupyterLab at its first lesso
 
 test: setup  ## the whole test suite: library, data, claims, notebooks, grading, browser
 	$(BIN)/ruff check retool tests benchmarks
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 3 --dist loadfile
 
 test-under-load: setup  ## the suite 3 times beside two busy processes, then once idle (writes benchmarks/suite.md)
 	$(BIN)/python benchmarks/suite_under_load.py $(LOAD_ARGS)

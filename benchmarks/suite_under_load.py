@@ -28,7 +28,7 @@ import run  # noqa: E402  (benchmarks/run.py: the machine's description)
 
 BUDGET_SUITE_S = 180.0
 # The README's test command (what `make test` runs after ruff).
-COMMAND = [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadfile", "-q"]
+COMMAND = [sys.executable, "-m", "pytest", "-n", "3", "--dist", "loadfile", "-q"]
 
 
 def _spin() -> None:  # pragma: no cover - runs in a child process until it is terminated

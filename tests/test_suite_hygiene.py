@@ -142,3 +142,22 @@ def test_the_scheduler_hands_out_the_longest_units_first():
     ]
     files = {name.split("::", 1)[0] for name in LONG_FIRST}
     assert all((Path(__file__).parent / name).exists() for name in files)
+
+
+def test_the_test_command_is_the_same_everywhere():
+    """`make test`, the README's command without make (both editions) and the suite-under-load
+    check run the suite alike (the same workers, the same scheduling)."""
+    import shlex
+    import sys
+
+    root = TESTS.parent
+    make = re.search(r"python -m pytest (.+)", (root / "Makefile").read_text("utf-8")).group(1)
+    sys.path.insert(0, str(root / "benchmarks"))
+    try:
+        import suite_under_load
+    finally:
+        sys.path.remove(str(root / "benchmarks"))
+    assert suite_under_load.COMMAND[3:-1] == shlex.split(make)
+    for readme in ("README.md", "README.zh.md"):
+        text = (root / readme).read_text("utf-8")
+        assert f"python -m pytest {make}\n" in text, readme

@@ -71,7 +71,18 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 
 
+_DRAWN: dict = {}
+
+
 def _draw(make, lang: str):
+    """The chart ``make()`` draws in ``lang`` (drawn once per session: the charts' tests only
+    read it, and a chart function is pure)."""
+    if (make, lang) not in _DRAWN:
+        _DRAWN[make, lang] = _draw_now(make, lang)
+    return _DRAWN[make, lang]
+
+
+def _draw_now(make, lang: str):
     with i18n.use(lang):
         plots.set_language(lang)
         try:

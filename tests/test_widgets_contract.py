@@ -65,15 +65,19 @@ class Checked(NamedTuple):
     redrawn: bool
 
 
-# view() is a pure function of its settings, and several tests draw the same settings (the
-# defaults, each valid value): each module's settings are checked and drawn once per session, and
-# what the learner would see (the sentence, a digest of the chart's pixels) is kept.
-_CHECKED: dict[tuple[str, str], Checked] = {}
-_SEEN: dict[tuple[str, str, str], object] = {}
+# view() is a pure function of what its spec reads from the settings (every view starts with
+# SPEC.read: the values it uses, defaults filled in, and the notes on replaced ones), and several
+# tests draw the same reading (the defaults, with no settings or with one setting at its default;
+# each valid value, alone or beside another setting's default): each reading is checked and drawn
+# once per session, and what the learner would see (the sentence, a digest of the chart's pixels)
+# is kept. test_defaults_and_no_settings_agree draws a reading from two spellings of it.
+_CHECKED: dict[tuple, Checked] = {}
+_SEEN: dict[tuple, object] = {}
 
 
-def _key(module, settings: dict) -> tuple[str, str]:
-    return module.__name__, repr(sorted(settings.items()))
+def _key(module, settings: dict) -> tuple:
+    used, notes = module.SPEC.read(settings)
+    return module.__name__, i18n.language(), repr(sorted(used.items())), tuple(notes)
 
 
 def check_view(module, settings: dict) -> str:
@@ -149,8 +153,12 @@ def test_module_has_the_contract(module):
 
 
 def test_defaults_and_no_settings_agree(module):
-    """Missing settings fall back to the spec's defaults."""
-    assert check_view(module, {}) == check_view(module, module.SPEC.defaults())
+    """Missing settings fall back to the spec's defaults: view() with none and view() with every
+    default (drawn anew, not taken from the other) show the same sentence and the same chart."""
+    shown = _checked(module, {})
+    fig, sentence, pixels = _new_figure(module, module.SPEC.defaults())
+    assert sentence == shown.sentence
+    assert _digest(pixels) == shown.pixels, "the defaults draw another chart than no settings"
 
 
 def test_every_valid_value_is_used_as_it_is(module):

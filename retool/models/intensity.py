@@ -166,6 +166,7 @@ def subsidy_years(amount, subsidy_per_year):
 # --- bound to data/ ---------------------------------------------------------------------------
 
 
+@data.per_data_state  # the default of a setting: every read of the settings asks for it
 def implied_mfg_share_2009() -> float:
     """Manufacturing FAI as a share of society-wide FAI implied by the paper's 5.20% (percent).
 

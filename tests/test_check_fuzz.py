@@ -8,6 +8,7 @@ code in this process; each named Mistake's value must be called *close* and name
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib
 import math
 import pkgutil
@@ -73,6 +74,7 @@ def question(module: str, index: int):
 # --- the solutions, executed in this process --------------------------------------------------
 
 
+@functools.cache  # asked for by every question's test: the notebooks are read once
 def solutions_by_exercise() -> dict[str, Path]:
     found = {}
     for file in sorted((ROOT / "solutions").glob("*_solutions.ipynb")):

@@ -396,3 +396,14 @@ def test_a_withheld_critique_keeps_its_rubric(monkeypatch):
     q = critique()
     assert core.WITHHELD in q.solution() and "- claim (1): states the claim" in q.solution()
     assert "A model critique" not in q.solution()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["B", "a or B", "AB", "(C), not D", "b", "A1 B2", "x" * 5000 + " C " + "y" * 5000, "Ａ", ""],
+)
+@pytest.mark.parametrize("keys", [["A", "B", "C", "D"], ["A1", "B", "c"]])
+def test_the_options_a_text_names_are_found_in_one_pass_as_key_by_key(text, keys):
+    """The one-pass search for capital-letter keys finds what a search per key finds."""
+    per_key = [k for k in keys if re.search(rf"(?<![A-Za-z]){re.escape(k)}(?![A-Za-z])", text)]
+    assert core._letters_named(text, keys) == per_key

@@ -509,12 +509,24 @@ def choice_key(answer, options: dict) -> tuple[str | None, str]:
     for key, (option, _why) in options.items():
         if _names_option(text, option):
             return key, ""
-    named = [k for k in keys if re.search(rf"(?<![A-Za-z]){re.escape(k)}(?![A-Za-z])", text)]
+    named = _letters_named(text, keys)
     if len(named) > 1:
         return None, _("{given} names {count} options; choose one").format(
             given=given(answer), count=len(named)
         )
     return None, _("{given} is not one of the options").format(given=given(answer))
+
+
+LONE_LETTER = re.compile(r"(?<![A-Za-z])[A-Z](?![A-Za-z])")
+
+
+def _letters_named(text: str, keys) -> list:
+    """The options' keys that ``text`` names standing alone (not inside a word): one pass over
+    the text when the keys are capital letters (an answer may be a long paste), else one per key."""
+    if all(len(k) == 1 and "A" <= k <= "Z" for k in keys):
+        found = set(LONE_LETTER.findall(text))
+        return [k for k in keys if k in found]
+    return [k for k in keys if re.search(rf"(?<![A-Za-z]){re.escape(k)}(?![A-Za-z])", text)]
 
 
 class Unclear(ValueError):

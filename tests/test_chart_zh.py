@@ -171,3 +171,10 @@ def test_an_english_chart_wraps_at_spaces_only():
     fig, _ax = plots.figure()
     text = "short by " + "亿元" * 60 + " in all"
     assert plots._wrap(text, fig, plots.SOURCE_PT) == ["short by", "亿元" * 60, "in all"]
+
+
+def test_a_wide_character_counts_double_from_the_cjk_radicals_up():
+    """text_width's one rule: a character above U+2E80 counts two, any other one."""
+    text = "a\u2e80\u2e81中，\u3000😀 1"
+    assert plots.text_width(text) == sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) == 14
+    assert plots.text_width("") == 0

@@ -50,8 +50,23 @@ def stop_load(procs: list[multiprocessing.Process]) -> None:
         p.join(timeout=10)
 
 
+# This machine's speed is not steady (shared hosts): a fixed pure-Python loop has taken from 2.0
+# to 3.8 CPU-s on the same machine in one day. Each run reports the loop timed just before it, so
+# that two runs' times can be told apart from the machine's speed at the time.
+SPEED_LOOP = 30_000_000
+
+
+def speed_loop() -> float:
+    """CPU seconds of a fixed pure-Python loop: the machine's speed at this moment."""
+    start, total = time.process_time(), 0
+    for i in range(SPEED_LOOP):
+        total += i
+    return time.process_time() - start
+
+
 def run_suite(label: str, log_dir: Path) -> dict:
     """One run of the suite; its output goes to a log file, its last line to the table."""
+    loop = speed_loop()
     start, cpu = time.monotonic(), _children_cpu()
     # as `make test` runs it: with bytecode caches (see the Makefile)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -62,12 +77,13 @@ def run_suite(label: str, log_dir: Path) -> dict:
     lines = [x for x in proc.stdout.splitlines() if x.strip()]
     summary = lines[-1].strip("= ") if lines else "(no output)"
     result = "passed" if proc.returncode == 0 else "FAILED"
-    print(f"{label}: {result} in {seconds:.0f} s ({cpu:.0f} CPU-s): {summary}")
+    print(f"{label}: {result} in {seconds:.0f} s ({cpu:.0f} CPU-s, loop {loop:.1f} s): {summary}")
     return {
         "label": label,
         "ok": proc.returncode == 0,
         "seconds": seconds,
         "cpu": cpu,
+        "loop": loop,
         "summary": summary,
     }
 
@@ -94,14 +110,16 @@ def report(rows: list[dict], busy: int) -> str:
         "",
         f"Written by `python benchmarks/suite_under_load.py` on {machine()}, "
         f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC. Loaded runs have {busy} "
-        "busy processes beside the suite.",
+        "busy processes beside the suite. *Loop*: the CPU time of a fixed pure-Python loop just "
+        "before the run (the machine's speed then; lower is faster).",
         "",
-        "| run | result | time | CPU | pytest's summary |",
-        "|---|---|---|---|---|",
+        "| run | result | time | CPU | loop | pytest's summary |",
+        "|---|---|---|---|---|---|",
     ]
     for r in rows:
         result = "passed" if r["ok"] else "**failed**"
-        cells = [r["label"], result, f"{r['seconds']:.0f} s", f"{r['cpu']:.0f} s", r["summary"]]
+        cells = [r["label"], result, f"{r['seconds']:.0f} s", f"{r['cpu']:.0f} s"]
+        cells += [f"{r['loop']:.1f} s", r["summary"]]
         out.append("| " + " | ".join(cells) + " |")
     if idle:
         median = statistics.median(idle)

@@ -161,3 +161,26 @@ def test_the_test_command_is_the_same_everywhere():
     for readme in ("README.md", "README.zh.md"):
         text = (root / readme).read_text("utf-8")
         assert f"python -m pytest {make}\n" in text, readme
+
+
+def test_the_suite_benchmark_reports_the_machines_speed_beside_each_run(monkeypatch):
+    """Each run's row gives the loop timed before it, so that a slow run on a slow moment of a
+    shared machine is told apart from a slower suite; the verdict is the idle runs' median."""
+    import sys
+
+    sys.path.insert(0, str(TESTS.parent / "benchmarks"))
+    try:
+        import suite_under_load as sul
+    finally:
+        sys.path.remove(str(TESTS.parent / "benchmarks"))
+    rows = [
+        {"label": "loaded 1", "ok": True, "seconds": 250, "cpu": 300, "loop": 2.9, "summary": "x"},
+        {"label": "idle 1", "ok": True, "seconds": 170, "cpu": 320, "loop": 2.1, "summary": "y"},
+        {"label": "idle 2", "ok": False, "seconds": 200, "cpu": 330, "loop": 3.4, "summary": "z"},
+    ]
+    text = sul.report(rows, busy=2)
+    assert "| idle 1 | passed | 170 s | 320 s | 2.1 s | y |" in text
+    assert "| idle 2 | **failed** | 200 s | 330 s | 3.4 s | z |" in text
+    assert "median 185 s, **over**" in text
+    monkeypatch.setattr(sul, "SPEED_LOOP", 1000)  # the loop itself, shortened
+    assert isinstance(sul.speed_loop(), float) and sul.speed_loop() >= 0

@@ -52,7 +52,8 @@ def stop_load(procs: list[multiprocessing.Process]) -> None:
 
 # This machine's speed is not steady (shared hosts): a fixed pure-Python loop has taken from 2.0
 # to 3.8 CPU-s on the same machine in one day. Each run reports the loop timed just before it, so
-# that two runs' times can be told apart from the machine's speed at the time.
+# that its time can be read beside the machine's speed then (a rough guide: the loop measures one
+# core's arithmetic, not memory or the disk).
 SPEED_LOOP = 30_000_000
 
 

@@ -164,8 +164,8 @@ def test_the_test_command_is_the_same_everywhere():
 
 
 def test_the_suite_benchmark_reports_the_machines_speed_beside_each_run(monkeypatch):
-    """Each run's row gives the loop timed before it, so that a slow run on a slow moment of a
-    shared machine is told apart from a slower suite; the verdict is the idle runs' median."""
+    """Each run's row gives the loop timed before it, so that its time is read beside the speed
+    of a shared machine at that moment; the verdict is the idle runs' median."""
     import sys
 
     sys.path.insert(0, str(TESTS.parent / "benchmarks"))

@@ -144,20 +144,26 @@ def test_the_scheduler_hands_out_the_longest_units_first():
     assert all((Path(__file__).parent / name).exists() for name in files)
 
 
+def _suite_under_load():
+    """benchmarks/suite_under_load.py as a module (benchmarks/ is not a package)."""
+    import sys
+
+    sys.path.insert(0, str(TESTS.parent / "benchmarks"))
+    try:
+        import suite_under_load
+    finally:
+        sys.path.remove(str(TESTS.parent / "benchmarks"))
+    return suite_under_load
+
+
 def test_the_test_command_is_the_same_everywhere():
     """`make test`, the README's command without make (both editions) and the suite-under-load
     check run the suite alike (the same workers, the same scheduling)."""
     import shlex
-    import sys
 
     root = TESTS.parent
     make = re.search(r"python -m pytest (.+)", (root / "Makefile").read_text("utf-8")).group(1)
-    sys.path.insert(0, str(root / "benchmarks"))
-    try:
-        import suite_under_load
-    finally:
-        sys.path.remove(str(root / "benchmarks"))
-    assert suite_under_load.COMMAND[3:-1] == shlex.split(make)
+    assert _suite_under_load().COMMAND[3:-1] == shlex.split(make)
     for readme in ("README.md", "README.zh.md"):
         text = (root / readme).read_text("utf-8")
         assert f"python -m pytest {make}\n" in text, readme
@@ -166,13 +172,7 @@ def test_the_test_command_is_the_same_everywhere():
 def test_the_suite_benchmark_reports_the_machines_speed_beside_each_run(monkeypatch):
     """Each run's row gives the loop timed before it, so that its time is read beside the speed
     of a shared machine at that moment; the verdict is the idle runs' median."""
-    import sys
-
-    sys.path.insert(0, str(TESTS.parent / "benchmarks"))
-    try:
-        import suite_under_load as sul
-    finally:
-        sys.path.remove(str(TESTS.parent / "benchmarks"))
+    sul = _suite_under_load()
     rows = [
         {"label": "loaded 1", "ok": True, "seconds": 250, "cpu": 300, "loop": 2.9, "summary": "x"},
         {"label": "idle 1", "ok": True, "seconds": 170, "cpu": 320, "loop": 2.1, "summary": "y"},
